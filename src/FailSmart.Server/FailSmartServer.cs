@@ -1,0 +1,82 @@
+using FailSmart.Server.Errors;
+using FailSmart.Server.Health;
+using FailSmart.Server.Hosting;
+using FailSmart.Storage;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+namespace FailSmart.Server;
+
+/// <summary>Builds and runs the FailSmart server. Used by Program and by `failsmart serve`.</summary>
+public static class FailSmartServer
+{
+    /// <summary>The address the server listens on when none is configured.</summary>
+    public const string DefaultUrl = "http://localhost:5080";
+
+    /// <summary>Builds the application from command-line arguments and the environment.</summary>
+    public static WebApplication Create(string[] args)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+        ServerConfiguration.Apply(builder, args);
+
+        builder.Services.AddFailSmartStores();
+        builder.Services.AddFailSmartErrors();
+        builder.Services.AddFailSmartHealth();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            // The committed document must not depend on the address the server happens to listen on.
+            document.Servers = [];
+            document.Info.Title = "FailSmart API";
+            document.Info.Description = "Feature flags, experiments and staged rollouts. Every error is RFC 7807 ProblemDetails.";
+            return Task.CompletedTask;
+        }));
+
+        WebApplication app = builder.Build();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapFailSmartHealth();
+        app.MapOpenApi();
+        app.MapScalarApiReference(options => options.WithTitle("FailSmart API"));
+        app.MapGet("/", () => TypedResults.Redirect("/scalar")).ExcludeFromDescription();
+
+        return app;
+    }
+
+    /// <summary>Runs until shutdown. Returns a process exit code: 0 after a clean stop, 1 when start-up failed.</summary>
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    {
+        WebApplication app;
+        try
+        {
+            app = Create(args);
+        }
+        catch (InvalidOperationException ex)
+        {
+            await Console.Error.WriteLineAsync($"FailSmart could not start: {ex.Message}");
+            return 1;
+        }
+
+        await using (app)
+        {
+            try
+            {
+                // The generic host's RunAsync stops gracefully when the token is cancelled.
+                await ((IHost)app).RunAsync(cancellationToken);
+                return 0;
+            }
+            catch (StorageException ex)
+            {
+                ServerLog.StartupFailed(app.Logger, ex.Code, ex.Message);
+                await Console.Error.WriteLineAsync($"FailSmart could not start: {ex.Message}");
+                return 1;
+            }
+            catch (OptionsValidationException ex)
+            {
+                await Console.Error.WriteLineAsync($"FailSmart could not start: {ex.Message}");
+                return 1;
+            }
+        }
+    }
+}

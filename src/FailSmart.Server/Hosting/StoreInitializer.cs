@@ -1,0 +1,28 @@
+using FailSmart.Storage;
+
+namespace FailSmart.Server.Hosting;
+
+/// <summary>
+/// Creates or upgrades every store at start-up. Hosted services start before Kestrel listens, so the
+/// server never answers a request against a store that is not ready, and a bad data folder stops
+/// start-up with one clear message.
+/// </summary>
+internal sealed class StoreInitializer(IServiceProvider services, ILogger<StoreInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        DataFolder folder = services.GetRequiredService<DataFolder>();
+        ServerLog.UsingDataFolder(logger, folder.Path);
+        foreach (IStore store in new IStore[] { services.GetRequiredService<IConfigStore>(), services.GetRequiredService<IEventStore>() })
+        {
+            int version = await store.InitializeAsync(cancellationToken);
+            ServerLog.StoreReady(logger, store.Role, store.Provider, version);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        ServerLog.Stopping(logger);
+        return Task.CompletedTask;
+    }
+}

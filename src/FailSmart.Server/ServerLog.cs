@@ -1,0 +1,22 @@
+using FailSmart.Storage;
+
+namespace FailSmart.Server;
+
+/// <summary>The server's log messages, with stable event ids. User attributes and keys are never logged.</summary>
+internal static partial class ServerLog
+{
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Using data folder {DataPath}")]
+    public static partial void UsingDataFolder(ILogger logger, string dataPath);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "The {Role} store ({Provider}) is ready at schema version {SchemaVersion}")]
+    public static partial void StoreReady(ILogger logger, string role, string provider, int schemaVersion);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Critical, Message = "Start-up failed ({Code}): {Reason}")]
+    public static partial void StartupFailed(ILogger logger, StorageErrorCode code, string reason);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Stopping: finishing requests in flight and closing the stores")]
+    public static partial void Stopping(ILogger logger);
+
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Error, Message = "Unhandled error while serving {Method} {Path}")]
+    public static partial void UnhandledError(ILogger logger, Exception exception, string method, string path);
+}

@@ -1,0 +1,32 @@
+namespace FailSmart.Architecture.Tests;
+
+/// <summary>Dependencies point one way, as docs/architecture.md draws them.</summary>
+public sealed class DependencyDirectionTests
+{
+    public static TheoryData<string, string[]> AllowedReferences => new()
+    {
+        { "FailSmart.Core", [] },
+        { "FailSmart.Statistics", [] },
+        { "FailSmart.Protocol", ["FailSmart.Core"] },
+        { "FailSmart.Storage", [] },
+        { "FailSmart.Storage.Sqlite", ["FailSmart.Storage"] },
+        { "FailSmart.Storage.DuckDb", ["FailSmart.Storage"] },
+        { "FailSmart.Client", ["FailSmart.Core", "FailSmart.Protocol"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(AllowedReferences))]
+    public void Project_references_only_what_the_architecture_allows(string project, string[] allowed)
+    {
+        SourceProjects.ProjectReferencesOf(project).Except(allowed).ShouldBeEmpty();
+        SourceProjects.AssemblyReferencesOf(project).Except(allowed).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Only_the_CLI_references_the_server()
+    {
+        string[] referencing = [.. SourceProjects.Names.Where(p => SourceProjects.ProjectReferencesOf(p).Contains("FailSmart.Server"))];
+
+        referencing.ShouldBe(["FailSmart.Cli"]);
+    }
+}
