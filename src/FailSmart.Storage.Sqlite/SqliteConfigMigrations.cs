@@ -18,5 +18,43 @@ internal static class SqliteConfigMigrations
                 ('staging', 'Staging', 2, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
                 ('production', 'Production', 3, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
             """),
+        new(2, "resources, revision, api keys and audit log", """
+            CREATE TABLE config_revision (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                revision INTEGER NOT NULL);
+            INSERT INTO config_revision (id, revision) VALUES (1, 0);
+            CREATE TABLE resources (
+                kind TEXT NOT NULL,
+                key TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                document TEXT NOT NULL,
+                tags TEXT NOT NULL,
+                archived INTEGER NOT NULL,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (kind, key));
+            CREATE TABLE api_keys (
+                id TEXT PRIMARY KEY NOT NULL,
+                name TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                environment TEXT NULL REFERENCES environments (key),
+                secret_hash TEXT NOT NULL UNIQUE,
+                created_at TEXT NOT NULL,
+                expires_at TEXT NULL,
+                revoked_at TEXT NULL,
+                last_used_at TEXT NULL);
+            CREATE TABLE audit_log (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                at TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                key TEXT NOT NULL,
+                environment TEXT NULL,
+                before_doc TEXT NULL,
+                after_doc TEXT NULL,
+                reason TEXT NULL,
+                revision INTEGER NOT NULL);
+            CREATE INDEX audit_log_resource ON audit_log (kind, key);
+            """),
     ];
 }

@@ -1,10 +1,12 @@
+using System.Data.Common;
+using FailSmart.Storage.Config;
 using FailSmart.Storage.Migrations;
 using Microsoft.Data.Sqlite;
 
 namespace FailSmart.Storage.Sqlite;
 
 /// <summary>The embedded configuration store: one SQLite file in the data folder, in WAL mode.</summary>
-public sealed class SqliteConfigStore : IConfigStore
+public sealed class SqliteConfigStore : AdoConfigStore
 {
     /// <summary>The file name inside the data folder.</summary>
     public const string FileName = "config.db";
@@ -13,43 +15,38 @@ public sealed class SqliteConfigStore : IConfigStore
     private const int SqliteCorrupt = 11;
     private const int SqliteNotADatabase = 26;
 
-    private readonly string _connectionString;
     private readonly string _path;
-    private readonly TimeProvider _timeProvider;
-    private int _schemaVersion;
+    private readonly SqliteDialect _dialect;
 
     public SqliteConfigStore(DataFolder folder, TimeProvider timeProvider)
+        : this(Dialect(folder, out string path), path, timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(folder);
-        _path = folder.PathOf(FileName);
-        _timeProvider = timeProvider;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = _path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            Pooling = true,
-        }.ToString();
     }
 
-    public string Role => "config";
+    private SqliteConfigStore(SqliteDialect dialect, string path, TimeProvider timeProvider)
+        : base(dialect, timeProvider)
+    {
+        _dialect = dialect;
+        _path = path;
+    }
 
-    public string Provider => "sqlite";
+    public override string Provider => "sqlite";
 
-    public async Task<int> InitializeAsync(CancellationToken cancellationToken = default)
+    protected override IReadOnlyList<Migration> Migrations => SqliteConfigMigrations.All;
+
+    protected override string Location => _path;
+
+    public override async Task<int> InitializeAsync(CancellationToken cancellationToken = default)
     {
         try
         {
-            await using SqliteConnection connection = await OpenAsync(cancellationToken);
-            await using (SqliteCommand pragma = connection.CreateCommand())
+            await using (DbConnection connection = await _dialect.OpenAsync(cancellationToken))
             {
-                // WAL keeps readers and the writer apart; synchronous=FULL makes every commit durable.
-                pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
-                await pragma.ExecuteNonQueryAsync(cancellationToken);
+                // WAL keeps readers and the writer apart; the default synchronous=FULL makes every commit durable.
+                await ScalarAsync(connection, null, "PRAGMA journal_mode=WAL", cancellationToken);
             }
 
-            _schemaVersion = await MigrationRunner.ApplyAsync(connection, SqliteConfigMigrations.All, "configuration", _timeProvider, cancellationToken);
-            return _schemaVersion;
+            return await base.InitializeAsync(cancellationToken);
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase)
         {
@@ -61,41 +58,19 @@ public sealed class SqliteConfigStore : IConfigStore
         }
     }
 
-    public async Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken = default)
+    private static SqliteDialect Dialect(DataFolder folder, out string path)
     {
-        try
+        ArgumentNullException.ThrowIfNull(folder);
+        path = folder.PathOf(FileName);
+        string connectionString = new SqliteConnectionStringBuilder
         {
-            await using SqliteConnection connection = await OpenAsync(cancellationToken);
-            await using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = "SELECT 1";
-            await command.ExecuteScalarAsync(cancellationToken);
-            return new StoreHealth(true, _schemaVersion, _path);
-        }
-        catch (SqliteException ex)
-        {
-            return new StoreHealth(false, _schemaVersion, ex.Message);
-        }
-    }
-
-    public async Task<IReadOnlyList<string>> ListEnvironmentKeysAsync(CancellationToken cancellationToken = default)
-    {
-        await using SqliteConnection connection = await OpenAsync(cancellationToken);
-        await using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = "SELECT key FROM environments ORDER BY position";
-        var keys = new List<string>();
-        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            keys.Add(reader.GetString(0));
-        }
-
-        return keys;
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            ForeignKeys = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        return new SqliteDialect(connectionString);
     }
 }

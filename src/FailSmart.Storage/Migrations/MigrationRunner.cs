@@ -49,9 +49,10 @@ public static class MigrationRunner
             await using (DbCommand record = connection.CreateCommand())
             {
                 record.Transaction = transaction;
-                record.CommandText = $"INSERT INTO {HistoryTable} (version, name, applied_at) VALUES ({migration.Version.ToString(CultureInfo.InvariantCulture)}, $name, $at)";
-                AddParameter(record, "name", migration.Name);
-                AddParameter(record, "at", timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+                // Literals, not parameters: the engines disagree on parameter syntax, and every value here is ours.
+                string appliedAt = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+                record.CommandText = $"INSERT INTO {HistoryTable} (version, name, applied_at) VALUES " +
+                    $"({migration.Version.ToString(CultureInfo.InvariantCulture)}, {Literal(migration.Name)}, {Literal(appliedAt)})";
                 await record.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -97,11 +98,5 @@ public static class MigrationRunner
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static void AddParameter(DbCommand command, string name, object value)
-    {
-        DbParameter parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
+    private static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

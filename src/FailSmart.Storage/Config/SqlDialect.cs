@@ -1,0 +1,17 @@
+using System.Data.Common;
+
+namespace FailSmart.Storage.Config;
+
+/// <summary>The few places where SQLite and PostgreSQL differ for the configuration store.</summary>
+public abstract class SqlDialect
+{
+    /// <summary>Appended to a SELECT that reads a row about to be changed ("FOR UPDATE" where rows lock).</summary>
+    public abstract string LockRowSuffix { get; }
+
+    /// <summary>Opens a new connection; pooling is the driver's job.</summary>
+    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Begins a transaction that will write, taking the write lock up front where the engine needs it.</summary>
+    public virtual async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(cancellationToken);
+}
