@@ -1,3 +1,5 @@
+using FailSmart.Server.Api;
+using FailSmart.Server.Auth;
 using FailSmart.Server.Errors;
 using FailSmart.Server.Health;
 using FailSmart.Server.Hosting;
@@ -13,6 +15,9 @@ public static class FailSmartServer
     /// <summary>The address the server listens on when none is configured.</summary>
     public const string DefaultUrl = "http://localhost:5080";
 
+    /// <summary>The largest request body accepted, unless an endpoint sets its own limit (event batches do).</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
     /// <summary>Builds the application from command-line arguments and the environment.</summary>
     public static WebApplication Create(string[] args)
     {
@@ -22,6 +27,10 @@ public static class FailSmartServer
         builder.Services.AddFailSmartStores();
         builder.Services.AddFailSmartErrors();
         builder.Services.AddFailSmartHealth();
+        builder.Services.AddFailSmartAuth();
+        builder.Services.AddFailSmartRateLimiting();
+        builder.Services.AddAdminApi();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             // The committed document must not depend on the address the server happens to listen on.
@@ -36,7 +45,12 @@ public static class FailSmartServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
         app.MapFailSmartHealth();
+        app.MapAdminApi();
         app.MapOpenApi();
         app.MapScalarApiReference(options => options.WithTitle("FailSmart API"));
         app.MapGet("/", () => TypedResults.Redirect("/scalar")).ExcludeFromDescription();

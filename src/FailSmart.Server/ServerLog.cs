@@ -17,6 +17,12 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Stopping: finishing requests in flight and closing the stores")]
     public static partial void Stopping(ILogger logger);
 
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "No admin key existed, so admin key {KeyId} was created and shown on the console")]
+    public static partial void AdminKeyCreated(ILogger logger, string keyId);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Reading the configuration revision failed; streams keep their last rule set")]
+    public static partial void RevisionPollFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 1100, Level = LogLevel.Error, Message = "Unhandled error while serving {Method} {Path}")]
     public static partial void UnhandledError(ILogger logger, Exception exception, string method, string path);
 }

@@ -9,7 +9,23 @@ internal static class ErrorServiceCollectionExtensions
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+            if (context.ProblemDetails.Detail is null)
+            {
+                context.ProblemDetails.Detail = context.ProblemDetails.Status switch
+                {
+                    StatusCodes.Status401Unauthorized =>
+                        context.HttpContext.Items[Auth.ApiKeyAuthenticationHandler.FailureReasonItem] as string ?? "This endpoint needs an API key.",
+                    StatusCodes.Status403Forbidden =>
+                        "This API key may not call this endpoint. Admin keys manage configuration; server keys read rule sets and send events; client keys only evaluate.",
+                    StatusCodes.Status404NotFound => "Nothing is here. The API reference at /scalar lists every endpoint.",
+                    StatusCodes.Status405MethodNotAllowed => "This endpoint does not accept that method. The API reference at /scalar lists what it accepts.",
+                    _ => null,
+                };
+            }
         });
+        // Binding failures (malformed JSON, a query value of the wrong type) become exceptions, so the
+        // handler below can say exactly what could not be read instead of a bare 400.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<UnhandledExceptionHandler>();
         return services;

@@ -1,0 +1,32 @@
+using FailSmart.Server.Auth;
+
+namespace FailSmart.Server.Api;
+
+/// <summary>`/api/v1`: the admin API, for admin keys only, rate-limited.</summary>
+internal static class AdminApi
+{
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder endpoints)
+    {
+        RouteGroupBuilder api = endpoints.MapGroup("/api/v1")
+            .RequireAuthorization(FailSmartPolicies.Admin)
+            .RequireRateLimiting(RateLimiting.PublicPolicy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapEnvironmentsApi();
+        api.MapResourcesApi();
+        api.MapApiKeysApi();
+        api.MapAuditApi();
+        return endpoints;
+    }
+
+    public static IServiceCollection AddAdminApi(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddSingleton<Sync.ConfigChangeNotifier>();
+        services.AddHostedService<Sync.RevisionPoller>();
+        services.AddSingleton<IResourceValidator, StructuralResourceValidator>();
+        services.AddScoped<WriteContext>();
+        return services;
+    }
+}

@@ -1,0 +1,167 @@
+using System.Text.Json;
+using FailSmart.Protocol.Admin;
+using FailSmart.Storage;
+using FailSmart.Storage.Config;
+
+namespace FailSmart.Server.Api;
+
+/// <summary>
+/// `/api/v1/{flags|segments|experiments|layers|holdouts|metrics}`: create, read, update and archive,
+/// each validated against the whole configuration, versioned with ETag/If-Match, and audited.
+/// </summary>
+internal static class ResourcesApi
+{
+    public static RouteGroupBuilder MapResourcesApi(this RouteGroupBuilder api)
+    {
+        foreach ((ResourceKind kind, string segment, string name) in ResourceKindRoutes.All)
+        {
+            string tag = char.ToUpperInvariant(segment[0]) + segment[1..];
+            string typeName = char.ToUpperInvariant(name[0]) + name[1..].Replace(" definition", "", StringComparison.Ordinal);
+            RouteGroupBuilder group = api.MapGroup("/" + segment).WithTags(tag);
+            group.MapGet("/", (IConfigStore store, string? tag, string? q, int? offset, int? limit, bool? includeArchived, CancellationToken ct) =>
+                    ListAsync(kind, store, tag, q, offset, limit, includeArchived, ct))
+                .WithName($"List{tag}").WithSummary($"Lists {segment}, filtered by tag and by text (q), paged with offset and limit.")
+                .Produces<ResourceListResponse>().ProducesValidationProblem();
+            group.MapGet("/{key}", (string key, IConfigStore store, HttpContext http, CancellationToken ct) => GetAsync(kind, name, key, store, http, ct))
+                .WithName($"Get{typeName}").WithSummary($"Reads one {name}; the ETag header carries its version.")
+                .Produces<ResourceResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+            group.MapPost("/", (JsonElement document, WriteContext context) => CreateAsync(kind, name, document, context))
+                .WithName($"Create{typeName}").WithSummary($"Creates a {name} from its document in the configuration format.")
+                .Produces<ResourceResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+                .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            group.MapPut("/{key}", (string key, JsonElement document, WriteContext context) => UpdateAsync(kind, name, key, document, context))
+                .WithName($"Update{typeName}").WithSummary($"Replaces a {name}. Send If-Match with the ETag you read; a stale one gets 412.")
+                .Produces<ResourceResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            group.MapDelete("/{key}", (string key, WriteContext context) => ArchiveAsync(kind, name, key, context))
+                .WithName($"Archive{typeName}").WithSummary($"Archives a {name}: it leaves rule sets but stays readable and audited.")
+                .Produces<ResourceResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+                .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        }
+
+        return api;
+    }
+
+    private static async Task<IResult> ListAsync(
+        ResourceKind kind, IConfigStore store, string? tag, string? q, int? offset, int? limit, bool? includeArchived, CancellationToken cancellationToken)
+    {
+        var problems = new List<FieldProblem>();
+        if (offset is < 0)
+        {
+            problems.Add(new("offset", "offset cannot be negative.", "Start at 0."));
+        }
+
+        if (limit is < 1 or > 200)
+        {
+            problems.Add(new("limit", "limit must be between 1 and 200.", "Leave it out for 50."));
+        }
+
+        if (tag is not null && !ResourceKeys.IsValid(tag))
+        {
+            problems.Add(new("tag", $"'{tag}' is not a valid tag.", "Tags are letters, digits, '.', '_', ':' or '-'."));
+        }
+
+        if (problems.Count > 0)
+        {
+            return ApiProblems.Invalid(problems);
+        }
+
+        var query = new ResourceQuery(kind, tag, string.IsNullOrWhiteSpace(q) ? null : q, includeArchived ?? false, offset ?? 0, limit ?? 50);
+        ResourcePage page = await store.ListAsync(query, cancellationToken);
+        return TypedResults.Ok(new ResourceListResponse([.. page.Items.Select(ToResponse)], page.Total, query.Offset, query.Limit));
+    }
+
+    private static async Task<IResult> GetAsync(ResourceKind kind, string name, string key, IConfigStore store, HttpContext http, CancellationToken cancellationToken)
+    {
+        StoredResource? resource = await store.GetAsync(kind, key, cancellationToken);
+        if (resource is null)
+        {
+            return ApiProblems.NotFound(name, key);
+        }
+
+        http.Response.Headers.ETag = ETags.ForVersion(resource.Version);
+        return TypedResults.Ok(ToResponse(resource));
+    }
+
+    private static async Task<IResult> CreateAsync(ResourceKind kind, string name, JsonElement document, WriteContext context)
+    {
+        (string? key, IReadOnlyList<string> tags, List<FieldProblem> problems) = ResourceKeys.Read(document);
+        if (problems.Count > 0)
+        {
+            return ApiProblems.Invalid(problems);
+        }
+
+        if (await context.ValidateAgainstConfigurationAsync(kind, key!, document) is { } invalid)
+        {
+            return invalid;
+        }
+
+        WriteOutcome outcome = await context.Store.CreateAsync(context.Write(kind, key!, document, tags, null), context.CancellationToken);
+        if (outcome.Status == WriteStatus.AlreadyExists)
+        {
+            return ApiProblems.AlreadyExists(name, key!);
+        }
+
+        return context.Committed(outcome, created: true);
+    }
+
+    private static async Task<IResult> UpdateAsync(ResourceKind kind, string name, string key, JsonElement document, WriteContext context)
+    {
+        if (!ETags.TryReadIfMatch(context.Http.Request, out long? expected))
+        {
+            return ApiProblems.Invalid("If-Match", "If-Match must be an ETag this API sent, such as \"3\".", "Send the ETag header from your last read.");
+        }
+
+        (string? bodyKey, IReadOnlyList<string> tags, List<FieldProblem> problems) = ResourceKeys.Read(document);
+        if (problems.Count == 0 && !string.Equals(bodyKey, key, StringComparison.Ordinal))
+        {
+            problems.Add(new("$.key", $"The body's key '{bodyKey}' differs from the URL's '{key}'.", "Keys cannot be renamed: archive this one and create another."));
+        }
+
+        if (problems.Count > 0)
+        {
+            return ApiProblems.Invalid(problems);
+        }
+
+        if (await context.ValidateAgainstConfigurationAsync(kind, key, document) is { } invalid)
+        {
+            return invalid;
+        }
+
+        WriteOutcome outcome = await context.Store.UpdateAsync(context.Write(kind, key, document, tags, expected), "update", context.CancellationToken);
+        return outcome.Status switch
+        {
+            WriteStatus.NotFound => ApiProblems.NotFound(name, key),
+            WriteStatus.VersionConflict => ApiProblems.StaleVersion(name, key, outcome.Resource!.Version),
+            _ => context.Committed(outcome, created: false),
+        };
+    }
+
+    private static async Task<IResult> ArchiveAsync(ResourceKind kind, string name, string key, WriteContext context)
+    {
+        if (!ETags.TryReadIfMatch(context.Http.Request, out long? expected))
+        {
+            return ApiProblems.Invalid("If-Match", "If-Match must be an ETag this API sent, such as \"3\".", "Send the ETag header from your last read.");
+        }
+
+        if (await context.ValidateArchiveAsync(kind, key) is { } invalid)
+        {
+            return invalid;
+        }
+
+        WriteOutcome outcome = await context.Store.ArchiveAsync(context.Write(kind, key, default, [], expected), context.CancellationToken);
+        return outcome.Status switch
+        {
+            WriteStatus.NotFound => ApiProblems.NotFound(name, key),
+            WriteStatus.VersionConflict => ApiProblems.StaleVersion(name, key, outcome.Resource!.Version),
+            _ => context.Committed(outcome, created: false),
+        };
+    }
+
+    public static ResourceResponse ToResponse(StoredResource resource)
+    {
+        using JsonDocument parsed = JsonDocument.Parse(resource.Document);
+        return new ResourceResponse(
+            AdoConfigStore.KindName(resource.Kind), resource.Key, resource.Version, resource.Archived, resource.Tags, resource.UpdatedAt, parsed.RootElement.Clone());
+    }
+}

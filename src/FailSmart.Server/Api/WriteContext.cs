@@ -1,0 +1,65 @@
+using System.Text.Json;
+using FailSmart.Server.Sync;
+using FailSmart.Storage;
+using FailSmart.Storage.Config;
+
+namespace FailSmart.Server.Api;
+
+/// <summary>What every configuration write needs: the store, the validator, the caller, and the change feed.</summary>
+internal sealed class WriteContext(IConfigStore store, IResourceValidator validator, ConfigChangeNotifier notifier, IHttpContextAccessor accessor)
+{
+    public IConfigStore Store => store;
+
+    public HttpContext Http => accessor.HttpContext ?? throw new InvalidOperationException("A write runs inside a request.");
+
+    public CancellationToken CancellationToken => Http.RequestAborted;
+
+    public ResourceWrite Write(ResourceKind kind, string key, JsonElement document, IReadOnlyList<string> tags, long? expectedVersion, string? environment = null) =>
+        new(kind, key, document.ValueKind == JsonValueKind.Undefined ? "" : document.GetRawText(), tags, expectedVersion,
+            Actor.Of(Http.User), Actor.Reason(Http.Request), environment);
+
+    /// <summary>Null when the configuration would stay valid with this document in place; otherwise a 422.</summary>
+    public async Task<IResult?> ValidateAgainstConfigurationAsync(ResourceKind kind, string key, JsonElement document)
+    {
+        var (resources, _) = await store.SnapshotAsync(CancellationToken);
+        StoredResource[] others = [.. resources.Where(r => r.Kind != kind || r.Key != key)];
+        var problems = validator.Validate(kind, document, others);
+        return problems.Count == 0 ? null : ApiProblems.Invalid(problems, StatusCodes.Status422UnprocessableEntity);
+    }
+
+    /// <summary>Null when archiving leaves the rest valid (nothing still refers to it); otherwise a 422.</summary>
+    public async Task<IResult?> ValidateArchiveAsync(ResourceKind kind, string key)
+    {
+        var (resources, _) = await store.SnapshotAsync(CancellationToken);
+        StoredResource? target = resources.FirstOrDefault(r => r.Kind == kind && r.Key == key);
+        if (target is null)
+        {
+            return null; // the store answers 404 for a missing one; an archived one stays archived
+        }
+
+        StoredResource[] remaining = [.. resources.Where(r => r != target)];
+        foreach (StoredResource other in remaining)
+        {
+            using JsonDocument parsed = JsonDocument.Parse(other.Document);
+            var problems = validator.Validate(other.Kind, parsed.RootElement, [.. remaining.Where(r => r != other)]);
+            if (problems.Count > 0)
+            {
+                return ApiProblems.Invalid(
+                    [.. problems.Select(p => p with { Message = $"Archiving {AdoConfigStore.KindName(kind)} '{key}' would break {AdoConfigStore.KindName(other.Kind)} '{other.Key}': {p.Message}" })],
+                    StatusCodes.Status422UnprocessableEntity);
+            }
+        }
+
+        return null;
+    }
+
+    public IResult Committed(WriteOutcome outcome, bool created)
+    {
+        notifier.Publish(outcome.Revision);
+        StoredResource resource = outcome.Resource!;
+        Http.Response.Headers.ETag = ETags.ForVersion(resource.Version);
+        var body = ResourcesApi.ToResponse(resource);
+        string segment = ResourceKindRoutes.All.First(r => r.Kind == resource.Kind).Segment;
+        return created ? TypedResults.Created($"/api/v1/{segment}/{resource.Key}", body) : TypedResults.Ok(body);
+    }
+}
