@@ -58,4 +58,22 @@ public sealed class StartupTests
 
         exitCode.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task Body_over_the_limit_is_413_problem_and_changes_nothing()
+    {
+        using var data = new TemporaryFolder();
+        await using WebApplication app = FailSmartServer.Create([.. Args(data.Path), "--Auth:BootstrapAdminKey", FailSmartFactory.AdminKey]);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", FailSmartFactory.AdminKey);
+        string huge = "{\"key\":\"big\",\"description\":\"" + new string('x', 2 * 1024 * 1024) + "\"}";
+
+        using HttpResponseMessage response = await client.SendJsonAsync(HttpMethod.Post, "/api/v1/flags", huge);
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        problem.GetProperty("detail").GetString()!.ShouldContain("1024 KiB");
+        (await client.GetPathAsync("/api/v1/flags/big")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await app.StopAsync(TestContext.Current.CancellationToken);
+    }
 }

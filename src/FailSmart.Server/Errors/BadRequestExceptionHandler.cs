@@ -24,7 +24,7 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
             {
                 Status = bad.StatusCode,
                 Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request could not be read.",
-                Detail = $"{(bad.InnerException ?? bad).Message} Check the body against the API reference at /scalar.",
+                Detail = $"{(bad.InnerException ?? bad).Message} Check the request against the API reference at /scalar.",
             },
         });
     }

@@ -18,6 +18,8 @@ internal static class ErrorServiceCollectionExtensions
                     StatusCodes.Status403Forbidden =>
                         "This API key may not call this endpoint. Admin keys manage configuration; server keys read rule sets and send events; client keys only evaluate.",
                     StatusCodes.Status404NotFound => "Nothing is here. The API reference at /scalar lists every endpoint.",
+                    StatusCodes.Status413PayloadTooLarge =>
+                        $"The request body is larger than the {FailSmartServer.MaxRequestBodyBytes / 1024} KiB this endpoint accepts. Split it into smaller requests.",
                     StatusCodes.Status405MethodNotAllowed => "This endpoint does not accept that method. The API reference at /scalar lists what it accepts.",
                     _ => null,
                 };
