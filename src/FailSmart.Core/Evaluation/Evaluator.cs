@@ -19,13 +19,14 @@ public sealed partial class Evaluator
     private readonly int _maxDepth;
 
     /// <summary>Compiles the configuration for an environment.</summary>
-    /// <exception cref="InvalidConfigurationException">The configuration has validation problems.</exception>
+    /// <exception cref="InvalidConfigurationException">The configuration has validation problems (other than invalid conditions).</exception>
     public Evaluator(Configuration configuration, string environment, EvaluatorOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
-        IReadOnlyList<ValidationProblem> problems = ConfigurationValidator.Validate(configuration);
-        if (problems.Count > 0)
+        // Conditions that do not compile never match, so they cannot hurt evaluation; anything else could.
+        ValidationProblem[] problems = [.. ConfigurationValidator.Validate(configuration).Where(p => p.Code != ValidationProblem.InvalidConditionCode)];
+        if (problems.Length > 0)
         {
             throw new InvalidConfigurationException(problems);
         }

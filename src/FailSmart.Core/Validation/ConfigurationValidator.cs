@@ -238,7 +238,7 @@ public static partial class ConfigurationValidator
     {
         foreach (ConditionProblem problem in condition.Problems)
         {
-            problems.Add(new(path + problem.Path, problem.Message, problem.Hint));
+            problems.Add(new(path + problem.Path, problem.Message, problem.Hint) { Code = ValidationProblem.InvalidConditionCode });
         }
     }
 }
