@@ -50,7 +50,7 @@ public static partial class ConfigurationValidator
 
             if (experiment.Variations.Count > 0 && Math.Abs(sum - 1) > WeightSumTolerance)
             {
-                problems.Add(new(Property(path, "variations"), FormattableString.Invariant($"Weights sum to {sum}, not 1."), "Make the weights add up to 1, e.g. 0.5 and 0.5."));
+                problems.Add(new(Property(path, "variations"), FormattableString.Invariant($"Weights sum to {Math.Round(sum, 6)}, not 1."), "Make the weights add up to 1, e.g. 0.5 and 0.5."));
             }
 
             if (!(experiment.Coverage is >= 0 and <= 1))
