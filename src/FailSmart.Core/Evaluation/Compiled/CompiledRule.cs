@@ -1,0 +1,30 @@
+using FailSmart.Core.Model;
+
+namespace FailSmart.Core.Evaluation.Compiled;
+
+/// <summary>A rule with everything resolved to indexes and slots.</summary>
+internal sealed class CompiledRule
+{
+    public required Rule Rule { get; init; }
+
+    public required int Index { get; init; }
+
+    public required CompiledSegment[] Segments { get; init; }
+
+    /// <summary>Flag variation served by a force or rollout rule.</summary>
+    public int VariationIndex { get; init; } = -1;
+
+    public double RolloutFraction { get; init; }
+
+    public HashSlot Slot { get; init; }
+
+    public CompiledExperiment? Experiment { get; init; }
+
+    public HashSlot LayerSlot { get; init; }
+
+    /// <summary>Flag variation index for each experiment variation.</summary>
+    public int[] ExperimentToFlag { get; init; } = [];
+
+    /// <summary>Holdouts that cover this rule's experiment (or its layer).</summary>
+    public CompiledHoldout[] Holdouts { get; init; } = [];
+}

@@ -1,0 +1,114 @@
+using FailSmart.Core.Bucketing;
+using FailSmart.Core.Model;
+
+namespace FailSmart.Core.Evaluation.Compiled;
+
+/// <summary>Turns a validated configuration into compiled flags for one environment.</summary>
+internal static class FlagCompiler
+{
+    public static Dictionary<string, CompiledFlag> Compile(Configuration configuration, string environment)
+    {
+        var segments = configuration.Segments.ToDictionary(s => s.Key, s => new CompiledSegment(s), StringComparer.Ordinal);
+        var layers = configuration.Layers.ToDictionary(l => l.Key, l => new LayerIndex(l, configuration.Experiments), StringComparer.Ordinal);
+        var experiments = configuration.Experiments.ToDictionary(
+            e => e.Key,
+            e => new CompiledExperiment(
+                e,
+                VariationRanges.Compute(e.Variations.Count, e.Coverage, [.. e.Variations.Select(v => v.Weight)]),
+                e.Layer is null ? null : layers[e.Layer.LayerKey]),
+            StringComparer.Ordinal);
+
+        var flags = new Dictionary<string, CompiledFlag>(StringComparer.Ordinal);
+        foreach (Flag flag in configuration.Flags)
+        {
+            flags[flag.Key] = CompileFlag(flag, environment, configuration.Holdouts, segments, experiments);
+        }
+
+        foreach (Flag flag in configuration.Flags)
+        {
+            flags[flag.Key].Prerequisites = [.. flag.Prerequisites.Select(p =>
+            {
+                CompiledFlag required = flags[p.FlagKey];
+                bool[] allowed = [.. required.VariationKeys.Select(k => p.Variations.Contains(k, StringComparer.Ordinal))];
+                return (required, allowed);
+            })];
+        }
+
+        return flags;
+    }
+
+    private static CompiledFlag CompileFlag(Flag flag, string environment, IReadOnlyList<Holdout> holdouts, Dictionary<string, CompiledSegment> segments, Dictionary<string, CompiledExperiment> experiments)
+    {
+        string[] keys = [.. flag.Variations.Select(v => v.Key)];
+        var values = flag.Variations.Select(v => v.Value).ToArray();
+        if (!flag.Environments.TryGetValue(environment, out FlagEnvironment? state))
+        {
+            return new CompiledFlag { Flag = flag, Values = values, VariationKeys = keys };
+        }
+
+        int IndexOf(string key) => Array.IndexOf(keys, key);
+        var planner = new LanePlanner();
+        CompiledHoldout CompileHoldout(Holdout h) =>
+            new(h, planner.Assign(HashSlot.Create(h.Salt, h.HashAttribute, null, HashVersion.V2)));
+
+        CompiledHoldout[] flagHoldouts = [.. holdouts.Where(h => h.Scope.CoversFlag(flag.Key)).Select(CompileHoldout)];
+        var rules = new CompiledRule[state.Rules.Count];
+        for (int i = 0; i < rules.Length; i++)
+        {
+            Rule rule = state.Rules[i];
+            CompiledSegment[] ruleSegments = [.. rule.Segments.Select(s => segments[s])];
+            rules[i] = rule.Action switch
+            {
+                ForceAction force => new CompiledRule { Rule = rule, Index = i, Segments = ruleSegments, VariationIndex = IndexOf(force.Variation) },
+                RolloutAction rollout => new CompiledRule
+                {
+                    Rule = rule,
+                    Index = i,
+                    Segments = ruleSegments,
+                    VariationIndex = IndexOf(rollout.Variation),
+                    RolloutFraction = rollout.Stage.Fraction,
+                    Slot = planner.Assign(HashSlot.Create(rollout.Seed ?? flag.Key, rollout.HashAttribute, rollout.FallbackAttribute, HashVersion.V2)),
+                },
+                ExperimentAction run => CompileExperimentRule(rule, i, ruleSegments, experiments[run.ExperimentKey], holdouts, flagHoldouts, planner, IndexOf),
+                _ => throw new InvalidOperationException("Unknown rule action " + rule.Action.GetType().Name),
+            };
+        }
+
+        return new CompiledFlag
+        {
+            Flag = flag,
+            Values = values,
+            VariationKeys = keys,
+            HasEnvironment = true,
+            Enabled = state.Enabled,
+            OffIndex = IndexOf(state.OffVariation),
+            DefaultIndex = IndexOf(state.DefaultVariation),
+            Rules = rules,
+            Holdouts = flagHoldouts,
+            Lanes = planner.Build(),
+        };
+    }
+
+    private static CompiledRule CompileExperimentRule(Rule rule, int index, CompiledSegment[] segments, CompiledExperiment compiled, IReadOnlyList<Holdout> holdouts, CompiledHoldout[] flagHoldouts, LanePlanner planner, Func<string, int> indexOf)
+    {
+        Experiment experiment = compiled.Experiment;
+        // Holdouts already applied to the whole flag need not be checked again.
+        CompiledHoldout[] ruleHoldouts = [.. holdouts
+            .Where(h => experiment is not null && h.Scope.CoversExperiment(experiment) && !flagHoldouts.Any(f => ReferenceEquals(f.Holdout, h)))
+            .Select(h => new CompiledHoldout(h, planner.Assign(HashSlot.Create(h.Salt, h.HashAttribute, null, HashVersion.V2))))];
+        HashSlot layerSlot = compiled.Layer is null
+            ? default
+            : planner.Assign(HashSlot.Create(compiled.Layer.Layer.Salt, experiment.HashAttribute, experiment.FallbackAttribute, HashVersion.V2));
+        return new CompiledRule
+        {
+            Rule = rule,
+            Index = index,
+            Segments = segments,
+            Experiment = compiled,
+            Holdouts = ruleHoldouts,
+            LayerSlot = layerSlot,
+            Slot = planner.Assign(HashSlot.Create(experiment.EffectiveSeed, experiment.HashAttribute, experiment.FallbackAttribute, experiment.HashVersion)),
+            ExperimentToFlag = [.. experiment.Variations.Select(v => indexOf(v.Key))],
+        };
+    }
+}

@@ -1,0 +1,113 @@
+using FailSmart.Core.Bucketing;
+using FailSmart.Core.Evaluation.Compiled;
+using FailSmart.Core.Model;
+using FailSmart.Core.Values;
+
+namespace FailSmart.Core.Evaluation;
+
+public sealed partial class Evaluator
+{
+    // An experiment rule assigns only if: running → not held out → has a unit id → owns the unit's
+    // layer bucket → (sticky assignment, or) the unit's point falls in a variation's range.
+    private EvaluationResult? RunExperiment(CompiledFlag flag, CompiledRule rule, IAttributeSource attributes, ref UnitHashes hashes, List<TraceStep>? trace)
+    {
+        CompiledExperiment compiled = rule.Experiment!;
+        Experiment experiment = compiled.Experiment;
+        if (experiment.Status != ExperimentStatus.Running)
+        {
+            trace?.Add(new TraceStep(TraceStepKind.Experiment, experiment.Key, false, $"The experiment is {experiment.Status}: skip the rule."));
+            return null;
+        }
+
+        foreach (CompiledHoldout holdout in rule.Holdouts)
+        {
+            if (InHoldout(holdout, ref hashes, trace))
+            {
+                return null;
+            }
+        }
+
+        if (!hashes.TryGetBucket(rule.Slot, out int bucket, out string attribute, out string value))
+        {
+            trace?.Add(new TraceStep(TraceStepKind.Experiment, experiment.Key, false, $"The unit has no '{experiment.HashAttribute}'{(experiment.FallbackAttribute is null ? string.Empty : " or '" + experiment.FallbackAttribute + "'")}: skip the rule."));
+            return null;
+        }
+
+        if (compiled.Layer is { } layer && !OwnsLayerBucket(compiled, layer, rule, ref hashes, trace))
+        {
+            return null;
+        }
+
+        double point = bucket / rule.Slot.Scale;
+        int chosen = -1;
+        bool sticky = false;
+        if (_sticky is not null && _sticky.TryGet(new StickyAssignmentKey(attribute, value, experiment.Key), out string remembered))
+        {
+            chosen = IndexOfVariation(experiment, remembered);
+            sticky = chosen >= 0;
+            trace?.Add(new TraceStep(TraceStepKind.StickyAssignment, experiment.Key, sticky, sticky ? $"The unit was assigned '{remembered}' before: keep it." : $"The remembered variation '{remembered}' no longer exists: assign again."));
+        }
+
+        if (!sticky)
+        {
+            chosen = VariationRanges.Choose(point, compiled.Ranges);
+            trace?.Add(new TraceStep(TraceStepKind.Experiment, experiment.Key, chosen >= 0, FormattableString.Invariant(
+                $"hash('{rule.Slot.Seed}', {attribute}='{value}') = {point}; ranges {string.Join(" ", compiled.Ranges)} (coverage {experiment.Coverage}). ")
+                + (chosen >= 0 ? $"In variation '{experiment.Variations[chosen].Key}'." : "Outside coverage: skip the rule."))
+            {
+                Point = point,
+                Range = chosen >= 0 ? compiled.Ranges[chosen] : null,
+            });
+            if (chosen < 0)
+            {
+                return null;
+            }
+
+            _sticky?.Save(new StickyAssignmentKey(attribute, value, experiment.Key), experiment.Variations[chosen].Key);
+        }
+
+        return Serve(flag, rule.ExperimentToFlag[chosen], EvaluationReason.Experiment) with
+        {
+            RuleId = rule.Rule.Id,
+            RuleIndex = rule.Index,
+            ExperimentKey = experiment.Key,
+            ExperimentPhase = experiment.Phase,
+            InExperiment = true,
+            Bucket = point,
+            HashAttribute = attribute,
+            HashValue = value,
+        };
+    }
+
+    private static bool OwnsLayerBucket(CompiledExperiment compiled, LayerIndex layer, CompiledRule rule, ref UnitHashes hashes, List<TraceStep>? trace)
+    {
+        if (!hashes.TryGetBucket(rule.LayerSlot, out int layerBucket, out _, out _))
+        {
+            return false;
+        }
+
+        string? owner = layer.OwnerOf(layerBucket);
+        bool owns = ReferenceEquals(owner, compiled.Experiment.Key) || string.Equals(owner, compiled.Experiment.Key, StringComparison.Ordinal);
+        trace?.Add(new TraceStep(TraceStepKind.Layer, layer.Layer.Key, owns, FormattableString.Invariant(
+            $"Layer bucket {layerBucket}; '{compiled.Experiment.Key}' owns {compiled.Experiment.Layer!.Buckets}. ")
+            + (owns ? "Eligible." : owner is null ? "No experiment owns it: skip the rule." : $"It belongs to '{owner}': skip the rule."))
+        {
+            Bucket = layerBucket,
+            Span = compiled.Experiment.Layer!.Buckets,
+        });
+        return owns;
+    }
+
+    private static int IndexOfVariation(Experiment experiment, string key)
+    {
+        for (int i = 0; i < experiment.Variations.Count; i++)
+        {
+            if (string.Equals(experiment.Variations[i].Key, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

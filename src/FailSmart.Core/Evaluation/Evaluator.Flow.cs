@@ -1,0 +1,196 @@
+using System.Globalization;
+using FailSmart.Core.Bucketing;
+using FailSmart.Core.Evaluation.Compiled;
+using FailSmart.Core.Model;
+using FailSmart.Core.Targeting;
+using FailSmart.Core.Values;
+
+namespace FailSmart.Core.Evaluation;
+
+public sealed partial class Evaluator
+{
+    // The order: environment on? → prerequisites → holdouts → rules in order → default.
+    private EvaluationResult EvaluateFlag(CompiledFlag flag, IAttributeSource attributes, List<TraceStep>? trace, int depth)
+    {
+        string key = flag.Flag.Key;
+        if (!flag.HasEnvironment)
+        {
+            trace?.Add(new TraceStep(TraceStepKind.Environment, Environment, false, "The flag has no configuration for this environment."));
+            return EvaluationResult.Failure(key, EvaluationErrorCode.EnvironmentNotConfigured, $"Flag '{key}' is not configured in environment '{Environment}'.");
+        }
+
+        if (!flag.Enabled)
+        {
+            trace?.Add(new TraceStep(TraceStepKind.Environment, Environment, false, "The flag is off: serve the off variation."));
+            return Serve(flag, flag.OffIndex, EvaluationReason.Disabled);
+        }
+
+        trace?.Add(new TraceStep(TraceStepKind.Environment, Environment, true, "The flag is on."));
+        foreach ((CompiledFlag required, bool[] allowed) in flag.Prerequisites)
+        {
+            if (depth >= _maxDepth)
+            {
+                return EvaluationResult.Failure(key, EvaluationErrorCode.PrerequisiteTooDeep, $"Prerequisites of '{key}' are nested deeper than {_maxDepth}.");
+            }
+
+            EvaluationResult inner = EvaluateFlag(required, attributes, null, depth + 1);
+            if (inner.IsError)
+            {
+                trace?.Add(new TraceStep(TraceStepKind.Prerequisite, required.Flag.Key, false, "Evaluating the prerequisite failed: " + inner.ErrorMessage));
+                return inner with { FlagKey = key };
+            }
+
+            bool ok = inner.VariationIndex >= 0 && allowed[inner.VariationIndex];
+            trace?.Add(new TraceStep(TraceStepKind.Prerequisite, required.Flag.Key, ok, $"It is '{inner.VariationKey}' ({inner.Reason}); required: {string.Join(", ", Allowed(required, allowed))}."));
+            if (!ok)
+            {
+                return Serve(flag, flag.OffIndex, EvaluationReason.PrerequisiteFailed);
+            }
+        }
+
+        var hashes = new UnitHashes(flag.Lanes, attributes);
+        foreach (CompiledHoldout holdout in flag.Holdouts)
+        {
+            if (InHoldout(holdout, ref hashes, trace))
+            {
+                return Serve(flag, flag.DefaultIndex, EvaluationReason.Holdout) with { HoldoutKey = holdout.Holdout.Key };
+            }
+        }
+
+        foreach (CompiledRule rule in flag.Rules)
+        {
+            if (!Matches(rule, attributes, trace))
+            {
+                continue;
+            }
+
+            EvaluationResult? decided = rule.Rule.Action switch
+            {
+                ForceAction => Decide(flag, rule, rule.VariationIndex, EvaluationReason.TargetingMatch, trace),
+                RolloutAction => Rollout(flag, rule, ref hashes, trace),
+                _ => RunExperiment(flag, rule, attributes, ref hashes, trace),
+            };
+            if (decided is { } result)
+            {
+                return result;
+            }
+        }
+
+        trace?.Add(new TraceStep(TraceStepKind.Result, flag.VariationKeys[flag.DefaultIndex], true, "No rule applied: serve the default variation."));
+        return Serve(flag, flag.DefaultIndex, EvaluationReason.Default);
+    }
+
+    private bool Matches(CompiledRule rule, IAttributeSource attributes, List<TraceStep>? trace)
+    {
+        if (trace is null)
+        {
+            if (!rule.Rule.Condition.Evaluate(attributes, _savedGroups))
+            {
+                return false;
+            }
+
+            foreach (CompiledSegment segment in rule.Segments)
+            {
+                if (!segment.Matches(attributes, _savedGroups))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        var checks = new List<ConditionCheck>();
+        bool matched = rule.Rule.Condition.Explain(attributes, _savedGroups, checks);
+        string what = rule.Rule.Condition.IsAlways ? "No condition: everyone matches." : matched ? "The condition holds." : "The condition does not hold.";
+        trace.Add(new TraceStep(TraceStepKind.Rule, RuleName(rule), matched, what) { Conditions = checks });
+        if (!matched)
+        {
+            return false;
+        }
+
+        foreach (CompiledSegment segment in rule.Segments)
+        {
+            bool inSegment = segment.Matches(attributes, _savedGroups);
+            trace.Add(new TraceStep(TraceStepKind.Segment, segment.Segment.Key, inSegment, inSegment ? "The unit is in the segment." : "The unit is not in the segment."));
+            if (!inSegment)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static EvaluationResult? Rollout(CompiledFlag flag, CompiledRule rule, ref UnitHashes hashes, List<TraceStep>? trace)
+    {
+        if (!hashes.TryGetBucket(rule.Slot, out int bucket, out string attribute, out string value))
+        {
+            trace?.Add(new TraceStep(TraceStepKind.Rollout, RuleName(rule), false, $"The unit has no '{rule.Slot.Attribute}' to hash: skip the rule."));
+            return null;
+        }
+
+        double point = bucket / rule.Slot.Scale;
+        bool inRollout = point < rule.RolloutFraction;
+        trace?.Add(new TraceStep(TraceStepKind.Rollout, RuleName(rule), inRollout, FormattableString.Invariant(
+            $"hash('{rule.Slot.Seed}', {attribute}='{value}') = {point}; the rollout covers [0, {rule.RolloutFraction}).{(inRollout ? string.Empty : " Skip the rule.")}"))
+        {
+            Point = point,
+            Range = new BucketRange(0, rule.RolloutFraction),
+        });
+        if (!inRollout)
+        {
+            return null;
+        }
+
+        return Serve(flag, rule.VariationIndex, EvaluationReason.RolloutSplit) with
+        {
+            RuleId = rule.Rule.Id,
+            RuleIndex = rule.Index,
+            Bucket = point,
+            HashAttribute = attribute,
+            HashValue = value,
+        };
+    }
+
+    private static EvaluationResult Decide(CompiledFlag flag, CompiledRule rule, int variation, EvaluationReason reason, List<TraceStep>? trace)
+    {
+        trace?.Add(new TraceStep(TraceStepKind.Rule, RuleName(rule), true, $"Force variation '{flag.VariationKeys[variation]}'."));
+        return Serve(flag, variation, reason) with { RuleId = rule.Rule.Id, RuleIndex = rule.Index };
+    }
+
+    private static bool InHoldout(CompiledHoldout holdout, ref UnitHashes hashes, List<TraceStep>? trace)
+    {
+        if (!hashes.TryGetBucket(holdout.Slot, out int bucket, out string attribute, out string value))
+        {
+            trace?.Add(new TraceStep(TraceStepKind.Holdout, holdout.Holdout.Key, true, $"The unit has no '{holdout.Slot.Attribute}', so it cannot be held out."));
+            return false;
+        }
+
+        bool held = holdout.Holdout.Buckets.Contains(bucket);
+        trace?.Add(new TraceStep(TraceStepKind.Holdout, holdout.Holdout.Key, !held, FormattableString.Invariant(
+            $"bucket('{holdout.Slot.Seed}', {attribute}='{value}') = {bucket}; the holdout reserves {holdout.Holdout.Buckets}.{(held ? " The unit is held out." : string.Empty)}"))
+        {
+            Bucket = bucket,
+            Span = holdout.Holdout.Buckets,
+        });
+        return held;
+    }
+
+    private static EvaluationResult Serve(CompiledFlag flag, int variation, EvaluationReason reason) => new()
+    {
+        FlagKey = flag.Flag.Key,
+        Value = flag.Values[variation],
+        VariationKey = flag.VariationKeys[variation],
+        VariationIndex = variation,
+        Reason = reason,
+        RuleIndex = -1,
+        Bucket = double.NaN,
+    };
+
+    private static string RuleName(CompiledRule rule) =>
+        "#" + rule.Index.ToString(CultureInfo.InvariantCulture) + " " + rule.Rule.Id;
+
+    private static IEnumerable<string> Allowed(CompiledFlag flag, bool[] allowed) =>
+        flag.VariationKeys.Where((_, i) => allowed[i]);
+}

@@ -1,0 +1,15 @@
+namespace FailSmart.Core.Model;
+
+/// <summary>
+/// Serve a variation to a percentage of the rule's audience. Units whose bucket is below the
+/// stage are in; the rest fall through to the next rule. Raising the stage keeps everyone in.
+/// </summary>
+public sealed record RolloutAction(string Variation, RolloutStage Stage) : RuleAction
+{
+    public string HashAttribute { get; init; } = "id";
+
+    public string? FallbackAttribute { get; init; }
+
+    /// <summary>Hash seed; the flag key when null.</summary>
+    public string? Seed { get; init; }
+}

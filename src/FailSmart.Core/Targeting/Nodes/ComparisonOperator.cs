@@ -1,0 +1,11 @@
+namespace FailSmart.Core.Targeting.Nodes;
+
+internal enum ComparisonOperator
+{
+    LessThan,
+    LessThanOrEqual,
+    GreaterThan,
+    GreaterThanOrEqual,
+    Equal,
+    NotEqual,
+}

@@ -1,0 +1,38 @@
+using FailSmart.Core.Values;
+
+namespace FailSmart.Core.Targeting.Nodes;
+
+/// <summary>Reads the attribute at a dotted path and applies a value test to it.</summary>
+internal sealed class PathNode(string path, string[] segments, ValueTest test) : ConditionNode
+{
+    public override bool Evaluate(IAttributeSource? source, SavedGroups groups) =>
+        test.Test(Resolve(source), groups);
+
+    public override bool Explain(IAttributeSource? source, SavedGroups groups, List<ConditionCheck> checks, int depth)
+    {
+        DataValue actual = Resolve(source);
+        bool passed = test.Test(actual, groups);
+        checks.Add(new ConditionCheck(depth, path, test.Source.ToJson(), actual.ToJson(), passed, passed ? null : test.Explain(actual)));
+        return passed;
+    }
+
+    /// <summary>A missing attribute, or a path through a non-object, reads as null (as GrowthBook's getPath).</summary>
+    private DataValue Resolve(IAttributeSource? source)
+    {
+        if (source is null || !source.TryGetAttribute(segments[0], out DataValue current))
+        {
+            return DataValue.Null;
+        }
+
+        for (int i = 1; i < segments.Length; i++)
+        {
+            ObjectValue? obj = current.AsObject();
+            if (obj is null || !obj.TryGetAttribute(segments[i], out current))
+            {
+                return DataValue.Null;
+            }
+        }
+
+        return current;
+    }
+}

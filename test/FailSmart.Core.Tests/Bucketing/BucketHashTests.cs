@@ -1,0 +1,76 @@
+using FailSmart.Core.Bucketing;
+
+namespace FailSmart.Core.Tests.Bucketing;
+
+public sealed class BucketHashTests
+{
+    // Expected values computed with GrowthBook's JavaScript algorithm (charCodeAt: UTF-16 code units)
+    // under Node.js; they are FailSmart's own vectors for non-ASCII ids.
+    [Theory]
+    [InlineData("exp", "José", 2, 0.2831)]
+    [InlineData("exp", "Zoë-ü", 2, 0.6759)]
+    [InlineData("layer", "日本語ユーザー", 2, 0.7804)]
+    [InlineData("", "😀", 2, 0.4971)]
+    [InlineData("seed", "user-😀-𝔘𝔫𝔦", 2, 0.8249)]
+    [InlineData("checkout", "ё", 2, 0.9086)]
+    [InlineData("s", "\u00e9", 2, 0.8605)]
+    [InlineData("s", "e\u0301", 2, 0.3133)]
+    [InlineData("exp", "naïve", 1, 0.915)]
+    [InlineData("x", "𝒳", 1, 0.811)]
+    public void Hash_non_ascii_ids_match_javascript_reference(string seed, string value, int version, double expected)
+    {
+        BucketHash.Hash(seed, value, version).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Hash_characters_outside_the_bmp_hash_as_two_utf16_code_units()
+    {
+        // "😀" is U+1F600, the surrogate pair D83D DE00. Hashing the code point instead (as
+        // GrowthBook's Python SDK does) gives a different first pass.
+        uint utf16 = Fnv1a32.Hash("😀");
+        uint codePoint = unchecked((Fnv1a32.OffsetBasis ^ 0x1F600u) * Fnv1a32.Prime);
+
+        utf16.ShouldBe(unchecked((((Fnv1a32.OffsetBasis ^ 0xD83Du) * Fnv1a32.Prime) ^ 0xDE00u) * Fnv1a32.Prime));
+        utf16.ShouldNotBe(codePoint);
+        Fnv1a32.Hash("" + "😀").ShouldBe(3409036472u);
+    }
+
+    [Theory]
+    [InlineData(0u)]
+    [InlineData(7u)]
+    [InlineData(10u)]
+    [InlineData(4294967295u)]
+    [InlineData(2770604563u)]
+    public void HashDecimal_equals_hashing_the_formatted_number(uint value)
+    {
+        Fnv1a32.HashDecimal(value).ShouldBe(Fnv1a32.Hash(value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void BucketV2FromSeedState_equals_hashing_seed_and_value_together()
+    {
+        uint state = BucketHash.SeedState("checkout-layer");
+
+        BucketHash.BucketV2FromSeedState(state, "user-42").ShouldBe(BucketHash.BucketV2("checkout-layer", "user-42"));
+        BucketHash.BucketV2("checkout-layer", "user-42").ShouldBe((int)(BucketHash.Hash("checkout-layer", "user-42", 2)!.Value * 10000));
+    }
+
+    [Fact]
+    public void Append3_equals_three_separate_hashes()
+    {
+        uint a = BucketHash.SeedState("a"), b = BucketHash.SeedState("bb"), c = BucketHash.SeedState("ccc");
+
+        Fnv1a32.Append3(ref a, ref b, ref c, "0f8fad5b-d9cb-469f-a165-70867728950e");
+
+        a.ShouldBe(Fnv1a32.Hash("a0f8fad5b-d9cb-469f-a165-70867728950e"));
+        b.ShouldBe(Fnv1a32.Hash("bb0f8fad5b-d9cb-469f-a165-70867728950e"));
+        c.ShouldBe(Fnv1a32.Hash("ccc0f8fad5b-d9cb-469f-a165-70867728950e"));
+    }
+
+    [Fact]
+    public void Hash_unknown_version_is_null()
+    {
+        BucketHash.Hash("abc", "def", 3).ShouldBeNull();
+        BucketHash.Hash("abc", "def", 0).ShouldBeNull();
+    }
+}
