@@ -3,6 +3,8 @@ using FailSmart.Server.Auth;
 using FailSmart.Server.Errors;
 using FailSmart.Server.Health;
 using FailSmart.Server.Hosting;
+using FailSmart.Server.OpenFeature;
+using FailSmart.Server.Sync;
 using FailSmart.Storage;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -51,6 +53,8 @@ public static class FailSmartServer
 
         app.MapFailSmartHealth();
         app.MapAdminApi();
+        app.MapSdkSyncApi();
+        app.MapOfrepApi();
         app.MapOpenApi();
         app.MapScalarApiReference(options => options.WithTitle("FailSmart API"));
         app.MapGet("/", () => TypedResults.Redirect("/scalar")).ExcludeFromDescription();

@@ -15,6 +15,7 @@ internal static class AdminApi
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapEnvironmentsApi();
         api.MapResourcesApi();
+        api.MapFlagToggleApi();
         api.MapApiKeysApi();
         api.MapAuditApi();
         return endpoints;
@@ -25,7 +26,9 @@ internal static class AdminApi
         services.AddHttpContextAccessor();
         services.AddSingleton<Sync.ConfigChangeNotifier>();
         services.AddHostedService<Sync.RevisionPoller>();
-        services.AddSingleton<IResourceValidator, StructuralResourceValidator>();
+        services.AddSingleton<IResourceValidator, CoreResourceValidator>();
+        services.AddSingleton<Sync.RuleSetCache>();
+        services.AddOptions<Sync.SyncOptions>().BindConfiguration(Sync.SyncOptions.SectionName);
         services.AddScoped<WriteContext>();
         return services;
     }

@@ -11,4 +11,7 @@ namespace FailSmart.Server.Api;
 internal interface IResourceValidator
 {
     IReadOnlyList<FieldProblem> Validate(ResourceKind kind, JsonElement document, IReadOnlyList<StoredResource> configuration);
+
+    /// <summary>Checks a whole configuration; each problem's path names the resource it is in ("flags/checkout: $.rules[0]").</summary>
+    IReadOnlyList<FieldProblem> ValidateAll(IReadOnlyList<StoredResource> configuration);
 }

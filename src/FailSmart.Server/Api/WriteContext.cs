@@ -15,7 +15,7 @@ internal sealed class WriteContext(IConfigStore store, IResourceValidator valida
     public CancellationToken CancellationToken => Http.RequestAborted;
 
     public ResourceWrite Write(ResourceKind kind, string key, JsonElement document, IReadOnlyList<string> tags, long? expectedVersion, string? environment = null) =>
-        new(kind, key, document.ValueKind == JsonValueKind.Undefined ? "" : document.GetRawText(), tags, expectedVersion,
+        new(kind, key, WithoutTags(document), tags, expectedVersion,
             Actor.Of(Http.User), Actor.Reason(Http.Request), environment);
 
     /// <summary>Null when the configuration would stay valid with this document in place; otherwise a 422.</summary>
@@ -37,20 +37,25 @@ internal sealed class WriteContext(IConfigStore store, IResourceValidator valida
             return null; // the store answers 404 for a missing one; an archived one stays archived
         }
 
-        StoredResource[] remaining = [.. resources.Where(r => r != target)];
-        foreach (StoredResource other in remaining)
+        var problems = validator.ValidateAll([.. resources.Where(r => r != target)]);
+        return problems.Count == 0
+            ? null
+            : ApiProblems.Invalid(
+                [.. problems.Select(p => p with { Message = $"Archiving {AdoConfigStore.KindName(kind)} '{key}' would leave {p.Path.Split(':')[0]} invalid: {p.Message}" })],
+                StatusCodes.Status422UnprocessableEntity);
+    }
+
+    /// <summary>The document as stored: tags live in their own column, not in the rule set.</summary>
+    private static string WithoutTags(JsonElement document)
+    {
+        if (document.ValueKind != JsonValueKind.Object)
         {
-            using JsonDocument parsed = JsonDocument.Parse(other.Document);
-            var problems = validator.Validate(other.Kind, parsed.RootElement, [.. remaining.Where(r => r != other)]);
-            if (problems.Count > 0)
-            {
-                return ApiProblems.Invalid(
-                    [.. problems.Select(p => p with { Message = $"Archiving {AdoConfigStore.KindName(kind)} '{key}' would break {AdoConfigStore.KindName(other.Kind)} '{other.Key}': {p.Message}" })],
-                    StatusCodes.Status422UnprocessableEntity);
-            }
+            return "";
         }
 
-        return null;
+        var node = System.Text.Json.Nodes.JsonNode.Parse(document.GetRawText())!.AsObject();
+        node.Remove("tags");
+        return node.ToJsonString();
     }
 
     public IResult Committed(WriteOutcome outcome, bool created)

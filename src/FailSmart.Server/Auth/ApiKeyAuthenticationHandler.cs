@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using FailSmart.Storage;
@@ -17,12 +16,10 @@ internal sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     IConfigStore store,
+    ApiKeyUsage usage,
     TimeProvider timeProvider)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    // Last-used times are written at most once a minute per key, so reads do not become writes.
-    private static readonly ConcurrentDictionary<string, DateTimeOffset> s_lastTouched = new(StringComparer.Ordinal);
-
     public const string FailureReasonItem = "failsmart:auth-failure";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -55,11 +52,7 @@ internal sealed class ApiKeyAuthenticationHandler(
             return Fail($"The API key '{record.Name}' expired at {expires:O}. Create a new key.");
         }
 
-        if (!s_lastTouched.TryGetValue(id, out DateTimeOffset touched) || now - touched > TimeSpan.FromMinutes(1))
-        {
-            s_lastTouched[id] = now;
-            await store.TouchApiKeyAsync(id, now, Context.RequestAborted);
-        }
+        await usage.RecordAsync(id, now, Context.RequestAborted);
 
         List<Claim> claims =
         [

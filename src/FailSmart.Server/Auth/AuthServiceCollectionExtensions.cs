@@ -14,6 +14,7 @@ internal static class AuthServiceCollectionExtensions
             .AddPolicy(FailSmartPolicies.Admin, p => p.RequireClaim(FailSmartClaims.KeyKind, "Admin"))
             .AddPolicy(FailSmartPolicies.ServerSdk, p => p.RequireClaim(FailSmartClaims.KeyKind, "Server"))
             .AddPolicy(FailSmartPolicies.Evaluate, p => p.RequireClaim(FailSmartClaims.KeyKind, "Server", "Client"));
+        services.AddSingleton<ApiKeyUsage>();
         services.AddHostedService<AdminKeyBootstrapper>();
         return services;
     }

@@ -1,0 +1,11 @@
+using FailSmart.Core.Evaluation;
+
+namespace FailSmart.Server.Sync;
+
+/// <summary>One environment's rule set at one revision: what SDKs download and what OFREP evaluates with.</summary>
+/// <param name="Environment">The environment.</param>
+/// <param name="Revision">The configuration revision it was built from.</param>
+/// <param name="Json">The UTF-8 document in the configuration format.</param>
+/// <param name="ETag">A strong ETag over the document's bytes.</param>
+/// <param name="Evaluator">Core's evaluator over the same document.</param>
+internal sealed record RuleSet(string Environment, long Revision, byte[] Json, string ETag, Evaluator Evaluator);

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using FailSmart.Server.Auth;
+using Microsoft.Extensions.Options;
+
+namespace FailSmart.Server.Sync;
+
+/// <summary>
+/// `/sdk/v1`: a server SDK downloads its environment's rule set (ETag, 304) and then follows a
+/// Server-Sent Events stream: a full rule set ("put") on connect and after every change, each with the
+/// configuration revision as its id, and heartbeat comments while idle. A reconnect with Last-Event-ID
+/// at the current revision gets no repeat of what it has.
+/// </summary>
+internal static class SdkSyncApi
+{
+    private static readonly byte[] s_heartbeat = ": heartbeat\n\n"u8.ToArray();
+
+    public static IEndpointRouteBuilder MapSdkSyncApi(this IEndpointRouteBuilder endpoints)
+    {
+        RouteGroupBuilder sdk = endpoints.MapGroup("/sdk/v1").WithTags("SDK sync")
+            .RequireAuthorization(FailSmartPolicies.ServerSdk)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        sdk.MapGet("/config", GetConfigAsync).WithName("GetSdkConfig")
+            .WithSummary("The key's environment's rule set in the configuration format. Send If-None-Match to get 304 when unchanged.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").Produces(StatusCodes.Status304NotModified);
+        sdk.MapGet("/stream", StreamAsync).WithName("StreamSdkConfig")
+            .WithSummary("Server-Sent Events: 'put' events carry the full rule set with the revision as id; ': heartbeat' comments keep the stream alive.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+        return endpoints;
+    }
+
+    private static async Task<IResult> GetConfigAsync(HttpContext http, RuleSetCache cache, CancellationToken cancellationToken)
+    {
+        RuleSet ruleSet = await cache.GetAsync(EnvironmentOf(http.User), cancellationToken);
+        http.Response.Headers.ETag = ruleSet.ETag;
+        http.Response.Headers["X-FailSmart-Revision"] = ruleSet.Revision.ToString(CultureInfo.InvariantCulture);
+        if (http.Request.Headers.IfNoneMatch.ToString().Split(',').Any(tag => tag.Trim() == ruleSet.ETag))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return TypedResults.Bytes(ruleSet.Json, "application/json");
+    }
+
+    private static async Task StreamAsync(
+        HttpContext http, RuleSetCache cache, ConfigChangeNotifier notifier, IOptions<SyncOptions> options, IHostApplicationLifetime lifetime)
+    {
+        string environment = EnvironmentOf(http.User);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        CancellationToken cancellationToken = stop.Token;
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-cache";
+        http.Response.Headers["X-Accel-Buffering"] = "no"; // proxies must not hold events back
+        TimeSpan heartbeat = TimeSpan.FromSeconds(Math.Max(1, options.Value.HeartbeatSeconds));
+
+        try
+        {
+            RuleSet current = await cache.GetAsync(environment, cancellationToken);
+            string? lastSentETag = null;
+            if (!long.TryParse(http.Request.Headers["Last-Event-ID"], NumberStyles.None, CultureInfo.InvariantCulture, out long resumedAt) ||
+                resumedAt != current.Revision)
+            {
+                await WritePutAsync(http.Response, current, cancellationToken);
+                lastSentETag = current.ETag;
+            }
+            else
+            {
+                await http.Response.WriteAsync(": resumed at the current revision\n\n", cancellationToken);
+                await http.Response.Body.FlushAsync(cancellationToken);
+                lastSentETag = current.ETag;
+            }
+
+            long known = current.Revision;
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                Task<long> change = notifier.WaitForChangeAsync(known, cancellationToken);
+                if (await Task.WhenAny(change, Task.Delay(heartbeat, cancellationToken)) != change)
+                {
+                    await http.Response.Body.WriteAsync(s_heartbeat, cancellationToken);
+                    await http.Response.Body.FlushAsync(cancellationToken);
+                    continue;
+                }
+
+                known = await change;
+                current = await cache.GetAsync(environment, cancellationToken);
+                if (current.ETag != lastSentETag)
+                {
+                    await WritePutAsync(http.Response, current, cancellationToken);
+                    lastSentETag = current.ETag;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The client left or the server is stopping; either way the stream simply ends.
+        }
+    }
+
+    private static async Task WritePutAsync(HttpResponse response, RuleSet ruleSet, CancellationToken cancellationToken)
+    {
+        // The document is compact JSON (no newlines), so it fits one data line.
+        string header = $"event: put\nid: {ruleSet.Revision.ToString(CultureInfo.InvariantCulture)}\ndata: ";
+        await response.Body.WriteAsync(Encoding.UTF8.GetBytes(header), cancellationToken);
+        await response.Body.WriteAsync(ruleSet.Json, cancellationToken);
+        await response.Body.WriteAsync("\n\n"u8.ToArray(), cancellationToken);
+        await response.Body.FlushAsync(cancellationToken);
+    }
+
+    public static string EnvironmentOf(ClaimsPrincipal user) =>
+        user.FindFirstValue(FailSmartClaims.Environment) ?? throw new InvalidOperationException("Server and client keys always carry an environment.");
+}
