@@ -94,7 +94,7 @@ internal sealed class AnalysisSql(ISqlDialect dialect, ExperimentScope scope)
 
     /// <summary>Columns: the cap value, and how many units it was computed from.</summary>
     public string PercentileCap(MetricDefinition metric, double fraction) => $"""
-        SELECT {dialect.Element("c_sorted", $"greatest(1, least(c_n, ceil(c_n * {Num(fraction)} - {RankTolerance})))")} AS c_value, c_n
+        SELECT {dialect.Element("c_sorted", $"greatest(1.0, least({dialect.ToDouble("c_n")}, ceil(c_n * {Num(fraction)} - {RankTolerance})))")} AS c_value, c_n
         FROM (
             SELECT {dialect.SortedValues(dialect.ToDouble("m_y"))} AS c_sorted, count(*) AS c_n
             FROM ({PerUnit(metric)}) AS per_unit
@@ -114,7 +114,7 @@ internal sealed class AnalysisSql(ISqlDialect dialect, ExperimentScope scope)
     {
         string q = Num(metric.QuantileLevel);
         string spread = $"{Num(metric.QuantileIntervalZ)} * sqrt(q_n * {q} * (1 - {q}))";
-        string Rank(string expression) => $"greatest(1, least(q_n, {expression}))";
+        string Rank(string expression) => $"greatest(1.0, least({dialect.ToDouble("q_n")}, {expression}))";
         return $"""
             SELECT q_segment, q_variation, q_n, q_sum, q_sumsq,
                    {dialect.Element("q_sorted", Rank($"ceil(q_n * {q} - {RankTolerance})"))} AS q_estimate,
