@@ -1,4 +1,6 @@
 using DuckDB.NET.Data;
+using FailSmart.Storage.Events;
+using FailSmart.Storage.Events.Sql;
 using FailSmart.Storage.Migrations;
 
 namespace FailSmart.Storage.DuckDb;
@@ -7,7 +9,7 @@ namespace FailSmart.Storage.DuckDb;
 /// The embedded event store: one DuckDB file in the data folder. DuckDB allows one writing process
 /// per file, so the store keeps a single connection and serialises access to it.
 /// </summary>
-public sealed class DuckDbEventStore : IEventStore, IAsyncDisposable
+public sealed partial class DuckDbEventStore : IEventStore, IAsyncDisposable
 {
     /// <summary>The file name inside the data folder.</summary>
     public const string FileName = "events.duckdb";
@@ -15,6 +17,7 @@ public sealed class DuckDbEventStore : IEventStore, IAsyncDisposable
     private readonly string _path;
     private readonly TimeProvider _timeProvider;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly EventAnalysis _analysis;
     private DuckDBConnection? _connection;
     private int _schemaVersion;
 
@@ -23,6 +26,7 @@ public sealed class DuckDbEventStore : IEventStore, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(folder);
         _path = folder.PathOf(FileName);
         _timeProvider = timeProvider;
+        _analysis = new EventAnalysis(new DuckDbAnalysisEngine(this));
     }
 
     public string Role => "events";
@@ -36,6 +40,7 @@ public sealed class DuckDbEventStore : IEventStore, IAsyncDisposable
         {
             _connection ??= Open();
             _schemaVersion = await MigrationRunner.ApplyAsync(_connection, DuckDbEventMigrations.All, "event", _timeProvider, cancellationToken);
+            CreateStagingTables(_connection);
             return _schemaVersion;
         }
         finally
@@ -59,6 +64,18 @@ public sealed class DuckDbEventStore : IEventStore, IAsyncDisposable
 
     public async Task<long> CountExposuresAsync(CancellationToken cancellationToken = default) =>
         Convert.ToInt64(await ScalarAsync("SELECT COUNT(*) FROM exposures", cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+
+    public Task<ExposureSummary> SummarizeExposuresAsync(ExperimentScope scope, CancellationToken cancellationToken = default) =>
+        _analysis.SummarizeExposuresAsync(scope, cancellationToken);
+
+    public Task<IReadOnlyList<ExperimentOverlap>> FindOverlapsAsync(ExperimentScope scope, CancellationToken cancellationToken = default) =>
+        _analysis.FindOverlapsAsync(scope, cancellationToken);
+
+    public Task<MetricAnalysis> AnalyzeMetricAsync(ExperimentScope scope, MetricDefinition metric, CancellationToken cancellationToken = default) =>
+        _analysis.AnalyzeMetricAsync(scope, metric, cancellationToken);
+
+    public Task<MetricBreakdown> AnalyzeBreakdownAsync(ExperimentScope scope, MetricDefinition metric, string attribute, CancellationToken cancellationToken = default) =>
+        _analysis.AnalyzeBreakdownAsync(scope, metric, attribute, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,8 +1,33 @@
+using FailSmart.Storage.Events;
+
 namespace FailSmart.Storage;
 
-/// <summary>Where exposures and metric events live, and where analysis runs.</summary>
+/// <summary>
+/// Where exposures and metric events live, and where analysis runs. Analysis returns per-variation
+/// sufficient statistics computed by the engine; no raw rows leave the store.
+/// </summary>
 public interface IEventStore : IStore
 {
-    /// <summary>How many exposures are stored.</summary>
+    /// <summary>How many distinct exposures are stored.</summary>
     Task<long> CountExposuresAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes a batch and returns once it is durable. Idempotent on event id: an item whose id is
+    /// already stored (a retried batch) never counts twice.
+    /// </summary>
+    /// <exception cref="ArgumentException">An item lacks an id, environment, unit or name.</exception>
+    /// <exception cref="StorageException">The engine failed; <see cref="StorageException.IsTransient"/> says whether to retry.</exception>
+    Task<AppendResult> AppendAsync(EventBatch batch, CancellationToken cancellationToken = default);
+
+    /// <summary>Units per variation for the sample-ratio-mismatch check, and units that saw more than one variation.</summary>
+    Task<ExposureSummary> SummarizeExposuresAsync(ExperimentScope scope, CancellationToken cancellationToken = default);
+
+    /// <summary>For every other experiment phase whose exposures overlap this one's in time, a variation-by-variation contingency table.</summary>
+    Task<IReadOnlyList<ExperimentOverlap>> FindOverlapsAsync(ExperimentScope scope, CancellationToken cancellationToken = default);
+
+    /// <summary>One metric's sufficient statistics per variation.</summary>
+    Task<MetricAnalysis> AnalyzeMetricAsync(ExperimentScope scope, MetricDefinition metric, CancellationToken cancellationToken = default);
+
+    /// <summary>One metric's sufficient statistics per (attribute value, variation); the attribute is read from each unit's first exposure.</summary>
+    Task<MetricBreakdown> AnalyzeBreakdownAsync(ExperimentScope scope, MetricDefinition metric, string attribute, CancellationToken cancellationToken = default);
 }

@@ -14,4 +14,7 @@ public enum StorageErrorCode
 
     /// <summary>The store did not answer; retrying may succeed.</summary>
     Unavailable,
+
+    /// <summary>The engine answered but refused the statement (a bug or an incompatible server); retrying will not help.</summary>
+    QueryFailed,
 }

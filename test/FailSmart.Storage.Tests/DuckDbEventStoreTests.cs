@@ -4,7 +4,7 @@ namespace FailSmart.Storage.Tests;
 
 public sealed class DuckDbEventStoreTests : EventStoreConformanceTests
 {
-    protected override async Task<IEventStore> OpenStoreAsync()
+    protected override async Task<IEventStore> OpenStoreCoreAsync()
     {
         var store = new DuckDbEventStore(DataFolder.Prepare(Folder.Path), TimeProvider.System);
         await store.InitializeAsync(TestContext.Current.CancellationToken);

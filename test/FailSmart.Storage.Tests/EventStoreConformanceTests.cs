@@ -1,59 +1,143 @@
+using FailSmart.Storage.Events;
 using FailSmart.Testing;
 
 namespace FailSmart.Storage.Tests;
 
 /// <summary>What every event store must do; DuckDB and ClickHouse subclass it.</summary>
-public abstract class EventStoreConformanceTests : IAsyncLifetime
+public abstract partial class EventStoreConformanceTests : IAsyncLifetime
 {
+    private readonly List<IEventStore> _open = [];
+
     protected TemporaryFolder Folder { get; } = new();
 
     /// <summary>Opens and initialises a store over this test's data.</summary>
-    protected abstract Task<IEventStore> OpenStoreAsync();
+    protected abstract Task<IEventStore> OpenStoreCoreAsync();
 
     /// <summary>Closes a store so the same data can be opened again.</summary>
     protected abstract ValueTask CloseStoreAsync(IEventStore store);
 
+    /// <summary>Whether the store knows at write time how many items were duplicates.</summary>
+    protected virtual bool CountsDuplicatesOnWrite => true;
+
     public virtual ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    public virtual ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
+        foreach (IEventStore store in _open)
+        {
+            await CloseStoreAsync(store);
+        }
+
         Folder.Dispose();
         GC.SuppressFinalize(this);
-        return ValueTask.CompletedTask;
+    }
+
+    protected async Task<IEventStore> OpenStoreAsync()
+    {
+        IEventStore store = await OpenStoreCoreAsync();
+        _open.Add(store);
+        return store;
+    }
+
+    protected async Task CloseAsync(IEventStore store)
+    {
+        _open.Remove(store);
+        await CloseStoreAsync(store);
     }
 
     [Fact]
     public async Task InitializeAsync_new_store_is_empty_and_healthy()
     {
         IEventStore store = await OpenStoreAsync();
-        try
-        {
-            (await store.CountExposuresAsync(TestContext.Current.CancellationToken)).ShouldBe(0);
-            StoreHealth health = await store.CheckHealthAsync(TestContext.Current.CancellationToken);
-            health.IsHealthy.ShouldBeTrue(health.Detail);
-            health.SchemaVersion.ShouldBeGreaterThanOrEqualTo(1);
-        }
-        finally
-        {
-            await CloseStoreAsync(store);
-        }
+
+        (await store.CountExposuresAsync(TestContext.Current.CancellationToken)).ShouldBe(0);
+        StoreHealth health = await store.CheckHealthAsync(TestContext.Current.CancellationToken);
+        health.IsHealthy.ShouldBeTrue(health.Detail);
+        health.SchemaVersion.ShouldBeGreaterThanOrEqualTo(1);
     }
 
     [Fact]
-    public async Task OpenStoreAsync_after_close_reuses_the_schema()
+    public async Task OpenStoreAsync_after_close_reuses_the_schema_and_keeps_the_events()
     {
         IEventStore first = await OpenStoreAsync();
         int version = (await first.CheckHealthAsync(TestContext.Current.CancellationToken)).SchemaVersion;
-        await CloseStoreAsync(first);
+        await first.AppendAsync(EventBatch.Of(Expose("u", 0, H(0))), TestContext.Current.CancellationToken);
+        await CloseAsync(first);
 
         IEventStore second = await OpenStoreAsync();
-        try
-        {
-            (await second.CheckHealthAsync(TestContext.Current.CancellationToken)).SchemaVersion.ShouldBe(version);
-        }
-        finally
-        {
-            await CloseStoreAsync(second);
-        }
+
+        (await second.CheckHealthAsync(TestContext.Current.CancellationToken)).SchemaVersion.ShouldBe(version);
+        (await second.CountExposuresAsync(TestContext.Current.CancellationToken)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task AppendAsync_retried_batch_counts_once()
+    {
+        IEventStore store = await OpenStoreAsync();
+        EventBatch batch = Dataset();
+
+        AppendResult first = await store.AppendAsync(batch, TestContext.Current.CancellationToken);
+        AppendResult retry = await store.AppendAsync(batch, TestContext.Current.CancellationToken);
+
+        first.ShouldBe(new AppendResult(batch.Exposures.Count, batch.MetricEvents.Count, CountsDuplicatesOnWrite ? 0 : null));
+        retry.DuplicatesIgnored.ShouldBe(CountsDuplicatesOnWrite ? batch.Exposures.Count + batch.MetricEvents.Count : null);
+        (await store.CountExposuresAsync(TestContext.Current.CancellationToken)).ShouldBe(batch.Exposures.Count);
+        MetricAnalysis revenue = await store.AnalyzeMetricAsync(Checkout, MetricDefinition.Sum("revenue", "purchase"), TestContext.Current.CancellationToken);
+        revenue.Variations.Select(v => v.Sum).ShouldBe([45.0, 148.0]);
+    }
+
+    [Fact]
+    public async Task AppendAsync_id_repeated_within_a_batch_counts_once()
+    {
+        IEventStore store = await OpenStoreAsync();
+        MetricEvent purchase = Event("b1", "purchase", 7, H(1));
+        Exposure exposure = Expose("b1", 1, H(0));
+
+        AppendResult result = await store.AppendAsync(new EventBatch([exposure, exposure], [purchase, purchase, purchase]), TestContext.Current.CancellationToken);
+
+        result.DuplicatesIgnored.ShouldBe(CountsDuplicatesOnWrite ? 3 : null);
+        (await store.CountExposuresAsync(TestContext.Current.CancellationToken)).ShouldBe(1);
+        MetricAnalysis revenue = await store.AnalyzeMetricAsync(Checkout, MetricDefinition.Sum("revenue", "purchase"), TestContext.Current.CancellationToken);
+        ShouldHave(revenue.Variations.ShouldHaveSingleItem(), 1, 1, 7, 49);
+    }
+
+    [Fact]
+    public async Task AppendAsync_batch_split_differently_on_retry_counts_each_event_once()
+    {
+        IEventStore store = await OpenStoreAsync();
+        EventBatch all = Dataset();
+        await store.AppendAsync(new EventBatch(all.Exposures, all.MetricEvents.Take(10).ToArray()), TestContext.Current.CancellationToken);
+
+        await store.AppendAsync(new EventBatch([], all.MetricEvents.Skip(5).ToArray()), TestContext.Current.CancellationToken);
+
+        MetricAnalysis sessions = await store.AnalyzeMetricAsync(Checkout, MetricDefinition.Count("sessions", "session"), TestContext.Current.CancellationToken);
+        sessions.Variations.Select(v => v.Sum).ShouldBe([3.0, 7.0]);
+    }
+
+    [Fact]
+    public async Task AppendAsync_item_without_an_id_is_rejected_and_nothing_is_written()
+    {
+        IEventStore store = await OpenStoreAsync();
+        EventBatch bad = new([Expose("a", 0, H(0)), Expose("b", 0, H(0)) with { EventId = "" }], []);
+
+        var ex = await Should.ThrowAsync<ArgumentException>(() => store.AppendAsync(bad, TestContext.Current.CancellationToken));
+
+        ex.Message.ShouldContain("position 1 has no EventId");
+        (await store.CountExposuresAsync(TestContext.Current.CancellationToken)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task AppendAsync_properties_with_quotes_and_tabs_round_trip_into_breakdowns()
+    {
+        IEventStore store = await OpenStoreAsync();
+        const string tricky = "O'Brien\t\"x\"\\n\n";
+        Exposure exposure = Expose("q1", 0, H(0)) with { Properties = new Dictionary<string, string> { ["it's"] = tricky } };
+        await store.AppendAsync(new EventBatch([exposure], [Event("q1", "purchase", 2, H(1))]), TestContext.Current.CancellationToken);
+
+        MetricBreakdown breakdown = await store.AnalyzeBreakdownAsync(Checkout, MetricDefinition.Sum("revenue", "purchase"), "it's", TestContext.Current.CancellationToken);
+
+        SegmentStatistics segment = breakdown.Segments.ShouldHaveSingleItem();
+        segment.Value.ShouldBe(tricky);
+        ShouldHave(segment.Variations.ShouldHaveSingleItem(), 0, 1, 2, 4);
     }
 }

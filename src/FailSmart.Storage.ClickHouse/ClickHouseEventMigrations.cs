@@ -1,0 +1,48 @@
+namespace FailSmart.Storage.ClickHouse;
+
+/// <summary>
+/// The event schema on ClickHouse, step by step. Append only: never edit a released step. Each step's
+/// statements are idempotent (IF NOT EXISTS), because ClickHouse has no transactional DDL.
+/// </summary>
+internal static class ClickHouseEventMigrations
+{
+    public static IReadOnlyList<(int Version, string Name, string[] Statements)> All { get; } =
+    [
+        (1, "exposures and metric events",
+        [
+            // ReplacingMergeTree keeps one row per sorting key (which ends in event_id) when parts merge;
+            // the analysis never depends on that having happened.
+            """
+            CREATE TABLE IF NOT EXISTS exposures (
+                event_id String,
+                environment String,
+                unit_id String,
+                experiment_key String,
+                phase Int32,
+                variation Int32,
+                occurred_at_ms Int64,
+                received_at_ms Int64,
+                property_keys Array(String),
+                property_values Array(String))
+            ENGINE = ReplacingMergeTree()
+            PARTITION BY toYYYYMM(toDateTime(intDiv(occurred_at_ms, 1000)))
+            ORDER BY (environment, experiment_key, phase, unit_id, event_id)
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS metric_events (
+                event_id String,
+                environment String,
+                unit_id String,
+                event_name String,
+                value Nullable(Float64),
+                occurred_at_ms Int64,
+                received_at_ms Int64,
+                property_keys Array(String),
+                property_values Array(String))
+            ENGINE = ReplacingMergeTree()
+            PARTITION BY toYYYYMM(toDateTime(intDiv(occurred_at_ms, 1000)))
+            ORDER BY (environment, event_name, unit_id, event_id)
+            """,
+        ]),
+    ];
+}

@@ -1,0 +1,8 @@
+namespace FailSmart.Storage.Events;
+
+/// <summary>Per-variation sums of the CUPED covariate X (the metric before exposure).</summary>
+/// <param name="Sum">Σ X.</param>
+/// <param name="SumOfSquares">Σ X².</param>
+/// <param name="SumOfProducts">Σ Y·X.</param>
+/// <param name="SumOfDenominatorProducts">Σ D·X, for ratio metrics; null otherwise.</param>
+public sealed record CovariateSums(double Sum, double SumOfSquares, double SumOfProducts, double? SumOfDenominatorProducts);

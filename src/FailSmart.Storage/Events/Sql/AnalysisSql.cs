@@ -1,0 +1,213 @@
+using System.Globalization;
+
+namespace FailSmart.Storage.Events.Sql;
+
+/// <summary>
+/// Builds the analysis queries for one experiment phase. Every query aggregates inside the engine and
+/// returns a handful of rows: per-variation counts, sums, sums of squares and cross-products.
+/// Aliases never reuse a column name, because ClickHouse resolves aliases across the whole SELECT.
+/// </summary>
+internal sealed class AnalysisSql(ISqlDialect dialect, ExperimentScope scope)
+{
+    private const long DayMs = 86_400_000;
+
+    // Order-statistic ranks are computed in floating point; the tolerance keeps n·q = 9 from becoming 9.000000000000002.
+    private const string RankTolerance = "0.000000001";
+
+    private string AsOf => Num(scope.AsOf.ToUnixTimeMilliseconds());
+
+    private string ScopeFilter =>
+        $"environment = {dialect.Literal(scope.Environment)} AND experiment_key = {dialect.Literal(scope.ExperimentKey)} " +
+        $"AND phase = {Num(scope.Phase)} AND occurred_at_ms <= {AsOf}";
+
+    /// <summary>Columns: multi (0/1), variation, units, first exposure ms, last exposure ms.</summary>
+    public string ExposureSummary() => $"""
+        SELECT s_multi, s_variation, count(*) AS s_units, min(s_first) AS s_min, max(s_last) AS s_max
+        FROM (
+            SELECT unit_id,
+                   CASE WHEN count(DISTINCT variation) > 1 THEN 1 ELSE 0 END AS s_multi,
+                   min(variation) AS s_variation,
+                   min(occurred_at_ms) AS s_first,
+                   max(occurred_at_ms) AS s_last
+            FROM exposures
+            WHERE {ScopeFilter}
+            GROUP BY unit_id) AS per_unit
+        GROUP BY s_multi, s_variation
+        ORDER BY s_multi, s_variation
+        """;
+
+    /// <summary>Columns: experiment key, phase of every other phase whose exposures overlap [first, last].</summary>
+    public string OverlappingExperiments(long firstMs, long lastMs) => $"""
+        SELECT experiment_key AS o_key, phase AS o_phase
+        FROM exposures
+        WHERE environment = {dialect.Literal(scope.Environment)} AND occurred_at_ms <= {AsOf}
+        GROUP BY experiment_key, phase
+        HAVING max(occurred_at_ms) >= {Num(firstMs)} AND min(occurred_at_ms) <= {Num(lastMs)}
+           AND NOT (experiment_key = {dialect.Literal(scope.ExperimentKey)} AND phase = {Num(scope.Phase)})
+        ORDER BY o_key, o_phase
+        """;
+
+    /// <summary>Columns: other key, other phase, this variation, other variation, units.</summary>
+    public string OverlapCells(IReadOnlyList<(string Key, int Phase)> others)
+    {
+        string which = string.Join(" OR ", others.Select(o => $"(experiment_key = {dialect.Literal(o.Key)} AND phase = {Num(o.Phase)})"));
+        return $"""
+            SELECT o_key, o_phase, u_variation, o_variation, count(*) AS o_units
+            FROM (
+                SELECT unit_id, experiment_key AS o_key, phase AS o_phase, min(variation) AS o_variation
+                FROM exposures
+                WHERE environment = {dialect.Literal(scope.Environment)} AND occurred_at_ms <= {AsOf} AND ({which})
+                GROUP BY unit_id, experiment_key, phase
+                HAVING count(DISTINCT variation) = 1) AS other_units
+            {dialect.InnerJoin} ({Units(null, null)}) AS this_units USING (unit_id)
+            GROUP BY o_key, o_phase, u_variation, o_variation
+            ORDER BY o_key, o_phase, u_variation, o_variation
+            """;
+    }
+
+    /// <summary>
+    /// Columns: segment, variation, n, ΣY, ΣY², ΣD, ΣD², ΣYD, ΣX, ΣX², ΣYX, ΣDX; one row per (segment, variation).
+    /// </summary>
+    public string UnitMetric(MetricDefinition metric, string? attribute, double? cap)
+    {
+        string y = dialect.ToDouble("coalesce(m_y, 0)");
+        string x = dialect.ToDouble("coalesce(m_x, 0)");
+        if (cap is double c)
+        {
+            y = $"least({y}, {Num(c)})";
+            x = $"least({x}, {Num(c)})";
+        }
+
+        return $"""
+            SELECT r_segment, r_variation, count(*) AS r_units,
+                   sum(r_y), sum(r_y * r_y), sum(r_d), sum(r_d * r_d), sum(r_y * r_d),
+                   sum(r_x), sum(r_x * r_x), sum(r_y * r_x), sum(r_d * r_x)
+            FROM (
+                SELECT u_segment AS r_segment, u_variation AS r_variation,
+                       {y} AS r_y, {dialect.ToDouble("coalesce(m_d, 0)")} AS r_d, {x} AS r_x
+                FROM ({Units(attribute, metric)}) AS this_units
+                {dialect.LeftJoin} ({PerUnit(metric)}) AS per_unit USING (unit_id)) AS unit_rows
+            GROUP BY r_segment, r_variation
+            ORDER BY r_segment, r_variation
+            """;
+    }
+
+    /// <summary>Columns: the cap value, and how many units it was computed from.</summary>
+    public string PercentileCap(MetricDefinition metric, double fraction) => $"""
+        SELECT {dialect.Element("c_sorted", $"greatest(1.0, least({dialect.ToDouble("c_n")}, ceil(c_n * {Num(fraction)} - {RankTolerance})))")} AS c_value, c_n
+        FROM (
+            SELECT {dialect.SortedValues(dialect.ToDouble("m_y"))} AS c_sorted, count(*) AS c_n
+            FROM ({PerUnit(metric)}) AS per_unit
+            WHERE m_n > 0) AS sorted_values
+        """;
+
+    /// <summary>Columns: segment, variation, units.</summary>
+    public string UnitCounts(string? attribute) => $"""
+        SELECT u_segment, u_variation, count(*) AS u_units
+        FROM ({Units(attribute, null)}) AS this_units
+        GROUP BY u_segment, u_variation
+        ORDER BY u_segment, u_variation
+        """;
+
+    /// <summary>Columns: segment, variation, n values, Σv, Σv², estimate, lower, upper.</summary>
+    public string Quantile(MetricDefinition metric, string? attribute)
+    {
+        string q = Num(metric.QuantileLevel);
+        string spread = $"{Num(metric.QuantileIntervalZ)} * sqrt(q_n * {q} * (1 - {q}))";
+        string Rank(string expression) => $"greatest(1.0, least({dialect.ToDouble("q_n")}, {expression}))";
+        return $"""
+            SELECT q_segment, q_variation, q_n, q_sum, q_sumsq,
+                   {dialect.Element("q_sorted", Rank($"ceil(q_n * {q} - {RankTolerance})"))} AS q_estimate,
+                   {dialect.Element("q_sorted", Rank($"floor(q_n * {q} - {spread} + {RankTolerance})"))} AS q_lower,
+                   {dialect.Element("q_sorted", Rank($"ceil(q_n * {q} + {spread} - {RankTolerance})"))} AS q_upper
+            FROM (
+                SELECT u_segment AS q_segment, u_variation AS q_variation, count(*) AS q_n,
+                       sum({dialect.ToDouble("coalesce(value, 0)")}) AS q_sum,
+                       sum({dialect.ToDouble("coalesce(value, 0) * coalesce(value, 0)")}) AS q_sumsq,
+                       {dialect.SortedValues(dialect.ToDouble("coalesce(value, 0)"))} AS q_sorted
+                FROM {dialect.MetricEvents(EventFilter(metric))} AS events
+                {dialect.InnerJoin} ({Units(attribute, null)}) AS this_units USING (unit_id)
+                WHERE value IS NOT NULL AND {InWindow(metric)}
+                GROUP BY u_segment, u_variation) AS quantiles
+            ORDER BY q_segment, q_variation
+            """;
+    }
+
+    /// <summary>
+    /// Units exposed to exactly one variation: unit_id, u_variation, first_ms (first exposure) and
+    /// u_segment (the attribute on the first exposure, or ''). Retention keeps only units whose day N ended.
+    /// </summary>
+    private string Units(string? attribute, MetricDefinition? metric)
+    {
+        string segment = attribute is null ? "''" : dialect.ArgMin(dialect.Property(dialect.Literal(attribute)), "occurred_at_ms");
+        string eligible = metric is { Kind: MetricKind.Retention }
+            ? $" AND min(occurred_at_ms) + {Num((metric.RetentionDay + 1) * DayMs)} <= {AsOf}"
+            : "";
+        return $"""
+            SELECT unit_id, min(variation) AS u_variation, min(occurred_at_ms) AS first_ms, {segment} AS u_segment
+            FROM exposures
+            WHERE {ScopeFilter}
+            GROUP BY unit_id
+            HAVING count(DISTINCT variation) = 1{eligible}
+            """;
+    }
+
+    /// <summary>Per unit with events: unit_id, m_y (numerator), m_d (denominator), m_x (covariate), m_n (events in the window).</summary>
+    private string PerUnit(MetricDefinition metric)
+    {
+        string numerator = $"event_name = {dialect.Literal(metric.EventName)}";
+        string inWindow = $"{numerator} AND {InWindow(metric)}";
+        string before = metric.CovariateWindow is { } cw
+            ? $"{numerator} AND occurred_at_ms >= first_ms - {Num((long)cw.TotalMilliseconds)} AND occurred_at_ms < first_ms"
+            : "1 = 0";
+        const string value = "coalesce(value, 0)";
+        string Sum(string condition, string what) => $"sum(CASE WHEN {condition} THEN {what} ELSE 0 END)";
+        string Any(string condition) => $"max(CASE WHEN {condition} THEN 1 ELSE 0 END)";
+        string Aggregate(EventAggregate aggregate, string condition) => aggregate == EventAggregate.Sum ? Sum(condition, value) : Sum(condition, "1");
+
+        (string y, string d, string x) = metric.Kind switch
+        {
+            MetricKind.Conversion or MetricKind.Retention => (Any(inWindow), "0", Any(before)),
+            MetricKind.Count => (Sum(inWindow, "1"), "0", Sum(before, "1")),
+            MetricKind.Sum => (Sum(inWindow, value), "0", Sum(before, value)),
+            MetricKind.Mean => (Sum(inWindow, value), Sum(inWindow, "1"), Sum(before, value)),
+            MetricKind.Ratio => (
+                Aggregate(metric.NumeratorAggregate, inWindow),
+                Aggregate(metric.DenominatorAggregate, $"event_name = {dialect.Literal(metric.DenominatorEventName!)} AND {InWindow(metric)}"),
+                Aggregate(metric.NumeratorAggregate, before)),
+            _ => throw new ArgumentOutOfRangeException(nameof(metric), metric.Kind, "Quantile metrics are not aggregated per unit."),
+        };
+
+        return $"""
+            SELECT unit_id, {dialect.ToDouble(y)} AS m_y, {dialect.ToDouble(d)} AS m_d, {dialect.ToDouble(x)} AS m_x, {Sum(inWindow, "1")} AS m_n
+            FROM {dialect.MetricEvents(EventFilter(metric))} AS events
+            {dialect.InnerJoin} ({Units(null, metric)}) AS exposed USING (unit_id)
+            GROUP BY unit_id
+            """;
+    }
+
+    /// <summary>The events after the first exposure that the metric counts.</summary>
+    private static string InWindow(MetricDefinition metric)
+    {
+        if (metric.Kind == MetricKind.Retention)
+        {
+            return $"occurred_at_ms >= first_ms + {Num(metric.RetentionDay * DayMs)} AND occurred_at_ms < first_ms + {Num((metric.RetentionDay + 1) * DayMs)}";
+        }
+
+        return metric.Window is { } w
+            ? $"occurred_at_ms >= first_ms AND occurred_at_ms < first_ms + {Num((long)w.TotalMilliseconds)}"
+            : "occurred_at_ms >= first_ms";
+    }
+
+    private string EventFilter(MetricDefinition metric)
+    {
+        string names = metric.DenominatorEventName is { } denominator && metric.Kind == MetricKind.Ratio
+            ? $"{dialect.Literal(metric.EventName)}, {dialect.Literal(denominator)}"
+            : dialect.Literal(metric.EventName);
+        return $"environment = {dialect.Literal(scope.Environment)} AND event_name IN ({names}) AND occurred_at_ms <= {AsOf}";
+    }
+
+    private static string Num(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Num(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

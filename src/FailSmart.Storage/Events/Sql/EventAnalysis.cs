@@ -1,0 +1,134 @@
+namespace FailSmart.Storage.Events.Sql;
+
+/// <summary>The analysis every event store offers, over any engine that runs <see cref="AnalysisSql"/>.</summary>
+internal sealed class EventAnalysis(IAnalysisEngine engine)
+{
+    public async Task<ExposureSummary> SummarizeExposuresAsync(ExperimentScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        IReadOnlyList<ResultRow> rows = await engine.QueryAsync(new AnalysisSql(engine.Dialect, scope).ExposureSummary(), cancellationToken);
+        var variations = new List<VariationUnits>();
+        long multiple = 0;
+        long? first = null, last = null;
+        foreach (ResultRow row in rows)
+        {
+            long units = row.GetInt64(2);
+            if (row.GetInt64(0) == 1)
+            {
+                multiple += units;
+            }
+            else
+            {
+                variations.Add(new VariationUnits((int)row.GetInt64(1), units));
+            }
+
+            first = Math.Min(first ?? long.MaxValue, row.GetInt64(3));
+            last = Math.Max(last ?? long.MinValue, row.GetInt64(4));
+        }
+
+        return new ExposureSummary(variations, multiple, ToTime(first), ToTime(last));
+    }
+
+    public async Task<IReadOnlyList<ExperimentOverlap>> FindOverlapsAsync(ExperimentScope scope, CancellationToken cancellationToken)
+    {
+        ExposureSummary summary = await SummarizeExposuresAsync(scope, cancellationToken);
+        if (summary.FirstExposure is not { } first || summary.LastExposure is not { } last)
+        {
+            return [];
+        }
+
+        var sql = new AnalysisSql(engine.Dialect, scope);
+        IReadOnlyList<ResultRow> overlapping = await engine.QueryAsync(
+            sql.OverlappingExperiments(first.ToUnixTimeMilliseconds(), last.ToUnixTimeMilliseconds()), cancellationToken);
+        if (overlapping.Count == 0)
+        {
+            return [];
+        }
+
+        List<(string Key, int Phase)> others = [.. overlapping.Select(r => (r.GetString(0), (int)r.GetInt64(1)))];
+        ILookup<(string, int), OverlapCell> cells = (await engine.QueryAsync(sql.OverlapCells(others), cancellationToken))
+            .ToLookup(
+                r => (r.GetString(0), (int)r.GetInt64(1)),
+                r => new OverlapCell((int)r.GetInt64(2), (int)r.GetInt64(3), r.GetInt64(4)));
+        return [.. others.Select(o => new ExperimentOverlap(o.Key, o.Phase, [.. cells[o]]))];
+    }
+
+    public async Task<MetricAnalysis> AnalyzeMetricAsync(ExperimentScope scope, MetricDefinition metric, CancellationToken cancellationToken)
+    {
+        MetricBreakdown all = await AnalyzeAsync(scope, metric, null, cancellationToken);
+        return new MetricAnalysis(metric.Key, all.Segments.Count == 0 ? [] : all.Segments[0].Variations, all.CapValue);
+    }
+
+    public Task<MetricBreakdown> AnalyzeBreakdownAsync(ExperimentScope scope, MetricDefinition metric, string attribute, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(attribute);
+        return AnalyzeAsync(scope, metric, attribute, cancellationToken);
+    }
+
+    private async Task<MetricBreakdown> AnalyzeAsync(ExperimentScope scope, MetricDefinition metric, string? attribute, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(metric);
+        metric.Validate();
+        var sql = new AnalysisSql(engine.Dialect, scope);
+        if (metric.Kind == MetricKind.Quantile)
+        {
+            return await AnalyzeQuantileAsync(sql, metric, attribute, cancellationToken);
+        }
+
+        double? cap = await ResolveCapAsync(sql, metric, cancellationToken);
+        IReadOnlyList<ResultRow> rows = await engine.QueryAsync(sql.UnitMetric(metric, attribute, cap), cancellationToken);
+        bool ratio = metric.Kind is MetricKind.Ratio or MetricKind.Mean;
+        bool cuped = metric.CovariateWindow is not null;
+        SegmentStatistics[] segments = [.. rows
+            .GroupBy(r => r.GetString(0))
+            .Select(g => new SegmentStatistics(SegmentValue(g.Key), [.. g.Select(r => new VariationStatistics(
+                (int)r.GetInt64(1),
+                r.GetInt64(2),
+                r.GetDouble(3),
+                r.GetDouble(4),
+                ratio ? new DenominatorSums(r.GetDouble(5), r.GetDouble(6), r.GetDouble(7)) : null,
+                cuped ? new CovariateSums(r.GetDouble(8), r.GetDouble(9), r.GetDouble(10), ratio ? r.GetDouble(11) : null) : null))]))];
+        return new MetricBreakdown(metric.Key, attribute ?? "", segments, cap);
+    }
+
+    private async Task<double?> ResolveCapAsync(AnalysisSql sql, MetricDefinition metric, CancellationToken cancellationToken)
+    {
+        switch (metric.Capping)
+        {
+            case null:
+                return null;
+            case { Kind: CappingKind.Fixed } fixedCap:
+                return fixedCap.Value;
+            case { } percentile:
+                IReadOnlyList<ResultRow> rows = await engine.QueryAsync(sql.PercentileCap(metric, percentile.Value), cancellationToken);
+                // No unit did the event: there is nothing to cap.
+                return rows.Count == 0 || rows[0].GetInt64(1) == 0 ? null : rows[0].GetDouble(0);
+        }
+    }
+
+    private async Task<MetricBreakdown> AnalyzeQuantileAsync(AnalysisSql sql, MetricDefinition metric, string? attribute, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ResultRow> units = await engine.QueryAsync(sql.UnitCounts(attribute), cancellationToken);
+        Dictionary<(string, long), ResultRow> quantiles = (await engine.QueryAsync(sql.Quantile(metric, attribute), cancellationToken))
+            .ToDictionary(r => (r.GetString(0), r.GetInt64(1)));
+        SegmentStatistics[] segments = [.. units
+            .GroupBy(r => r.GetString(0))
+            .Select(g => new SegmentStatistics(SegmentValue(g.Key), [.. g.Select(u =>
+            {
+                ResultRow? q = quantiles.GetValueOrDefault((g.Key, u.GetInt64(1)));
+                return new VariationStatistics(
+                    (int)u.GetInt64(1),
+                    u.GetInt64(2),
+                    q?.GetDouble(3) ?? 0,
+                    q?.GetDouble(4) ?? 0,
+                    Quantile: q is null ? null : new QuantileEstimate(metric.QuantileLevel, q.GetInt64(2), q.GetDouble(5), q.GetDouble(6), q.GetDouble(7)));
+            })]))];
+        return new MetricBreakdown(metric.Key, attribute ?? "", segments, null);
+    }
+
+    // Both engines return '' for a missing property; an empty value is treated as missing.
+    private static string? SegmentValue(string value) => value.Length == 0 ? null : value;
+
+    private static DateTimeOffset? ToTime(long? ms) => ms is long v ? DateTimeOffset.FromUnixTimeMilliseconds(v) : null;
+}
