@@ -1,0 +1,10 @@
+namespace FailSmart.Statistics;
+
+/// <summary>The result of <see cref="DeltaMethodRatio"/>.</summary>
+public sealed record RatioComparison(
+    double ControlRatio,
+    double ControlUnitVariance,
+    double TreatmentRatio,
+    double TreatmentUnitVariance,
+    LiftEstimate Absolute,
+    LiftEstimate Relative);
