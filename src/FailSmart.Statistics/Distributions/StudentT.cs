@@ -54,32 +54,27 @@ internal static class StudentT
         double q = 1.0 - p;
         bool useLowerTail = p <= q;
         double start = StartValue(p, q, dof);
-        return CdflibInverse.Solve(
-            t =>
-            {
-                (double cum, double ccum) = Cumulative(t, dof);
-                return useLowerTail ? cum - p : ccum - q;
-            },
-            start,
-            -1e100,
-            1e100);
+        return CdflibInverse.Solve(t => useLowerTail ? LowerTail(t, dof) - p : UpperTail(t, dof) - q, start, -1e100, 1e100);
     }
 
-    /// <summary>(P(T ≤ t), P(T &gt; t)) as DCDFLIB's <c>cumt</c> forms them.</summary>
-    private static (double Cum, double Ccum) Cumulative(double t, double dof)
+    /// <summary>P(T ≤ t) as DCDFLIB's <c>cumt</c> forms it.</summary>
+    private static double LowerTail(double t, double dof)
     {
         double tt = t * t;
         double dfptt = dof + tt;
-        double a = SpecialFunctions.BetaRegularized(0.5 * dof, 0.5, dof / dfptt);
-        double oma = SpecialFunctions.BetaRegularized(0.5, 0.5 * dof, tt / dfptt);
-        if (t <= 0)
-        {
-            double cum = 0.5 * a;
-            return (cum, oma + cum);
-        }
+        return t <= 0
+            ? 0.5 * SpecialFunctions.BetaRegularized(0.5 * dof, 0.5, dof / dfptt)
+            : SpecialFunctions.BetaRegularized(0.5, 0.5 * dof, tt / dfptt) + (0.5 * SpecialFunctions.BetaRegularized(0.5 * dof, 0.5, dof / dfptt));
+    }
 
-        double ccum = 0.5 * a;
-        return (oma + ccum, ccum);
+    /// <summary>P(T &gt; t) as DCDFLIB's <c>cumt</c> forms it.</summary>
+    private static double UpperTail(double t, double dof)
+    {
+        double tt = t * t;
+        double dfptt = dof + tt;
+        return t > 0
+            ? 0.5 * SpecialFunctions.BetaRegularized(0.5 * dof, 0.5, dof / dfptt)
+            : SpecialFunctions.BetaRegularized(0.5, 0.5 * dof, tt / dfptt) + (0.5 * SpecialFunctions.BetaRegularized(0.5 * dof, 0.5, dof / dfptt));
     }
 
     /// <summary>DCDFLIB <c>dt1</c>: Abramowitz &amp; Stegun 26.7.5 expansion around the normal quantile.</summary>

@@ -31,6 +31,7 @@ public static class CupedAdjustment
         double ytMean = treatment.YMean;
         double diff = ytMean - ycMean - (theta * (treatment.XMean - control.XMean));
         double dof = TwoArmVariance.WelchDof(vc, control.N, vt, treatment.N);
+        double tCrit = Distributions.StudentT.Quantile(1 - (alpha / 2), dof);
         double seAbs = Math.Sqrt((vc / control.N) + (vt / treatment.N));
 
         // Delta method for diff / ȳc: the control term carries ȳt/ȳc on Y and θ on X.
@@ -43,8 +44,8 @@ public static class CupedAdjustment
             theta,
             vc,
             vt,
-            LiftEstimate.Create(diff, seAbs, dof, alpha),
-            LiftEstimate.Create(diff / ycMean, Math.Sqrt(varRel), dof, alpha));
+            LiftEstimate.Create(diff, seAbs, dof, alpha, 0, tCrit),
+            LiftEstimate.Create(diff / ycMean, Math.Sqrt(varRel), dof, alpha, 0, tCrit));
     }
 
     internal static double AdjustedVariance(CupedStatistics arm, double theta) =>

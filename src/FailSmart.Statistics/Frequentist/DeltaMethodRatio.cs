@@ -17,6 +17,7 @@ public static class DeltaMethodRatio
         double uc = control.UnitVariance;
         double ut = treatment.UnitVariance;
         double dof = TwoArmVariance.WelchDof(uc, control.N, ut, treatment.N);
+        double tCrit = Distributions.StudentT.Quantile(1 - (alpha / 2), dof);
         double seAbs = Math.Sqrt((uc / control.N) + (ut / treatment.N));
         double seRel = Math.Sqrt(TwoArmVariance.RelativeVariance(rc, uc, control.N, rt, ut, treatment.N));
         return new RatioComparison(
@@ -24,7 +25,7 @@ public static class DeltaMethodRatio
             uc,
             rt,
             ut,
-            LiftEstimate.Create(rt - rc, seAbs, dof, alpha),
-            LiftEstimate.Create((rt / rc) - 1, seRel, dof, alpha));
+            LiftEstimate.Create(rt - rc, seAbs, dof, alpha, 0, tCrit),
+            LiftEstimate.Create((rt / rc) - 1, seRel, dof, alpha, 0, tCrit));
     }
 }

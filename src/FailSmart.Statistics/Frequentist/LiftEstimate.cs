@@ -14,10 +14,13 @@ public sealed record LiftEstimate(
     double PValueZ,
     Interval ConfidenceIntervalZ)
 {
-    internal static LiftEstimate Create(double estimate, double standardError, double dof, double alpha, double nullValue = 0)
+    internal static LiftEstimate Create(double estimate, double standardError, double dof, double alpha, double nullValue = 0) =>
+        Create(estimate, standardError, dof, alpha, nullValue, Distributions.StudentT.Quantile(1 - (alpha / 2), dof));
+
+    /// <summary>Builds the estimate with a precomputed t critical value (shared by the absolute and relative lifts).</summary>
+    internal static LiftEstimate Create(double estimate, double standardError, double dof, double alpha, double nullValue, double tCrit)
     {
         double stat = (estimate - nullValue) / standardError;
-        double tCrit = Distributions.StudentT.Quantile(1 - (alpha / 2), dof);
         double zCrit = Distributions.StandardNormal.UpperQuantile(alpha / 2);
         return new LiftEstimate(
             estimate,

@@ -17,6 +17,7 @@ public static class ProportionTest
         double vc = control.Variance;
         double vt = treatment.Variance;
         double dof = TwoArmVariance.WelchDof(vc, control.N, vt, treatment.N);
+        double tCrit = Distributions.StudentT.Quantile(1 - (alpha / 2), dof);
         double seAbs = Math.Sqrt((vc / control.N) + (vt / treatment.N));
         double seRel = Math.Sqrt(TwoArmVariance.RelativeVariance(pc, vc, control.N, pt, vt, treatment.N));
 
@@ -27,8 +28,8 @@ public static class ProportionTest
         return new ProportionComparison(
             pc,
             pt,
-            LiftEstimate.Create(pt - pc, seAbs, dof, alpha),
-            LiftEstimate.Create((pt / pc) - 1, seRel, dof, alpha),
+            LiftEstimate.Create(pt - pc, seAbs, dof, alpha, 0, tCrit),
+            LiftEstimate.Create((pt / pc) - 1, seRel, dof, alpha, 0, tCrit),
             new PooledZTest(zPooled, Distributions.StandardNormal.TwoSidedP(zPooled)));
     }
 }

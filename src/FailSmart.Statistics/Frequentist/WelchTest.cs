@@ -17,6 +17,7 @@ public static class WelchTest
         double vc = control.Variance;
         double vt = treatment.Variance;
         double dof = TwoArmVariance.WelchDof(vc, control.N, vt, treatment.N);
+        double tCrit = Distributions.StudentT.Quantile(1 - (alpha / 2), dof);
         double seAbs = Math.Sqrt((vc / control.N) + (vt / treatment.N));
         double seRel = Math.Sqrt(TwoArmVariance.RelativeVariance(mc, vc, control.N, mt, vt, treatment.N));
         return new MeanComparison(
@@ -24,7 +25,7 @@ public static class WelchTest
             vc,
             mt,
             vt,
-            LiftEstimate.Create(mt - mc, seAbs, dof, alpha, nullValue),
-            LiftEstimate.Create((mt / mc) - 1, seRel, dof, alpha, nullValue));
+            LiftEstimate.Create(mt - mc, seAbs, dof, alpha, nullValue, tCrit),
+            LiftEstimate.Create((mt / mc) - 1, seRel, dof, alpha, nullValue, tCrit));
     }
 }
