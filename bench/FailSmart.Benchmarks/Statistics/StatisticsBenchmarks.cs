@@ -92,7 +92,7 @@ public class StatisticsBenchmarks
                 };
                 long units = _means[m][0].N + _means[m][v].N;
                 SequentialEstimate cs = ConfidenceSequence.Apply(c.Relative, units, 50_000);
-                MsprtResult ms = Msprt.Apply(c.Relative, units, 50_000);
+                MsprtResult ms = Msprt.Apply(c.Relative, _means[m][0].N, _means[m][v].N);
                 BayesianResult bayes = BayesianNormal.Analyze(c.Relative);
                 NonInferiorityResult ni = NonInferiority.Test(c.Relative, 0.01);
                 GuardrailResult guard = Guardrail.Evaluate(cs.ConfidenceInterval, ni);

@@ -14,7 +14,7 @@ internal static partial class OracleKinds
         MeanComparison c = WelchTest.Compare(control, treatment, alpha);
         SequentialEstimate abs = ConfidenceSequence.Apply(c.Absolute, total, tuning, alpha);
         SequentialEstimate rel = ConfidenceSequence.Apply(c.Relative, total, tuning, alpha);
-        MsprtResult m = Msprt.Apply(c.Absolute, total, tuning, alpha);
+        MsprtResult m = Msprt.Apply(control, treatment, alpha);
         return new JsonObject
         {
             ["absolute"] = Sequential(abs),

@@ -50,7 +50,7 @@ public sealed class PeekingSimulationTests
                 double se = Math.Sqrt((c.Variance / c.N) + (t.Variance / t.N));
                 long total = c.N + t.N;
                 seqRejected |= !ConfidenceSequence.Apply(diff, se, total, tuning, Alpha).ConfidenceInterval.Contains(0);
-                msprtRejected |= Msprt.Apply(diff, se, se * se * total / tuning, Alpha).PValue < Alpha;
+                msprtRejected |= Msprt.Apply(c, t, Alpha).PValue < Alpha;
                 fixedRejected |= StandardNormal.TwoSidedP(diff / se) < Alpha;
             }
 
