@@ -18,4 +18,16 @@ public sealed record LearningCostRequest(
     double Alpha = 0.05,
     double Power = 0.8,
     double? ControlShare = null,
-    DateOnly? StartDate = null);
+    DateOnly? StartDate = null)
+{
+    /// <summary>A conversion metric: the per-unit variance is the Bernoulli p(1 − p) of the baseline rate.</summary>
+    public static LearningCostRequest ForProportion(
+        double baselineRate,
+        double unitsPerDay,
+        IReadOnlyList<double> allocations,
+        double relativeEffect,
+        double valuePerUnit,
+        double alpha = 0.05,
+        double power = 0.8) =>
+        new(baselineRate, baselineRate * (1 - baselineRate), unitsPerDay, allocations, relativeEffect, valuePerUnit, alpha, power);
+}

@@ -64,4 +64,22 @@ public sealed class LearningCostPlannerTests
     {
         Should.Throw<ArgumentException>(() => LearningCostPlanner.Plan(s_seed with { Allocations = [0.6], ControlShare = 0.5 }));
     }
+
+    [Fact]
+    public void ForProportion_uses_the_bernoulli_variance_of_the_baseline()
+    {
+        LearningCostRequest r = LearningCostRequest.ForProportion(0.30, 100_000, [0.01, 0.05], -0.02, 1.0);
+
+        r.Variance.ShouldBe(0.21, 1e-15);
+        LearningCostPlanner.Plan(r).Select(x => x.DaysToDecision).ShouldBe([47, 10]);
+    }
+
+    [Fact]
+    public void Table_cells_print_one_row_per_allocation()
+    {
+        LearningCostRow row = LearningCostPlanner.Plan(s_seed)[1];
+
+        LearningCostTable.Cells(row).ShouldBe(["5%", "5,000", "10", "2026-03-12", "50,000", "0.006", "300.00", "81.4%"]);
+        LearningCostTable.Headers.Count.ShouldBe(LearningCostTable.Cells(row).Count);
+    }
 }
