@@ -85,10 +85,10 @@ public class StatisticsBenchmarks
             {
                 Comparison c = (m % 4) switch
                 {
-                    0 => Pair(WelchTest.Compare(_means[m][0], _means[m][v])),
-                    1 => Pair(ProportionTest.Compare(_proportions[m][0], _proportions[m][v])),
-                    2 => Pair(DeltaMethodRatio.Compare(_ratios[m][0], _ratios[m][v])),
-                    _ => Pair(CupedAdjustment.Compare(_cuped[m][0], _cuped[m][v])),
+                    0 => WelchTest.Compare(_means[m][0], _means[m][v]).Lifts,
+                    1 => ProportionTest.Compare(_proportions[m][0], _proportions[m][v]).Lifts,
+                    2 => DeltaMethodRatio.Compare(_ratios[m][0], _ratios[m][v]).Lifts,
+                    _ => CupedAdjustment.Compare(_cuped[m][0], _cuped[m][v]).Lifts,
                 };
                 long units = _means[m][0].N + _means[m][v].N;
                 SequentialEstimate cs = ConfidenceSequence.Apply(c.Relative, units, 50_000);
@@ -107,12 +107,4 @@ public class StatisticsBenchmarks
         sink += SampleRatioMismatch.Check([.. _means[0].Select(a => (double)a.N)]).PValue;
         return sink;
     }
-
-    private static Comparison Pair(MeanComparison c) => new(c.Absolute, c.Relative);
-
-    private static Comparison Pair(ProportionComparison c) => new(c.Absolute, c.Relative);
-
-    private static Comparison Pair(RatioComparison c) => new(c.Absolute, c.Relative);
-
-    private static Comparison Pair(CupedComparison c) => new(c.Absolute, c.Relative);
 }

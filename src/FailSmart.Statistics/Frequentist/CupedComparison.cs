@@ -6,4 +6,8 @@ public sealed record CupedComparison(
     double ControlAdjustedVariance,
     double TreatmentAdjustedVariance,
     LiftEstimate Absolute,
-    LiftEstimate Relative);
+    LiftEstimate Relative)
+{
+    /// <summary>The two lifts, for code that reads any metric type the same way.</summary>
+    public Comparison Lifts => new(Absolute, Relative);
+}

@@ -6,4 +6,8 @@ public sealed record ProportionComparison(
     double TreatmentRate,
     LiftEstimate Absolute,
     LiftEstimate Relative,
-    PooledZTest PooledZ);
+    PooledZTest PooledZ)
+{
+    /// <summary>The two lifts, for code that reads any metric type the same way.</summary>
+    public Comparison Lifts => new(Absolute, Relative);
+}

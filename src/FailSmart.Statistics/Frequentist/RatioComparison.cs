@@ -7,4 +7,8 @@ public sealed record RatioComparison(
     double TreatmentRatio,
     double TreatmentUnitVariance,
     LiftEstimate Absolute,
-    LiftEstimate Relative);
+    LiftEstimate Relative)
+{
+    /// <summary>The two lifts, for code that reads any metric type the same way.</summary>
+    public Comparison Lifts => new(Absolute, Relative);
+}
