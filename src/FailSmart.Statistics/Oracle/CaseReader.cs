@@ -58,20 +58,6 @@ internal readonly struct CaseReader(JsonElement root)
         return values;
     }
 
-    /// <summary>Returns the first of several alternative paths that is present (for example <c>params.alpha</c> or <c>input.alpha</c>).</summary>
-    public string First(params string[] paths)
-    {
-        foreach (string path in paths)
-        {
-            if (Has(path))
-            {
-                return path;
-            }
-        }
-
-        throw new MalformedCaseException(paths[0], "is missing");
-    }
-
     public double DoubleOr(string path, double fallback) => Has(path) ? Double(path) : fallback;
 
     private bool TryGet(string path, out JsonElement element)

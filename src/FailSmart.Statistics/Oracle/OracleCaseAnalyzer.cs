@@ -82,7 +82,7 @@ public static class OracleCaseAnalyzer
                 "power_proportion" => OracleKinds.PowerProportion(reader),
                 "non_inferiority" => OracleKinds.NonInferiority(reader),
                 "group_sequential_bounds" => OracleKinds.GroupSequentialBounds(reader),
-                _ => throw new MalformedCaseException("kind", $"'{kind}' is not a known kind (known: {string.Join(", ", Kinds)})"),
+                _ => throw new MalformedCaseException("kind", $"is '{kind}', which is not a known kind (known: {string.Join(", ", Kinds)})"),
             };
             return new OracleCaseResult(id, kind, output, null);
         }

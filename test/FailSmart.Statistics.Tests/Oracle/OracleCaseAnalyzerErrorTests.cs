@@ -20,7 +20,7 @@ public sealed class OracleCaseAnalyzerErrorTests
 
         r.IsSuccess.ShouldBeFalse();
         r.Output.ShouldBeNull();
-        r.Error.ShouldStartWith("Case 'x1': field 'kind' 'anova' is not a known kind");
+        r.Error.ShouldStartWith("Case 'x1': field 'kind' is 'anova', which is not a known kind");
     }
 
     [Fact]
