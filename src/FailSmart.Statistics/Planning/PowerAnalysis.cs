@@ -39,6 +39,16 @@ public static class PowerAnalysis
         return z * Math.Sqrt(variance * 2 / nPerGroup);
     }
 
+    /// <summary>
+    /// Absolute MDE for a conversion rate with <paramref name="nPerGroup"/> units per group, taking the
+    /// Bernoulli variance at the baseline rate for both arms (exact for small effects).
+    /// </summary>
+    public static double MinimumDetectableEffectForProportion(double alpha, double power, double baselineRate, double nPerGroup)
+    {
+        Guard.Probability(baselineRate, nameof(baselineRate));
+        return MinimumDetectableEffect(alpha, power, baselineRate * (1 - baselineRate), nPerGroup);
+    }
+
     /// <summary>Two-sided power for a standardised effect (δ/σ) with n per group, counting both rejection tails (statsmodels <c>NormalIndPower</c>).</summary>
     public static double Power(double alpha, double standardizedEffect, double nPerGroup)
     {
