@@ -16,6 +16,7 @@ public static class OracleCaseAnalyzer
     [
         "mean_welch", "proportion", "ratio_delta", "cuped", "sequential", "bayes_normal", "srm_chisq",
         "multiple_testing", "power_mean", "power_proportion", "non_inferiority", "group_sequential_bounds",
+        "quantile", "cuped_ratio",
     ];
 
     /// <summary>Analyses every case of a document: either <c>{"cases": [...]}</c>, a bare array, or one case.</summary>
@@ -82,6 +83,8 @@ public static class OracleCaseAnalyzer
                 "power_proportion" => OracleKinds.PowerProportion(reader),
                 "non_inferiority" => OracleKinds.NonInferiority(reader),
                 "group_sequential_bounds" => OracleKinds.GroupSequentialBounds(reader),
+                "quantile" => OracleKinds.Quantile(reader),
+                "cuped_ratio" => OracleKinds.CupedRatio(reader),
                 _ => throw new MalformedCaseException("kind", $"is '{kind}', which is not a known kind (known: {string.Join(", ", Kinds)})"),
             };
             return new OracleCaseResult(id, kind, output, null);

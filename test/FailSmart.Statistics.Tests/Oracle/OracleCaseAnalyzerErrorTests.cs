@@ -68,4 +68,25 @@ public sealed class OracleCaseAnalyzerErrorTests
         r.IsSuccess.ShouldBeFalse();
         r.Error.ShouldStartWith("Case 'n1': invalid input");
     }
+
+    [Fact]
+    public void Analyze_quantile_kind_reads_unit_values()
+    {
+        string values = string.Join(", ", Enumerable.Range(1, 100));
+        OracleCaseResult r = AnalyzeOne($$$"""{"id": "q1", "kind": "quantile", "params": {"probability": 0.5}, "control": {"values": [{{{values}}}]}, "treatment": {"values": [{{{values}}}]}}""");
+
+        r.Error.ShouldBeNull();
+        r.Output!["control_quantile"]!.GetValue<double>().ShouldBe(50.5);
+        r.Output!["absolute"]!["estimate"]!.GetValue<double>().ShouldBe(0);
+    }
+
+    [Fact]
+    public void ToJson_writes_output_or_error_and_infinity_as_text()
+    {
+        var ok = new OracleCaseResult("a", "srm_chisq", new System.Text.Json.Nodes.JsonObject { ["p"] = double.PositiveInfinity }, null);
+        var bad = new OracleCaseResult("b", "nope", null, "Case 'b': field 'kind' is 'nope'.");
+
+        ok.ToJson().ToJsonString(OracleCaseResult.JsonOptions).ShouldContain("\"p\": \"Infinity\"");
+        bad.ToJson()["error"]!.GetValue<string>().ShouldBe("Case 'b': field 'kind' is 'nope'.");
+    }
 }
