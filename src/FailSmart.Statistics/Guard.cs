@@ -34,4 +34,13 @@ internal static class Guard
             throw new ArgumentOutOfRangeException(name, value, "The value must be positive and finite.");
         }
     }
+
+    /// <summary>Rejects negative or infinite values; NaN passes so that undefined results propagate.</summary>
+    public static void NotNegative(double value, string name)
+    {
+        if (value < 0 || double.IsInfinity(value))
+        {
+            throw new ArgumentOutOfRangeException(name, value, "The value must be zero or positive and finite.");
+        }
+    }
 }

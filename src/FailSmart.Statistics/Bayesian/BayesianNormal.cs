@@ -12,8 +12,19 @@ public static class BayesianNormal
 {
     public static BayesianResult Analyze(double lift, double liftVariance, NormalPrior? prior = null, double alpha = 0.05)
     {
-        Guard.Positive(liftVariance, nameof(liftVariance));
+        Guard.NotNegative(liftVariance, nameof(liftVariance));
         Guard.Alpha(alpha);
+        if (double.IsNaN(lift) || double.IsNaN(liftVariance))
+        {
+            return new BayesianResult(double.NaN, double.NaN, new Interval(double.NaN, double.NaN), double.NaN, double.NaN, double.NaN);
+        }
+
+        if (liftVariance == 0)
+        {
+            // No uncertainty left in the data: the lift is known whatever the prior.
+            return new BayesianResult(lift, 0, new Interval(lift, lift), lift > 0 ? 1 : lift < 0 ? 0 : 0.5, Math.Max(lift, 0), Math.Max(-lift, 0));
+        }
+
         double mean = lift;
         double variance = liftVariance;
         if (prior is { } p)

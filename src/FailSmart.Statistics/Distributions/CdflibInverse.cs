@@ -18,6 +18,11 @@ internal static class CdflibInverse
     /// <summary>Finds x in [small, big] with f(x) = 0 for a monotone f, starting at <paramref name="start"/>.</summary>
     public static double Solve(Func<double, double> f, double start, double small, double big)
     {
+        if (double.IsNaN(start))
+        {
+            return double.NaN;
+        }
+
         double fsmall = f(small);
         double fbig = f(big);
         bool increasing = fbig > fsmall;
@@ -37,9 +42,14 @@ internal static class CdflibInverse
         {
             xlb = start;
             xub = Math.Min(xlb + step, big);
-            while (true)
+            for (int guard = 0; ; guard++)
             {
                 yy = f(xub);
+                if (double.IsNaN(yy) || guard > 2_000)
+                {
+                    return double.NaN;
+                }
+
                 bool bounded = (increasing && yy >= 0) || (!increasing && yy <= 0);
                 bool atLimit = xub >= big;
                 if (bounded || atLimit)
@@ -61,9 +71,14 @@ internal static class CdflibInverse
         {
             xub = start;
             xlb = Math.Max(xub - step, small);
-            while (true)
+            for (int guard = 0; ; guard++)
             {
                 yy = f(xlb);
+                if (double.IsNaN(yy) || guard > 2_000)
+                {
+                    return double.NaN;
+                }
+
                 bool bounded = (increasing && yy <= 0) || (!increasing && yy >= 0);
                 bool atLimit = xlb <= small;
                 if (bounded || atLimit)
@@ -102,6 +117,7 @@ internal static class CdflibInverse
         bool first = true;
         double c, fc, d = 0, fd = 0;
         int ext;
+        int evaluations = 0;
     restart:
         c = a;
         fc = fa;
@@ -188,6 +204,11 @@ internal static class CdflibInverse
             b += w;
             xlo = b;
             fb = f(xlo);
+            if (double.IsNaN(fb) || ++evaluations > 10_000)
+            {
+                return double.NaN;
+            }
+
             if (fc * fb >= 0)
             {
                 goto restart;

@@ -46,6 +46,12 @@ internal static class StudentT
     /// </summary>
     public static double Quantile(double p, double dof)
     {
+        // Degenerate arms (no variance) give NaN dof; the quantile is then undefined, not an endless search.
+        if (!(dof > 0) || !(p > 0 && p < 1))
+        {
+            return double.NaN;
+        }
+
         if (double.IsPositiveInfinity(dof))
         {
             return StandardNormal.Quantile(p);

@@ -16,10 +16,21 @@ public static class ConfidenceSequence
     {
         Guard.Alpha(alpha);
         Guard.Positive(tuningSampleSize, nameof(tuningSampleSize));
-        Guard.Positive(standardError, nameof(standardError));
+        Guard.NotNegative(standardError, nameof(standardError));
         if (totalUnits < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(totalUnits), totalUnits, "At least one unit is needed.");
+        }
+
+        if (double.IsNaN(estimate) || double.IsNaN(standardError))
+        {
+            // An undefined lift (for example a relative lift on a zero control mean) stays undefined.
+            return new SequentialEstimate(estimate, standardError, new Interval(double.NaN, double.NaN), double.NaN);
+        }
+
+        if (standardError == 0)
+        {
+            return new SequentialEstimate(estimate, 0, new Interval(estimate, estimate), estimate == 0 ? 1 : 0);
         }
 
         double n = totalUnits;

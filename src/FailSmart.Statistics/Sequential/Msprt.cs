@@ -17,8 +17,18 @@ public static class Msprt
     public static MsprtResult Apply(double estimate, double standardError, double mixingVariance, double alpha = 0.05)
     {
         Guard.Alpha(alpha);
-        Guard.Positive(standardError, nameof(standardError));
+        Guard.NotNegative(standardError, nameof(standardError));
         Guard.Positive(mixingVariance, nameof(mixingVariance));
+        if (double.IsNaN(estimate) || double.IsNaN(standardError))
+        {
+            return new MsprtResult(double.NaN, new Interval(double.NaN, double.NaN), double.NaN);
+        }
+
+        if (standardError == 0)
+        {
+            return new MsprtResult(double.PositiveInfinity, new Interval(estimate, estimate), estimate == 0 ? 1 : 0);
+        }
+
         double v = standardError * standardError;
         double zStar = Math.Sqrt((v + mixingVariance) / mixingVariance * (Math.Log((v + mixingVariance) / v) - (2 * Math.Log(alpha / 2))));
         double z = estimate / standardError;
