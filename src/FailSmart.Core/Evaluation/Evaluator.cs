@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using FailSmart.Core.Evaluation.Compiled;
 using FailSmart.Core.Model;
 using FailSmart.Core.Targeting;
@@ -13,7 +14,7 @@ namespace FailSmart.Core.Evaluation;
 /// </summary>
 public sealed partial class Evaluator
 {
-    private readonly Dictionary<string, CompiledFlag> _flags;
+    private readonly FrozenDictionary<string, CompiledFlag> _flags;
     private readonly SavedGroups _savedGroups;
     private readonly IStickyAssignmentStore? _sticky;
     private readonly int _maxDepth;
@@ -38,7 +39,7 @@ public sealed partial class Evaluator
         _maxDepth = options.MaxPrerequisiteDepth;
         _savedGroups = new SavedGroups(configuration.Segments.OfType<IdListSegment>()
             .Select(s => new KeyValuePair<string, IEnumerable<DataValue>>(s.Key, s.Ids)));
-        _flags = FlagCompiler.Compile(configuration, environment);
+        _flags = FlagCompiler.Compile(configuration, environment).ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     public Configuration Configuration { get; }

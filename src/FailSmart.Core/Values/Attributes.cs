@@ -1,18 +1,17 @@
 namespace FailSmart.Core.Values;
 
-/// <summary>An immutable set of a unit's attributes (user id, country, plan...).</summary>
+/// <summary>
+/// An immutable set of a unit's attributes (user id, country, plan...). Small sets (the usual
+/// case) are scanned rather than hashed, which is faster for a handful of names.
+/// </summary>
 public sealed class Attributes : IAttributeSource
 {
-    private readonly Dictionary<string, DataValue> _values;
+    private readonly ObjectValue _values;
 
     public Attributes(IEnumerable<KeyValuePair<string, DataValue>> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        _values = new Dictionary<string, DataValue>(StringComparer.Ordinal);
-        foreach (KeyValuePair<string, DataValue> pair in values)
-        {
-            _values[pair.Key] = pair.Value;
-        }
+        _values = values as ObjectValue ?? new ObjectValue(values);
     }
 
     public static Attributes Empty { get; } = new([]);
@@ -38,7 +37,7 @@ public sealed class Attributes : IAttributeSource
         return new Attributes(value);
     }
 
-    public bool TryGetAttribute(string name, out DataValue value) => _values.TryGetValue(name, out value);
+    public bool TryGetAttribute(string name, out DataValue value) => _values.TryGetAttribute(name, out value);
 
     public IEnumerable<KeyValuePair<string, DataValue>> AsEnumerable() => _values;
 }
