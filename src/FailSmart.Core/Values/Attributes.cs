@@ -37,6 +37,14 @@ public sealed class Attributes : IAttributeSource
         return new Attributes(value);
     }
 
+    /// <summary>Reads attributes from JSON object text, e.g. <c>{"id": "u-42", "country": "NZ"}</c>.</summary>
+    /// <exception cref="System.Text.Json.JsonException">The text is not JSON.</exception>
+    /// <exception cref="FormatException">The JSON is not an object.</exception>
+    public static Attributes Parse(string json) =>
+        DataValue.Parse(json).AsObject() is { } obj
+            ? new Attributes(obj)
+            : throw new FormatException("Attributes must be a JSON object, e.g. {\"id\": \"u-42\"}.");
+
     public bool TryGetAttribute(string name, out DataValue value) => _values.TryGetAttribute(name, out value);
 
     public IEnumerable<KeyValuePair<string, DataValue>> AsEnumerable() => _values;
