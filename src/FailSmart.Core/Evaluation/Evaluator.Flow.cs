@@ -77,7 +77,6 @@ public sealed partial class Evaluator
             }
         }
 
-        trace?.Add(new TraceStep(TraceStepKind.Result, flag.VariationKeys[flag.DefaultIndex], true, "No rule applied: serve the default variation."));
         return new EvaluationResult(flag.DefaultOutcome!);
     }
 

@@ -90,7 +90,13 @@ public sealed partial class Evaluator
             }
         }
 
-        steps.Add(new TraceStep(TraceStepKind.Result, result.VariationKey ?? "none", !result.IsError, $"Serve {result.Value.ToJson()} because {result.Reason}."));
+        string detail = result.Reason switch
+        {
+            EvaluationReason.Default => $"No rule applied: serve the default variation {result.Value.ToJson()}.",
+            EvaluationReason.Error => $"Evaluation failed ({result.ErrorCode}): {result.ErrorMessage}",
+            _ => $"Serve {result.Value.ToJson()} because {result.Reason}.",
+        };
+        steps.Add(new TraceStep(TraceStepKind.Result, result.VariationKey ?? "none", !result.IsError, detail));
         return new EvaluationTrace(flagKey ?? string.Empty, Environment, result, steps);
     }
 }
