@@ -31,7 +31,8 @@ public sealed partial class DuckDbEventStore
         }
         catch (DuckDBException ex)
         {
-            throw new StorageException(StorageErrorCode.Unavailable, $"An analysis query on '{_path}' failed: {ex.Message}", ex);
+            // The file is open and local, so a failing query is a refused statement, not a passing outage.
+            throw new StorageException(StorageErrorCode.QueryFailed, $"An analysis query on '{_path}' failed: {ex.Message}", ex);
         }
         finally
         {

@@ -6,6 +6,8 @@ namespace FailSmart.Storage.Events.Sql;
 /// Builds the analysis queries for one experiment phase. Every query aggregates inside the engine and
 /// returns a handful of rows: per-variation counts, sums, sums of squares and cross-products.
 /// Aliases never reuse a column name, because ClickHouse resolves aliases across the whole SELECT.
+/// "Exposed to one variation only" is min(variation) = max(variation): the same answer as
+/// count(DISTINCT variation) = 1 without a distinct set per unit, which is far cheaper on millions of units.
 /// </summary>
 internal sealed class AnalysisSql(ISqlDialect dialect, ExperimentScope scope)
 {
@@ -25,7 +27,7 @@ internal sealed class AnalysisSql(ISqlDialect dialect, ExperimentScope scope)
         SELECT s_multi, s_variation, count(*) AS s_units, min(s_first) AS s_min, max(s_last) AS s_max
         FROM (
             SELECT unit_id,
-                   CASE WHEN count(DISTINCT variation) > 1 THEN 1 ELSE 0 END AS s_multi,
+                   CASE WHEN min(variation) <> max(variation) THEN 1 ELSE 0 END AS s_multi,
                    min(variation) AS s_variation,
                    min(occurred_at_ms) AS s_first,
                    max(occurred_at_ms) AS s_last
@@ -58,7 +60,7 @@ internal sealed class AnalysisSql(ISqlDialect dialect, ExperimentScope scope)
                 FROM exposures
                 WHERE environment = {dialect.Literal(scope.Environment)} AND occurred_at_ms <= {AsOf} AND ({which})
                 GROUP BY unit_id, experiment_key, phase
-                HAVING count(DISTINCT variation) = 1) AS other_units
+                HAVING min(variation) = max(variation)) AS other_units
             {dialect.InnerJoin} ({Units(null, null)}) AS this_units USING (unit_id)
             GROUP BY o_key, o_phase, u_variation, o_variation
             ORDER BY o_key, o_phase, u_variation, o_variation
@@ -148,7 +150,7 @@ internal sealed class AnalysisSql(ISqlDialect dialect, ExperimentScope scope)
             FROM exposures
             WHERE {ScopeFilter}
             GROUP BY unit_id
-            HAVING count(DISTINCT variation) = 1{eligible}
+            HAVING min(variation) = max(variation){eligible}
             """;
     }
 
