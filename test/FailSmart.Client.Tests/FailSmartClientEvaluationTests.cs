@@ -82,7 +82,7 @@ public sealed class FailSmartClientEvaluationTests
         using IFailSmartClient client = Example.Local();
 
         client.GetBool(null!, true).ShouldBeTrue();
-        client.GetString("checkout-button", "d", null).ShouldBe("control");
+        client.GetString("checkout-button", "d", null).ShouldBe("Buy");
         client.GetBool("new-checkout", true, new ThrowingAttributes()).ShouldBeTrue();
         client.GetBoolDetail("new-checkout", true, new ThrowingAttributes()).ErrorCode.ShouldNotBe(FlagErrorCode.None);
     }
