@@ -1,6 +1,7 @@
 using FailSmart.Server.Api;
 using FailSmart.Server.Auth;
 using FailSmart.Server.Errors;
+using FailSmart.Server.Events;
 using FailSmart.Server.Health;
 using FailSmart.Server.Hosting;
 using FailSmart.Server.OpenFeature;
@@ -26,12 +27,15 @@ public static class FailSmartServer
         WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
         ServerConfiguration.Apply(builder, args);
 
-        builder.Services.AddFailSmartStores();
+        builder.Services.AddFailSmartStores(builder.Configuration);
         builder.Services.AddFailSmartErrors();
         builder.Services.AddFailSmartHealth();
         builder.Services.AddFailSmartAuth();
         builder.Services.AddFailSmartRateLimiting();
         builder.Services.AddAdminApi();
+        builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName);
+        builder.Services.AddSingleton<ExposureRecorder>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ExposureRecorder>());
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
@@ -55,6 +59,7 @@ public static class FailSmartServer
         app.MapAdminApi();
         app.MapSdkSyncApi();
         app.MapOfrepApi();
+        app.MapEventIngestionApi(app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxBatchBytes);
         app.MapOpenApi();
         app.MapScalarApiReference(options => options.WithTitle("FailSmart API"));
         app.MapGet("/", () => TypedResults.Redirect("/scalar")).ExcludeFromDescription();
@@ -87,6 +92,11 @@ public static class FailSmartServer
             catch (StorageException ex)
             {
                 ServerLog.StartupFailed(app.Logger, ex.Code, ex.Message);
+                await Console.Error.WriteLineAsync($"FailSmart could not start: {ex.Message}");
+                return 1;
+            }
+            catch (InvalidOperationException ex)
+            {
                 await Console.Error.WriteLineAsync($"FailSmart could not start: {ex.Message}");
                 return 1;
             }

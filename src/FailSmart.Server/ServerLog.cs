@@ -23,6 +23,12 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Reading the configuration revision failed; streams keep their last rule set")]
     public static partial void RevisionPollFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "The exposure queue is full; an OFREP exposure was dropped and counted")]
+    public static partial void ExposureDropped(ILogger logger);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Error, Message = "Writing {Count} OFREP exposures failed; they were counted as dropped")]
+    public static partial void ExposureWriteFailed(ILogger logger, Exception exception, int count);
+
     [LoggerMessage(EventId = 1100, Level = LogLevel.Error, Message = "Unhandled error while serving {Method} {Path}")]
     public static partial void UnhandledError(ILogger logger, Exception exception, string method, string path);
 }

@@ -13,9 +13,10 @@ public sealed partial class DuckDbEventStore
         "event_id, environment, unit_id, event_name, value, occurred_at_ms, received_at_ms, property_keys, property_values";
 
     /// <summary>
-    /// The appender fills staging tables at native speed; one transaction then moves the rows whose
-    /// event id is not stored yet (INSERT OR IGNORE against the primary key), so a retried batch, or
-    /// an id repeated within a batch, is written once. The call returns after the commit.
+    /// The appender fills staging tables at native speed; one transaction then moves the rows into the
+    /// real tables. The primary key on event_id refuses a stored id; the transaction is then rolled back
+    /// and repeated with INSERT OR IGNORE, so a retried batch, or an id repeated within a batch, is
+    /// written once. The call returns after the commit.
     /// </summary>
     public async Task<AppendResult> AppendAsync(EventBatch batch, CancellationToken cancellationToken = default)
     {
@@ -36,19 +37,19 @@ public sealed partial class DuckDbEventStore
             StageExposures(connection, batch.Exposures, receivedAt);
             StageMetricEvents(connection, batch.MetricEvents, receivedAt);
 
-            await using var transaction = (DuckDBTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            int written = 0;
-            if (batch.Exposures.Count > 0)
+            int written;
+            try
             {
-                written += Execute(connection, $"INSERT OR IGNORE INTO exposures ({ExposureColumns}) SELECT {ExposureColumns} FROM exposures_staging");
+                written = await MoveStagedRowsAsync(connection, batch, "INSERT", cancellationToken);
+            }
+            catch (DuckDBException ex) when (ex.ErrorType == DuckDB.NET.Native.DuckDBErrorType.Constraint)
+            {
+                // A retry, or an id repeated in the batch: move the rows again, skipping ids already stored.
+                // INSERT OR IGNORE checks every row for a conflict and is about three times slower, so it is
+                // kept for this rare path.
+                written = await MoveStagedRowsAsync(connection, batch, "INSERT OR IGNORE", cancellationToken);
             }
 
-            if (batch.MetricEvents.Count > 0)
-            {
-                written += Execute(connection, $"INSERT OR IGNORE INTO metric_events ({MetricEventColumns}) SELECT {MetricEventColumns} FROM metric_events_staging");
-            }
-
-            await transaction.CommitAsync(cancellationToken);
             return new AppendResult(batch.Exposures.Count, batch.MetricEvents.Count, received - written);
         }
         catch (DuckDBException ex)
@@ -59,6 +60,24 @@ public sealed partial class DuckDbEventStore
         {
             _gate.Release();
         }
+    }
+
+    private static async Task<int> MoveStagedRowsAsync(DuckDBConnection connection, EventBatch batch, string insert, CancellationToken cancellationToken)
+    {
+        await using var transaction = (DuckDBTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        int written = 0;
+        if (batch.Exposures.Count > 0)
+        {
+            written += Execute(connection, $"{insert} INTO exposures ({ExposureColumns}) SELECT {ExposureColumns} FROM exposures_staging");
+        }
+
+        if (batch.MetricEvents.Count > 0)
+        {
+            written += Execute(connection, $"{insert} INTO metric_events ({MetricEventColumns}) SELECT {MetricEventColumns} FROM metric_events_staging");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return written;
     }
 
     private static void CreateStagingTables(DuckDBConnection connection) =>

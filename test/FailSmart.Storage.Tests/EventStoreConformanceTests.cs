@@ -108,7 +108,9 @@ public abstract partial class EventStoreConformanceTests : IAsyncLifetime
         EventBatch all = Dataset();
         await store.AppendAsync(new EventBatch(all.Exposures, all.MetricEvents.Take(10).ToArray()), TestContext.Current.CancellationToken);
 
-        await store.AppendAsync(new EventBatch([], all.MetricEvents.Skip(5).ToArray()), TestContext.Current.CancellationToken);
+        AppendResult retry = await store.AppendAsync(new EventBatch([], all.MetricEvents.Skip(5).ToArray()), TestContext.Current.CancellationToken);
+
+        retry.DuplicatesIgnored.ShouldBe(CountsDuplicatesOnWrite ? 5 : null);
 
         MetricAnalysis sessions = await store.AnalyzeMetricAsync(Checkout, MetricDefinition.Count("sessions", "session"), TestContext.Current.CancellationToken);
         sessions.Variations.Select(v => v.Sum).ShouldBe([3.0, 7.0]);
@@ -124,6 +126,17 @@ public abstract partial class EventStoreConformanceTests : IAsyncLifetime
 
         ex.Message.ShouldContain("position 1 has no EventId");
         (await store.CountExposuresAsync(TestContext.Current.CancellationToken)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task AppendAsync_property_with_a_null_value_is_rejected()
+    {
+        IEventStore store = await OpenStoreAsync();
+        Exposure bad = Expose("a", 0, H(0)) with { Properties = new Dictionary<string, string> { ["country"] = null! } };
+
+        var ex = await Should.ThrowAsync<ArgumentException>(() => store.AppendAsync(EventBatch.Of(bad), TestContext.Current.CancellationToken));
+
+        ex.Message.ShouldContain("null value");
     }
 
     [Fact]

@@ -15,9 +15,9 @@ namespace FailSmart.Benchmarks.Events;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "BenchmarkDotNet's cleanup methods dispose the stores.")]
 public class EventAnalysisBenchmarks
 {
-    private const int Exposures = 2_000_000;
-    private const int Units = 1_600_000;
-    private const int MetricEvents = 5_000_000;
+    internal const int Exposures = 2_000_000;
+    internal const int Units = 1_600_000;
+    internal const int MetricEvents = 5_000_000;
     private static readonly ExperimentScope s_scope = new("production", "exp", 1, SyntheticEvents.Start.AddDays(30));
 
     private string _folder = "";

@@ -58,19 +58,42 @@ internal static class Fnv1a32
     }
 
     /// <summary>Hashes the decimal digits of <paramref name="value"/> without formatting a string.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint HashDecimal(uint value)
     {
-        // At most 10 digits for a uint; write them backwards, then hash forwards.
+        // At most 10 digits for a uint. Split into two halves of up to 5 digits so the two digit
+        // chains are independent, write them into a small buffer, then hash forwards.
         Span<char> digits = stackalloc char[10];
         int start = digits.Length;
-        do
+        uint high = value / 100_000;
+        uint low = value - (high * 100_000);
+        if (high == 0)
         {
-            uint quotient = value / 10;
-            digits[--start] = (char)('0' + (value - (quotient * 10)));
-            value = quotient;
+            do
+            {
+                uint q = low / 10;
+                digits[--start] = (char)('0' + (low - (q * 10)));
+                low = q;
+            }
+            while (low != 0);
         }
-        while (value != 0);
+        else
+        {
+            for (int i = 9; i >= 5; i--)
+            {
+                uint q = low / 10;
+                digits[i] = (char)('0' + (low - (q * 10)));
+                low = q;
+            }
+
+            start = 5;
+            do
+            {
+                uint q = high / 10;
+                digits[--start] = (char)('0' + (high - (q * 10)));
+                high = q;
+            }
+            while (high != 0);
+        }
 
         return Append(OffsetBasis, digits[start..]);
     }

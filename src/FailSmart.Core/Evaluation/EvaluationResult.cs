@@ -1,64 +1,90 @@
+using FailSmart.Core.Evaluation.Compiled;
 using FailSmart.Core.Values;
 
 namespace FailSmart.Core.Evaluation;
 
 /// <summary>
-/// The outcome of evaluating a flag for a unit. A struct that only refers to strings and values
-/// already held by the configuration, so producing it allocates nothing.
+/// The outcome of evaluating a flag for a unit. A small struct that points at an outcome prepared
+/// when the configuration was compiled, plus the unit's bucket, so producing it allocates nothing.
 /// </summary>
-public readonly record struct EvaluationResult
+public readonly struct EvaluationResult : IEquatable<EvaluationResult>
 {
-    public string FlagKey { get; init; }
+    private readonly EvaluationOutcome? _outcome;
 
-    public DataValue Value { get; init; }
+    internal EvaluationResult(EvaluationOutcome outcome, double bucket = double.NaN, string? hashAttribute = null, string? hashValue = null)
+    {
+        _outcome = outcome;
+        Bucket = bucket;
+        HashAttribute = hashAttribute;
+        HashValue = hashValue;
+    }
+
+    public string FlagKey => Outcome.FlagKey;
+
+    public DataValue Value => Outcome.Value;
 
     /// <summary>Key of the variation served, or null on error.</summary>
-    public string? VariationKey { get; init; }
+    public string? VariationKey => Outcome.VariationKey;
 
     /// <summary>Index of the variation in the flag, or -1 on error.</summary>
-    public int VariationIndex { get; init; }
+    public int VariationIndex => Outcome.VariationIndex;
 
-    public EvaluationReason Reason { get; init; }
+    public EvaluationReason Reason => Outcome.Reason;
 
-    public EvaluationErrorCode ErrorCode { get; init; }
+    public EvaluationErrorCode ErrorCode => Outcome.ErrorCode;
 
-    public string? ErrorMessage { get; init; }
+    public string? ErrorMessage => Outcome.ErrorMessage;
 
     /// <summary>Id of the rule that decided, or null.</summary>
-    public string? RuleId { get; init; }
+    public string? RuleId => Outcome.RuleId;
 
     /// <summary>Position of that rule in the environment, or -1.</summary>
-    public int RuleIndex { get; init; }
+    public int RuleIndex => Outcome.RuleIndex;
 
-    public string? ExperimentKey { get; init; }
+    public string? ExperimentKey => Outcome.ExperimentKey;
 
     /// <summary>The experiment's phase (analysis is per phase), or 0.</summary>
-    public int ExperimentPhase { get; init; }
+    public int ExperimentPhase => Outcome.ExperimentPhase;
 
     /// <summary>True when the unit was assigned by an experiment: log an exposure.</summary>
-    public bool InExperiment { get; init; }
-
-    /// <summary>The unit's point in [0, 1) that decided a rollout or an experiment; NaN when none did.</summary>
-    public double Bucket { get; init; }
-
-    /// <summary>The attribute hashed and its value (the unit id for exposures), when hashing decided.</summary>
-    public string? HashAttribute { get; init; }
-
-    public string? HashValue { get; init; }
+    public bool InExperiment => Outcome.InExperiment;
 
     /// <summary>The holdout that held this unit back, when the reason is <see cref="EvaluationReason.Holdout"/>.</summary>
-    public string? HoldoutKey { get; init; }
+    public string? HoldoutKey => Outcome.HoldoutKey;
+
+    /// <summary>The unit's point in [0, 1) that decided a rollout or an experiment; NaN when none did.</summary>
+    public double Bucket { get; }
+
+    /// <summary>The attribute hashed, when hashing decided.</summary>
+    public string? HashAttribute { get; }
+
+    /// <summary>Its value: the unit id to log with an exposure.</summary>
+    public string? HashValue { get; }
 
     public bool IsError => Reason == EvaluationReason.Error;
 
-    internal static EvaluationResult Failure(string flagKey, EvaluationErrorCode code, string message) => new()
-    {
-        FlagKey = flagKey,
-        Reason = EvaluationReason.Error,
-        ErrorCode = code,
-        ErrorMessage = message,
-        VariationIndex = -1,
-        RuleIndex = -1,
-        Bucket = double.NaN,
-    };
+    private EvaluationOutcome Outcome => _outcome ?? EvaluationOutcome.Empty;
+
+    public static bool operator ==(EvaluationResult left, EvaluationResult right) => left.Equals(right);
+
+    public static bool operator !=(EvaluationResult left, EvaluationResult right) => !left.Equals(right);
+
+    public bool Equals(EvaluationResult other) =>
+        Equals(Outcome, other.Outcome)
+        && Bucket.Equals(other.Bucket)
+        && string.Equals(HashAttribute, other.HashAttribute, StringComparison.Ordinal)
+        && string.Equals(HashValue, other.HashValue, StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is EvaluationResult other && Equals(other);
+
+    public override int GetHashCode() => HashCode.Combine(Outcome, Bucket);
+
+    public override string ToString() =>
+        $"{FlagKey} = {Value.ToJson()} (variation {VariationKey ?? "none"}, reason {Reason}{(ErrorCode == EvaluationErrorCode.None ? string.Empty : ", " + ErrorCode)})";
+
+    internal static EvaluationResult Failure(string flagKey, EvaluationErrorCode code, string message) =>
+        new(new EvaluationOutcome { FlagKey = flagKey, Reason = EvaluationReason.Error, ErrorCode = code, ErrorMessage = message });
+
+    internal EvaluationResult WithFlagKey(string flagKey) =>
+        new(Outcome with { FlagKey = flagKey }, Bucket, HashAttribute, HashValue);
 }

@@ -1,7 +1,6 @@
 using FailSmart.Core.Bucketing;
 using FailSmart.Core.Evaluation.Compiled;
 using FailSmart.Core.Model;
-using FailSmart.Core.Values;
 
 namespace FailSmart.Core.Evaluation;
 
@@ -9,33 +8,34 @@ public sealed partial class Evaluator
 {
     // An experiment rule assigns only if: running → not held out → has a unit id → owns the unit's
     // layer bucket → (sticky assignment, or) the unit's point falls in a variation's range.
-    private EvaluationResult? RunExperiment(CompiledFlag flag, CompiledRule rule, IAttributeSource attributes, ref UnitHashes hashes, List<TraceStep>? trace)
+    private bool RunExperiment(CompiledRule rule, ref UnitHashes hashes, List<TraceStep>? trace, out EvaluationResult result)
     {
+        result = default;
         CompiledExperiment compiled = rule.Experiment!;
         Experiment experiment = compiled.Experiment;
         if (experiment.Status != ExperimentStatus.Running)
         {
             trace?.Add(new TraceStep(TraceStepKind.Experiment, experiment.Key, false, $"The experiment is {experiment.Status}: skip the rule."));
-            return null;
+            return false;
         }
 
         foreach (CompiledHoldout holdout in rule.Holdouts)
         {
             if (InHoldout(holdout, ref hashes, trace))
             {
-                return null;
+                return false;
             }
         }
 
         if (!hashes.TryGetBucket(rule.Slot, out int bucket, out string attribute, out string value))
         {
             trace?.Add(new TraceStep(TraceStepKind.Experiment, experiment.Key, false, $"The unit has no '{experiment.HashAttribute}'{(experiment.FallbackAttribute is null ? string.Empty : " or '" + experiment.FallbackAttribute + "'")}: skip the rule."));
-            return null;
+            return false;
         }
 
         if (compiled.Layer is { } layer && !OwnsLayerBucket(compiled, layer, rule, ref hashes, trace))
         {
-            return null;
+            return false;
         }
 
         double point = bucket / rule.Slot.Scale;
@@ -60,23 +60,14 @@ public sealed partial class Evaluator
             });
             if (chosen < 0)
             {
-                return null;
+                return false;
             }
 
             _sticky?.Save(new StickyAssignmentKey(attribute, value, experiment.Key), experiment.Variations[chosen].Key);
         }
 
-        return Serve(flag, rule.ExperimentToFlag[chosen], EvaluationReason.Experiment) with
-        {
-            RuleId = rule.Rule.Id,
-            RuleIndex = rule.Index,
-            ExperimentKey = experiment.Key,
-            ExperimentPhase = experiment.Phase,
-            InExperiment = true,
-            Bucket = point,
-            HashAttribute = attribute,
-            HashValue = value,
-        };
+        result = new EvaluationResult(rule.ExperimentOutcomes[chosen], point, attribute, value);
+        return true;
     }
 
     private static bool OwnsLayerBucket(CompiledExperiment compiled, LayerIndex layer, CompiledRule rule, ref UnitHashes hashes, List<TraceStep>? trace)

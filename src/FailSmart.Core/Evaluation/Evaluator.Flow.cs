@@ -22,7 +22,7 @@ public sealed partial class Evaluator
         if (!flag.Enabled)
         {
             trace?.Add(new TraceStep(TraceStepKind.Environment, Environment, false, "The flag is off: serve the off variation."));
-            return Serve(flag, flag.OffIndex, EvaluationReason.Disabled);
+            return new EvaluationResult(flag.DisabledOutcome!);
         }
 
         trace?.Add(new TraceStep(TraceStepKind.Environment, Environment, true, "The flag is on."));
@@ -37,14 +37,14 @@ public sealed partial class Evaluator
             if (inner.IsError)
             {
                 trace?.Add(new TraceStep(TraceStepKind.Prerequisite, required.Flag.Key, false, "Evaluating the prerequisite failed: " + inner.ErrorMessage));
-                return inner with { FlagKey = key };
+                return inner.WithFlagKey(key);
             }
 
             bool ok = inner.VariationIndex >= 0 && allowed[inner.VariationIndex];
             trace?.Add(new TraceStep(TraceStepKind.Prerequisite, required.Flag.Key, ok, $"It is '{inner.VariationKey}' ({inner.Reason}); required: {string.Join(", ", Allowed(required, allowed))}."));
             if (!ok)
             {
-                return Serve(flag, flag.OffIndex, EvaluationReason.PrerequisiteFailed);
+                return new EvaluationResult(flag.PrerequisiteFailedOutcome!);
             }
         }
 
@@ -53,7 +53,7 @@ public sealed partial class Evaluator
         {
             if (InHoldout(holdout, ref hashes, trace))
             {
-                return Serve(flag, flag.DefaultIndex, EvaluationReason.Holdout) with { HoldoutKey = holdout.Holdout.Key };
+                return new EvaluationResult(holdout.Outcome!);
             }
         }
 
@@ -64,20 +64,20 @@ public sealed partial class Evaluator
                 continue;
             }
 
-            EvaluationResult? decided = rule.Rule.Action switch
+            EvaluationResult result;
+            bool decided = rule.Rule.Action switch
             {
-                ForceAction => Decide(flag, rule, rule.VariationIndex, EvaluationReason.TargetingMatch, trace),
-                RolloutAction => Rollout(flag, rule, ref hashes, trace),
-                _ => RunExperiment(flag, rule, attributes, ref hashes, trace),
+                ForceAction => Decide(flag, rule, trace, out result),
+                RolloutAction => Rollout(rule, ref hashes, trace, out result),
+                _ => RunExperiment(rule, ref hashes, trace, out result),
             };
-            if (decided is { } result)
+            if (decided)
             {
                 return result;
             }
         }
 
-        trace?.Add(new TraceStep(TraceStepKind.Result, flag.VariationKeys[flag.DefaultIndex], true, "No rule applied: serve the default variation."));
-        return Serve(flag, flag.DefaultIndex, EvaluationReason.Default);
+        return new EvaluationResult(flag.DefaultOutcome!);
     }
 
     private bool Matches(CompiledRule rule, IAttributeSource attributes, List<TraceStep>? trace)
@@ -122,12 +122,13 @@ public sealed partial class Evaluator
         return true;
     }
 
-    private static EvaluationResult? Rollout(CompiledFlag flag, CompiledRule rule, ref UnitHashes hashes, List<TraceStep>? trace)
+    private static bool Rollout(CompiledRule rule, ref UnitHashes hashes, List<TraceStep>? trace, out EvaluationResult result)
     {
+        result = default;
         if (!hashes.TryGetBucket(rule.Slot, out int bucket, out string attribute, out string value))
         {
             trace?.Add(new TraceStep(TraceStepKind.Rollout, RuleName(rule), false, $"The unit has no '{rule.Slot.Attribute}' to hash: skip the rule."));
-            return null;
+            return false;
         }
 
         double point = bucket / rule.Slot.Scale;
@@ -140,23 +141,18 @@ public sealed partial class Evaluator
         });
         if (!inRollout)
         {
-            return null;
+            return false;
         }
 
-        return Serve(flag, rule.VariationIndex, EvaluationReason.RolloutSplit) with
-        {
-            RuleId = rule.Rule.Id,
-            RuleIndex = rule.Index,
-            Bucket = point,
-            HashAttribute = attribute,
-            HashValue = value,
-        };
+        result = new EvaluationResult(rule.Outcome!, point, attribute, value);
+        return true;
     }
 
-    private static EvaluationResult Decide(CompiledFlag flag, CompiledRule rule, int variation, EvaluationReason reason, List<TraceStep>? trace)
+    private static bool Decide(CompiledFlag flag, CompiledRule rule, List<TraceStep>? trace, out EvaluationResult result)
     {
-        trace?.Add(new TraceStep(TraceStepKind.Rule, RuleName(rule), true, $"Force variation '{flag.VariationKeys[variation]}'."));
-        return Serve(flag, variation, reason) with { RuleId = rule.Rule.Id, RuleIndex = rule.Index };
+        trace?.Add(new TraceStep(TraceStepKind.Rule, RuleName(rule), true, $"Force variation '{flag.VariationKeys[rule.VariationIndex]}'."));
+        result = new EvaluationResult(rule.Outcome!);
+        return true;
     }
 
     private static bool InHoldout(CompiledHoldout holdout, ref UnitHashes hashes, List<TraceStep>? trace)
@@ -176,17 +172,6 @@ public sealed partial class Evaluator
         });
         return held;
     }
-
-    private static EvaluationResult Serve(CompiledFlag flag, int variation, EvaluationReason reason) => new()
-    {
-        FlagKey = flag.Flag.Key,
-        Value = flag.Values[variation],
-        VariationKey = flag.VariationKeys[variation],
-        VariationIndex = variation,
-        Reason = reason,
-        RuleIndex = -1,
-        Bucket = double.NaN,
-    };
 
     private static string RuleName(CompiledRule rule) =>
         "#" + rule.Index.ToString(CultureInfo.InvariantCulture) + " " + rule.Rule.Id;

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using FailSmart.Core.Evaluation.Compiled;
 using FailSmart.Core.Model;
 using FailSmart.Core.Targeting;
@@ -13,7 +14,7 @@ namespace FailSmart.Core.Evaluation;
 /// </summary>
 public sealed partial class Evaluator
 {
-    private readonly Dictionary<string, CompiledFlag> _flags;
+    private readonly FrozenDictionary<string, CompiledFlag> _flags;
     private readonly SavedGroups _savedGroups;
     private readonly IStickyAssignmentStore? _sticky;
     private readonly int _maxDepth;
@@ -38,7 +39,7 @@ public sealed partial class Evaluator
         _maxDepth = options.MaxPrerequisiteDepth;
         _savedGroups = new SavedGroups(configuration.Segments.OfType<IdListSegment>()
             .Select(s => new KeyValuePair<string, IEnumerable<DataValue>>(s.Key, s.Ids)));
-        _flags = FlagCompiler.Compile(configuration, environment);
+        _flags = FlagCompiler.Compile(configuration, environment).ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     public Configuration Configuration { get; }
@@ -89,7 +90,13 @@ public sealed partial class Evaluator
             }
         }
 
-        steps.Add(new TraceStep(TraceStepKind.Result, result.VariationKey ?? "none", !result.IsError, $"Serve {result.Value.ToJson()} because {result.Reason}."));
+        string detail = result.Reason switch
+        {
+            EvaluationReason.Default => $"No rule applied: serve the default variation {result.Value.ToJson()}.",
+            EvaluationReason.Error => $"Evaluation failed ({result.ErrorCode}): {result.ErrorMessage}",
+            _ => $"Serve {result.Value.ToJson()} because {result.Reason}.",
+        };
+        steps.Add(new TraceStep(TraceStepKind.Result, result.VariationKey ?? "none", !result.IsError, detail));
         return new EvaluationTrace(flagKey ?? string.Empty, Environment, result, steps);
     }
 }

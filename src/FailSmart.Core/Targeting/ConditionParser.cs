@@ -38,7 +38,8 @@ internal sealed class ConditionParser
                 "$nor" => new AnyOfNode(ParseList(entry.Value, at, "$nor"), negate: true),
                 "$and" => new AllOfNode(ParseList(entry.Value, at, "$and"), "$and"),
                 "$not" => new NotNode(ParseObject(entry.Value, at)),
-                _ => new PathNode(entry.Key, entry.Key.Split('.'), ParseValue(entry.Value, at, ignoreCase: false)),
+                // Interned, so the lookup usually matches the caller's literal by reference.
+                _ => new PathNode(entry.Key, [.. entry.Key.Split('.').Select(string.Intern)], ParseValue(entry.Value, at, ignoreCase: false)),
             };
         }
 

@@ -8,7 +8,11 @@ namespace FailSmart.Core.Targeting;
 /// </summary>
 internal sealed class ValueSet
 {
+    // Up to this many strings are compared one by one: faster than hashing the probe.
+    private const int ScanLimit = 8;
     private readonly HashSet<string> _strings;
+    private readonly string[]? _few;
+    private readonly StringComparison _comparison;
     private readonly HashSet<double> _numbers = [];
     private readonly bool _hasTrue;
     private readonly bool _hasFalse;
@@ -17,6 +21,7 @@ internal sealed class ValueSet
     public ValueSet(IEnumerable<DataValue> values, bool ignoreCase)
     {
         _strings = new HashSet<string>(ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        _comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         foreach (DataValue value in values)
         {
             switch (value.Kind)
@@ -46,18 +51,38 @@ internal sealed class ValueSet
                     break;
             }
         }
+
+        _few = _strings.Count <= ScanLimit ? [.. _strings] : null;
     }
 
     public static ValueSet Empty { get; } = new([], ignoreCase: false);
 
     public bool Contains(in DataValue value) => value.Kind switch
     {
-        DataValueKind.String => _strings.Contains(value.AsString()!),
+        DataValueKind.String => ContainsString(value.AsString()!),
         DataValueKind.Number => _numbers.Contains(value.AsNumber()),
         DataValueKind.Boolean => value.AsBoolean() ? _hasTrue : _hasFalse,
         DataValueKind.Null => _hasNull,
         _ => false,
     };
+
+    private bool ContainsString(string value)
+    {
+        if (_few is null)
+        {
+            return _strings.Contains(value);
+        }
+
+        foreach (string candidate in _few)
+        {
+            if (string.Equals(candidate, value, _comparison))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>GrowthBook's isIn: an array attribute matches when any of its items is in the set.</summary>
     public bool Intersects(in DataValue actual)

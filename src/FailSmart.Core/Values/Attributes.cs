@@ -1,18 +1,17 @@
 namespace FailSmart.Core.Values;
 
-/// <summary>An immutable set of a unit's attributes (user id, country, plan...).</summary>
+/// <summary>
+/// An immutable set of a unit's attributes (user id, country, plan...). Small sets (the usual
+/// case) are scanned rather than hashed, which is faster for a handful of names.
+/// </summary>
 public sealed class Attributes : IAttributeSource
 {
-    private readonly Dictionary<string, DataValue> _values;
+    private readonly ObjectValue _values;
 
     public Attributes(IEnumerable<KeyValuePair<string, DataValue>> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        _values = new Dictionary<string, DataValue>(StringComparer.Ordinal);
-        foreach (KeyValuePair<string, DataValue> pair in values)
-        {
-            _values[pair.Key] = pair.Value;
-        }
+        _values = values as ObjectValue ?? new ObjectValue(values);
     }
 
     public static Attributes Empty { get; } = new([]);
@@ -38,7 +37,15 @@ public sealed class Attributes : IAttributeSource
         return new Attributes(value);
     }
 
-    public bool TryGetAttribute(string name, out DataValue value) => _values.TryGetValue(name, out value);
+    /// <summary>Reads attributes from JSON object text, e.g. <c>{"id": "u-42", "country": "NZ"}</c>.</summary>
+    /// <exception cref="System.Text.Json.JsonException">The text is not JSON.</exception>
+    /// <exception cref="FormatException">The JSON is not an object.</exception>
+    public static Attributes Parse(string json) =>
+        DataValue.Parse(json).AsObject() is { } obj
+            ? new Attributes(obj)
+            : throw new FormatException("Attributes must be a JSON object, e.g. {\"id\": \"u-42\"}.");
+
+    public bool TryGetAttribute(string name, out DataValue value) => _values.TryGetAttribute(name, out value);
 
     public IEnumerable<KeyValuePair<string, DataValue>> AsEnumerable() => _values;
 }

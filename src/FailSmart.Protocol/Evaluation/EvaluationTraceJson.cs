@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using FailSmart.Core.Evaluation;
 using FailSmart.Core.Targeting;
@@ -12,7 +13,7 @@ public static class EvaluationTraceJson
     {
         ArgumentNullException.ThrowIfNull(trace);
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             Write(writer, trace);
         }

@@ -1,5 +1,8 @@
 using FailSmart.Storage;
+using FailSmart.Storage.ClickHouse;
 using FailSmart.Storage.DuckDb;
+using FailSmart.Storage.Events;
+using FailSmart.Storage.PostgreSql;
 using FailSmart.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -8,12 +11,31 @@ namespace FailSmart.Server.Hosting;
 /// <summary>Registers the stores chosen by configuration and prepares them before the server listens.</summary>
 internal static class StoreServiceCollectionExtensions
 {
-    public static IServiceCollection AddFailSmartStores(this IServiceCollection services)
+    public static IServiceCollection AddFailSmartStores(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => DataFolder.Prepare(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataPath));
-        services.AddSingleton<IConfigStore>(sp => new SqliteConfigStore(sp.GetRequiredService<DataFolder>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IEventStore>(sp => new DuckDbEventStore(sp.GetRequiredService<DataFolder>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddOptions<ConfigStoreOptions>().BindConfiguration(ConfigStoreOptions.SectionName)
+            .Validate(o => o.Provider is "sqlite" or "postgresql", "Storage:Config:Provider must be 'sqlite' or 'postgresql'.")
+            .Validate(o => o.Provider != "postgresql" || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Storage:Config:ConnectionString is required when Storage:Config:Provider is 'postgresql'.")
+            .ValidateOnStart();
+
+        // Bound eagerly: the provider decides which type is registered, so it must be known now.
+        EventStoreOptions events = configuration.GetSection(EventStoreOptions.Section).Get<EventStoreOptions>() ?? new EventStoreOptions();
+        services.AddSingleton<IConfigStore>(sp =>
+        {
+            ConfigStoreOptions options = sp.GetRequiredService<IOptions<ConfigStoreOptions>>().Value;
+            return options.Provider == "postgresql"
+                ? new PostgreSqlConfigStore(options.ConnectionString!, sp.GetRequiredService<TimeProvider>())
+                : new SqliteConfigStore(sp.GetRequiredService<DataFolder>(), sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton<IEventStore>(sp => events.Provider switch
+        {
+            EventStoreOptions.DuckDb => new DuckDbEventStore(sp.GetRequiredService<DataFolder>(), sp.GetRequiredService<TimeProvider>()),
+            EventStoreOptions.ClickHouseProvider => new ClickHouseEventStore(events.ClickHouse, sp.GetRequiredService<TimeProvider>()),
+            _ => throw new InvalidOperationException($"Storage:Events:Provider must be 'duckdb' or 'clickhouse', not '{events.Provider}'."),
+        });
         services.AddHostedService<StoreInitializer>();
         return services;
     }

@@ -32,7 +32,7 @@ internal static class OfrepApi
         return endpoints;
     }
 
-    private static async Task<IResult> EvaluateOneAsync(string key, HttpContext http, RuleSetCache cache, CancellationToken cancellationToken)
+    private static async Task<IResult> EvaluateOneAsync(string key, HttpContext http, RuleSetCache cache, Events.ExposureRecorder exposures, CancellationToken cancellationToken)
     {
         OfrepRead context = OfrepContext.Read(await ReadBodyAsync(http.Request, cancellationToken));
         if (context.ErrorCode is not null)
@@ -41,11 +41,11 @@ internal static class OfrepApi
         }
 
         RuleSet ruleSet = await cache.GetAsync(SdkSyncApi.EnvironmentOf(http.User), cancellationToken);
-        (int status, JsonObject body) = OfrepEvaluation.Evaluate(ruleSet.Evaluator, key, context);
+        (int status, JsonObject body) = OfrepEvaluation.Evaluate(ruleSet.Evaluator, key, context, exposures);
         return Answer(status, body);
     }
 
-    private static async Task<IResult> EvaluateAllAsync(HttpContext http, RuleSetCache cache, CancellationToken cancellationToken)
+    private static async Task<IResult> EvaluateAllAsync(HttpContext http, RuleSetCache cache, Events.ExposureRecorder exposures, CancellationToken cancellationToken)
     {
         byte[] raw = await ReadBodyAsync(http.Request, cancellationToken);
         OfrepRead context = OfrepContext.Read(raw);
@@ -66,7 +66,7 @@ internal static class OfrepApi
         var flags = new JsonArray();
         foreach (Core.Model.Flag flag in ruleSet.Evaluator.Configuration.Flags)
         {
-            flags.Add(OfrepEvaluation.Evaluate(ruleSet.Evaluator, flag.Key, context).Body);
+            flags.Add(OfrepEvaluation.Evaluate(ruleSet.Evaluator, flag.Key, context, exposures).Body);
         }
 
         return TypedResults.Bytes(OfrepEvaluation.Serialize(new JsonObject { ["flags"] = flags, ["metadata"] = new JsonObject() }), "application/json");

@@ -9,7 +9,7 @@ namespace FailSmart.Server.OpenFeature;
 internal static class OfrepEvaluation
 {
     /// <summary>Evaluates one flag; the HTTP status and the OFREP body.</summary>
-    public static (int Status, JsonObject Body) Evaluate(Evaluator evaluator, string flagKey, OfrepRead context)
+    public static (int Status, JsonObject Body) Evaluate(Evaluator evaluator, string flagKey, OfrepRead context, Events.ExposureRecorder exposures)
     {
         Flag? flag = evaluator.Configuration.Flags.FirstOrDefault(f => f.Key == flagKey);
         if (flag is null || !flag.Environments.ContainsKey(evaluator.Environment))
@@ -30,7 +30,27 @@ internal static class OfrepEvaluation
             return (StatusCodes.Status400BadRequest, Failure(flagKey, "GENERAL", result.ErrorMessage ?? "The flag could not be evaluated."));
         }
 
+        if (result.InExperiment && result.ExperimentKey is not null && result.HashValue is { Length: > 0 } unit)
+        {
+            exposures.Record(evaluator.Environment, unit, result.ExperimentKey, result.ExperimentPhase, ExperimentVariationIndex(evaluator, result));
+        }
+
         return (StatusCodes.Status200OK, Success(result));
+    }
+
+    /// <summary>The unit's variation as the experiment numbers them (exposures are per experiment, not per flag).</summary>
+    private static int ExperimentVariationIndex(Evaluator evaluator, EvaluationResult result)
+    {
+        Experiment? experiment = evaluator.Configuration.Experiments.FirstOrDefault(x => x.Key == result.ExperimentKey);
+        for (int i = 0; experiment is not null && i < experiment.Variations.Count; i++)
+        {
+            if (experiment.Variations[i].Key == result.VariationKey)
+            {
+                return i;
+            }
+        }
+
+        return result.VariationIndex;
     }
 
     public static JsonObject Failure(string key, string code, string details) =>

@@ -21,6 +21,7 @@ public sealed record EventBatch(IReadOnlyList<Exposure> Exposures, IReadOnlyList
             Require(e.Environment, "Environment", "exposure", i);
             Require(e.UnitId, "UnitId", "exposure", i);
             Require(e.ExperimentKey, "ExperimentKey", "exposure", i);
+            RequireProperties(e.Properties, "exposure", i);
         }
 
         for (int i = 0; i < MetricEvents.Count; i++)
@@ -34,6 +35,16 @@ public sealed record EventBatch(IReadOnlyList<Exposure> Exposures, IReadOnlyList
             {
                 throw new ArgumentException($"Metric event {i} ('{e.EventId}') has a value that is not a finite number.", nameof(MetricEvents));
             }
+
+            RequireProperties(e.Properties, "metric event", i);
+        }
+    }
+
+    private static void RequireProperties(IReadOnlyDictionary<string, string>? properties, string kind, int index)
+    {
+        if (properties is not null && properties.Any(p => string.IsNullOrEmpty(p.Key) || p.Value is null))
+        {
+            throw new ArgumentException($"The {kind} at position {index} has a property with an empty name or a null value.", kind == "exposure" ? nameof(Exposures) : nameof(MetricEvents));
         }
     }
 

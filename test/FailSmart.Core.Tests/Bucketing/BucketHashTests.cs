@@ -41,6 +41,10 @@ public sealed class BucketHashTests
     [InlineData(10u)]
     [InlineData(4294967295u)]
     [InlineData(2770604563u)]
+    [InlineData(99999u)]
+    [InlineData(100000u)]
+    [InlineData(100001u)]
+    [InlineData(1000000007u)]
     public void HashDecimal_equals_hashing_the_formatted_number(uint value)
     {
         Fnv1a32.HashDecimal(value).ShouldBe(Fnv1a32.Hash(value.ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -26,6 +26,12 @@ internal sealed class CompiledFlag
 
     public HashLanes? Lanes { get; init; }
 
+    public EvaluationOutcome? DisabledOutcome { get; init; }
+
+    public EvaluationOutcome? PrerequisiteFailedOutcome { get; init; }
+
+    public EvaluationOutcome? DefaultOutcome { get; init; }
+
     /// <summary>Resolved after every flag is compiled.</summary>
     public (CompiledFlag Flag, bool[] Allowed)[] Prerequisites { get; set; } = [];
 }

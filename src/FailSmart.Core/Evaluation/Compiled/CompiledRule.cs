@@ -25,6 +25,12 @@ internal sealed class CompiledRule
     /// <summary>Flag variation index for each experiment variation.</summary>
     public int[] ExperimentToFlag { get; init; } = [];
 
+    /// <summary>What a force or rollout rule serves.</summary>
+    public EvaluationOutcome? Outcome { get; init; }
+
+    /// <summary>What the experiment serves, per experiment variation.</summary>
+    public EvaluationOutcome[] ExperimentOutcomes { get; init; } = [];
+
     /// <summary>Holdouts that cover this rule's experiment (or its layer).</summary>
     public CompiledHoldout[] Holdouts { get; init; } = [];
 }

@@ -48,8 +48,12 @@ internal static class FlagCompiler
 
         int IndexOf(string key) => Array.IndexOf(keys, key);
         var planner = new LanePlanner();
+        int defaultIndex = IndexOf(state.DefaultVariation);
         CompiledHoldout CompileHoldout(Holdout h) =>
-            new(h, planner.Assign(HashSlot.Create(h.Salt, h.HashAttribute, null, HashVersion.V2)));
+            new(h, planner.Assign(HashSlot.Create(h.Salt, h.HashAttribute, null, HashVersion.V2)))
+            {
+                Outcome = Outcome(flag, defaultIndex, EvaluationReason.Holdout) with { HoldoutKey = h.Key },
+            };
 
         CompiledHoldout[] flagHoldouts = [.. holdouts.Where(h => h.Scope.CoversFlag(flag.Key)).Select(CompileHoldout)];
         var rules = new CompiledRule[state.Rules.Count];
@@ -59,7 +63,14 @@ internal static class FlagCompiler
             CompiledSegment[] ruleSegments = [.. rule.Segments.Select(s => segments[s])];
             rules[i] = rule.Action switch
             {
-                ForceAction force => new CompiledRule { Rule = rule, Index = i, Segments = ruleSegments, VariationIndex = IndexOf(force.Variation) },
+                ForceAction force => new CompiledRule
+                {
+                    Rule = rule,
+                    Index = i,
+                    Segments = ruleSegments,
+                    VariationIndex = IndexOf(force.Variation),
+                    Outcome = Outcome(flag, IndexOf(force.Variation), EvaluationReason.TargetingMatch) with { RuleId = rule.Id, RuleIndex = i },
+                },
                 RolloutAction rollout => new CompiledRule
                 {
                     Rule = rule,
@@ -68,8 +79,9 @@ internal static class FlagCompiler
                     VariationIndex = IndexOf(rollout.Variation),
                     RolloutFraction = rollout.Stage.Fraction,
                     Slot = planner.Assign(HashSlot.Create(rollout.Seed ?? flag.Key, rollout.HashAttribute, rollout.FallbackAttribute, HashVersion.V2)),
+                    Outcome = Outcome(flag, IndexOf(rollout.Variation), EvaluationReason.RolloutSplit) with { RuleId = rule.Id, RuleIndex = i },
                 },
-                ExperimentAction run => CompileExperimentRule(rule, i, ruleSegments, experiments[run.ExperimentKey], holdouts, flagHoldouts, planner, IndexOf),
+                ExperimentAction run => CompileExperimentRule(flag, rule, i, ruleSegments, experiments[run.ExperimentKey], holdouts, flagHoldouts, planner, IndexOf),
                 _ => throw new InvalidOperationException("Unknown rule action " + rule.Action.GetType().Name),
             };
         }
@@ -82,14 +94,17 @@ internal static class FlagCompiler
             HasEnvironment = true,
             Enabled = state.Enabled,
             OffIndex = IndexOf(state.OffVariation),
-            DefaultIndex = IndexOf(state.DefaultVariation),
+            DefaultIndex = defaultIndex,
+            DisabledOutcome = Outcome(flag, IndexOf(state.OffVariation), EvaluationReason.Disabled),
+            PrerequisiteFailedOutcome = Outcome(flag, IndexOf(state.OffVariation), EvaluationReason.PrerequisiteFailed),
+            DefaultOutcome = Outcome(flag, defaultIndex, EvaluationReason.Default),
             Rules = rules,
             Holdouts = flagHoldouts,
             Lanes = planner.Build(),
         };
     }
 
-    private static CompiledRule CompileExperimentRule(Rule rule, int index, CompiledSegment[] segments, CompiledExperiment compiled, IReadOnlyList<Holdout> holdouts, CompiledHoldout[] flagHoldouts, LanePlanner planner, Func<string, int> indexOf)
+    private static CompiledRule CompileExperimentRule(Flag compiledFlag, Rule rule, int index, CompiledSegment[] segments, CompiledExperiment compiled, IReadOnlyList<Holdout> holdouts, CompiledHoldout[] flagHoldouts, LanePlanner planner, Func<string, int> indexOf)
     {
         Experiment experiment = compiled.Experiment;
         // Holdouts already applied to the whole flag need not be checked again.
@@ -109,6 +124,23 @@ internal static class FlagCompiler
             LayerSlot = layerSlot,
             Slot = planner.Assign(HashSlot.Create(experiment.EffectiveSeed, experiment.HashAttribute, experiment.FallbackAttribute, experiment.HashVersion)),
             ExperimentToFlag = [.. experiment.Variations.Select(v => indexOf(v.Key))],
+            ExperimentOutcomes = [.. experiment.Variations.Select(v => Outcome(compiledFlag, indexOf(v.Key), EvaluationReason.Experiment) with
+            {
+                RuleId = rule.Id,
+                RuleIndex = index,
+                ExperimentKey = experiment.Key,
+                ExperimentPhase = experiment.Phase,
+                InExperiment = true,
+            })],
         };
     }
+
+    private static EvaluationOutcome Outcome(Flag flag, int variation, EvaluationReason reason) => new()
+    {
+        FlagKey = flag.Key,
+        Value = flag.Variations[variation].Value,
+        VariationKey = flag.Variations[variation].Key,
+        VariationIndex = variation,
+        Reason = reason,
+    };
 }

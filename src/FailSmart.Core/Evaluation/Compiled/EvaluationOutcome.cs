@@ -1,0 +1,38 @@
+using FailSmart.Core.Values;
+
+namespace FailSmart.Core.Evaluation.Compiled;
+
+/// <summary>
+/// The unit-independent part of a result (value, variation, reason, rule, experiment), built once
+/// per rule and variation when a configuration is compiled, so an evaluation only points at it.
+/// </summary>
+internal sealed record EvaluationOutcome
+{
+    public static EvaluationOutcome Empty { get; } = new() { FlagKey = string.Empty, Reason = EvaluationReason.Error, ErrorCode = EvaluationErrorCode.Unexpected };
+
+    public required string FlagKey { get; init; }
+
+    public DataValue Value { get; init; }
+
+    public string? VariationKey { get; init; }
+
+    public int VariationIndex { get; init; } = -1;
+
+    public EvaluationReason Reason { get; init; }
+
+    public EvaluationErrorCode ErrorCode { get; init; }
+
+    public string? ErrorMessage { get; init; }
+
+    public string? RuleId { get; init; }
+
+    public int RuleIndex { get; init; } = -1;
+
+    public string? ExperimentKey { get; init; }
+
+    public int ExperimentPhase { get; init; }
+
+    public bool InExperiment { get; init; }
+
+    public string? HoldoutKey { get; init; }
+}

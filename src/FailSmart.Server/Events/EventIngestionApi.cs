@@ -1,0 +1,72 @@
+using FailSmart.Protocol.Events;
+using FailSmart.Server.Auth;
+using FailSmart.Server.Sync;
+using FailSmart.Storage;
+using FailSmart.Storage.Events;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace FailSmart.Server.Events;
+
+/// <summary>
+/// `POST /events/v1/batch`: exposures and metric events from SDKs. Valid events are stored, invalid ones
+/// are reported by position, and the 2xx answer is sent only after the store committed the write, so an
+/// acknowledged event survives a crash. Event ids make retries harmless.
+/// </summary>
+internal static class EventIngestionApi
+{
+    public static IEndpointRouteBuilder MapEventIngestionApi(this IEndpointRouteBuilder endpoints, long maxBatchBytes)
+    {
+        endpoints.MapPost("/events/v1/batch", IngestAsync)
+            .WithTags("Events").WithName("IngestEvents")
+            .WithSummary("Stores a JSON array (or NDJSON) of exposures and metric events; answers after a durable write, listing any rejected event with its index and reason.")
+            .RequireAuthorization(FailSmartPolicies.ServerSdk)
+            .RequireRateLimiting(Api.RateLimiting.PublicPolicy)
+            .WithMetadata(new RequestSizeLimitAttribute(maxBatchBytes))
+            .Accepts<IngestEvent[]>("application/json", "application/x-ndjson")
+            .Produces<IngestResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        return endpoints;
+    }
+
+    private static async Task<IResult> IngestAsync(
+        HttpContext http, IEventStore store, RuleSetCache rules, IOptions<IngestOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        IngestOptions limits = options.Value;
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer, cancellationToken);
+        bool ndjson = http.Request.ContentType?.Contains("ndjson", StringComparison.OrdinalIgnoreCase) == true;
+        var (elements, error) = EventBatchReader.Split(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), ndjson);
+        if (elements is null)
+        {
+            return Api.ApiProblems.Invalid("$", error!, "Send [{\"id\": \"…\", \"type\": \"event\", \"unitId\": \"…\", \"timestamp\": \"…\", \"event\": \"purchase\"}].");
+        }
+
+        if (elements.Count == 0 || elements.Count > limits.MaxEventsPerBatch)
+        {
+            return Api.ApiProblems.Invalid("$", $"A batch holds 1 to {limits.MaxEventsPerBatch} events; this one has {elements.Count}.", "Split large batches.");
+        }
+
+        string environment = SdkSyncApi.EnvironmentOf(http.User);
+        RuleSet ruleSet = await rules.GetAsync(environment, cancellationToken);
+        var reader = new EventBatchReader(limits, ruleSet.Evaluator.Configuration, environment, time.GetUtcNow());
+        reader.Read(elements);
+
+        EventBatch batch = reader.Batch;
+        int accepted = 0, duplicates = 0;
+        if (batch.Exposures.Count + batch.MetricEvents.Count > 0)
+        {
+            // Not cancelled by the client: once started, the write completes and the events stay stored.
+            AppendResult result = await store.AppendAsync(batch, CancellationToken.None);
+            // ClickHouse removes duplicates at query time and cannot count them here (null): all count as accepted.
+            duplicates = result.DuplicatesIgnored ?? 0;
+            accepted = result.Exposures + result.MetricEvents - duplicates;
+        }
+
+        return TypedResults.Ok(new IngestResponse(accepted, duplicates, reader.Rejected));
+    }
+}

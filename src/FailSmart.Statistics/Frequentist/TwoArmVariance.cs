@@ -1,0 +1,25 @@
+namespace FailSmart.Statistics;
+
+/// <summary>Shared arithmetic for two independent arms: Welch standard error, dof and the delta-method relative lift.</summary>
+internal static class TwoArmVariance
+{
+    /// <summary>Welch–Satterthwaite degrees of freedom from per-arm variances and counts.</summary>
+    public static double WelchDof(double varianceC, long nC, double varianceT, long nT)
+    {
+        double a = varianceC / nC;
+        double b = varianceT / nT;
+        double num = (a + b) * (a + b);
+        double den = (a * a / (nC - 1)) + (b * b / (nT - 1));
+        return num / den;
+    }
+
+    /// <summary>
+    /// Variance of treatment/control − 1 by the delta method on two independent means
+    /// (gbstats): Var(T)/(n_t μc²) + Var(C)·μt²/(n_c μc⁴).
+    /// </summary>
+    public static double RelativeVariance(double meanC, double varianceC, long nC, double meanT, double varianceT, long nT)
+    {
+        double mc2 = meanC * meanC;
+        return (varianceT / (nT * mc2)) + (varianceC * meanT * meanT / (nC * mc2 * mc2));
+    }
+}

@@ -1,0 +1,188 @@
+using System.Text.Json;
+using FailSmart.Core.Evaluation;
+using FailSmart.Core.Model;
+using FailSmart.Core.Values;
+using static FailSmart.Core.Tests.Conformance.GrowthBookScenario;
+
+namespace FailSmart.Core.Tests.Conformance;
+
+/// <summary>
+/// GrowthBook's "run" and "feature" sections as scenarios: every case FailSmart's model can
+/// express must give GrowthBook's value, experiment membership, source and rule id. The cases it
+/// cannot express are counted by reason, so a change that silently drops cases fails.
+/// </summary>
+public sealed class ScenarioConformanceTests
+{
+    [Fact]
+    public void Run_every_expressible_growthbook_case_matches()
+    {
+        var failures = new List<string>();
+        var skipped = new Dictionary<string, int>();
+        int passed = 0;
+        foreach (JsonElement c in GrowthBookCases.Section("run"))
+        {
+            string name = c[0].GetString()!;
+            JsonElement context = c[1], experiment = c[2];
+            string? unsupported = Unsupported(context, allowFeatures: false) ?? UnsupportedExperiment(experiment);
+            if (unsupported is not null)
+            {
+                skipped[unsupported] = skipped.GetValueOrDefault(unsupported) + 1;
+                continue;
+            }
+
+            string key = experiment.GetProperty("key").GetString()!;
+            DataValue[] values = [.. experiment.GetProperty("variations").EnumerateArray().Select(DataValue.FromJson)];
+            var rule = new Rule("run", ConditionOf(experiment), new ExperimentAction(key));
+            var config = new Configuration
+            {
+                Flags = [JsonFlag("flag", values, 0, [rule])],
+                Experiments = [ToExperiment(experiment, key)],
+                Segments = Segments(context),
+            };
+
+            EvaluationResult result = new Evaluator(config, Env).Evaluate("flag", AttributesOf(context));
+
+            if (!result.Value.Equals(DataValue.FromJson(c[3])) || result.InExperiment != c[4].GetBoolean() || result.InExperiment != c[5].GetBoolean())
+            {
+                failures.Add($"{name}: got {result}");
+            }
+            else
+            {
+                passed++;
+            }
+        }
+
+        failures.ShouldBeEmpty();
+        passed.ShouldBe(52);
+        skipped.Values.Sum().ShouldBe(21);
+    }
+
+    [Fact]
+    public void Feature_every_expressible_growthbook_case_matches()
+    {
+        var failures = new List<string>();
+        var skipped = new Dictionary<string, int>();
+        int passed = 0;
+        foreach (JsonElement c in GrowthBookCases.Section("feature"))
+        {
+            string name = c[0].GetString()!;
+            JsonElement context = c[1];
+            string featureKey = c[2].GetString()!;
+            JsonElement expected = c[3];
+            string? unsupported = Unsupported(context, allowFeatures: true) ?? UnsupportedFeatures(context);
+            if (unsupported is not null)
+            {
+                skipped[unsupported] = skipped.GetValueOrDefault(unsupported) + 1;
+                continue;
+            }
+
+            Configuration config = ToConfiguration(context);
+            EvaluationResult result = new Evaluator(config, Env).Evaluate(featureKey, AttributesOf(context));
+
+            string source = result.Reason switch
+            {
+                EvaluationReason.Default => "defaultValue",
+                EvaluationReason.TargetingMatch => "force",
+                EvaluationReason.Experiment => "experiment",
+                EvaluationReason.Error when result.ErrorCode == EvaluationErrorCode.FlagNotFound => "unknownFeature",
+                _ => result.Reason.ToString(),
+            };
+            string expectedRule = expected.GetProperty("ruleId").GetString()!;
+            bool ok = result.Value.Equals(DataValue.FromJson(expected.GetProperty("value")))
+                && source == expected.GetProperty("source").GetString()
+                && (expectedRule.Length == 0 || expectedRule == result.RuleId);
+            if (ok)
+            {
+                passed++;
+            }
+            else
+            {
+                failures.Add($"{name}: got {result} from {source}, rule {result.RuleId}");
+            }
+        }
+
+        failures.ShouldBeEmpty();
+        passed.ShouldBe(19);
+        skipped.Values.Sum().ShouldBe(36);
+    }
+
+    private static string? UnsupportedFeatures(JsonElement context)
+    {
+        if (!context.TryGetProperty("features", out JsonElement features))
+        {
+            return null;
+        }
+
+        foreach (JsonProperty feature in features.EnumerateObject())
+        {
+            foreach (JsonProperty p in feature.Value.EnumerateObject())
+            {
+                if (p.Name is not ("defaultValue" or "rules"))
+                {
+                    return "feature." + p.Name;
+                }
+            }
+
+            if (feature.Value.TryGetProperty("rules", out JsonElement rules))
+            {
+                foreach (JsonElement rule in rules.EnumerateArray())
+                {
+                    if (UnsupportedRule(rule) is { } reason)
+                    {
+                        return reason;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static Configuration ToConfiguration(JsonElement context)
+    {
+        var flags = new List<Flag>();
+        var experiments = new List<Experiment>();
+        if (context.TryGetProperty("features", out JsonElement features))
+        {
+            foreach (JsonProperty feature in features.EnumerateObject())
+            {
+                var values = new List<DataValue>();
+                int IndexOf(DataValue value)
+                {
+                    int i = values.IndexOf(value);
+                    if (i < 0)
+                    {
+                        values.Add(value);
+                        i = values.Count - 1;
+                    }
+
+                    return i;
+                }
+
+                int defaultIndex = IndexOf(feature.Value.TryGetProperty("defaultValue", out JsonElement d) ? DataValue.FromJson(d) : DataValue.Null);
+                var rules = new List<Rule>();
+                JsonElement[] ruleElements = feature.Value.TryGetProperty("rules", out JsonElement r) ? [.. r.EnumerateArray()] : [];
+                for (int i = 0; i < ruleElements.Length; i++)
+                {
+                    JsonElement rule = ruleElements[i];
+                    string id = rule.TryGetProperty("id", out JsonElement ruleId) ? ruleId.GetString()! : "rule-" + i;
+                    if (rule.TryGetProperty("force", out JsonElement force))
+                    {
+                        rules.Add(new Rule(id, ConditionOf(rule), new ForceAction("v" + IndexOf(DataValue.FromJson(force)))));
+                        continue;
+                    }
+
+                    string experimentKey = rule.TryGetProperty("key", out JsonElement k) ? k.GetString()! : feature.Name;
+                    Experiment experiment = ToExperiment(rule, experimentKey);
+                    int[] map = [.. rule.GetProperty("variations").EnumerateArray().Select(v => IndexOf(DataValue.FromJson(v)))];
+                    experiments.Add(experiment with { Variations = [.. experiment.Variations.Select((v, j) => v with { Key = "v" + map[j] })] });
+                    rules.Add(new Rule(id, ConditionOf(rule), new ExperimentAction(experimentKey)));
+                }
+
+                flags.Add(JsonFlag(feature.Name, values, defaultIndex, rules));
+            }
+        }
+
+        return new Configuration { Flags = flags, Experiments = experiments, Segments = Segments(context) };
+    }
+}
