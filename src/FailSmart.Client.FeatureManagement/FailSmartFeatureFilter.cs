@@ -1,17 +1,15 @@
-using FailSmart.Core.Evaluation;
-using FailSmart.Core.Values;
 using Microsoft.FeatureManagement;
 using Microsoft.FeatureManagement.FeatureFilters;
 
 namespace FailSmart.Client.FeatureManagement;
 
 /// <summary>
-/// The "FailSmart" feature filter: a feature is on when FailSmart serves it on for the targeting
-/// context (the one passed to IsEnabledAsync, or the ambient one from ITargetingContextAccessor).
-/// Boolean flags are on when true; other flags are on unless the off variation is served.
+/// The "FailSmart" feature filter for IsEnabledAsync(feature) and [FeatureGate]: the context is the
+/// ambient one from the registered ITargetingContextAccessor (none: FailSmart evaluates without
+/// attributes). Explicit contexts go to <see cref="FailSmartContextualFeatureFilter"/>.
 /// </summary>
 [FilterAlias(Alias)]
-internal sealed class FailSmartFeatureFilter(IFailSmartClient client, ITargetingContextAccessor? accessor = null) : IFeatureFilter, IContextualFeatureFilter<ITargetingContext>
+internal sealed class FailSmartFeatureFilter(IFailSmartClient client, ITargetingContextAccessor? accessor = null) : IFeatureFilter
 {
     public const string Alias = "FailSmart";
 
@@ -33,23 +31,6 @@ internal sealed class FailSmartFeatureFilter(IFailSmartClient client, ITargeting
             }
         }
 
-        return IsOn(client, context.FeatureName, new TargetingAttributes(targeting));
-    }
-
-    public Task<bool> EvaluateAsync(FeatureFilterEvaluationContext featureFilterContext, ITargetingContext appContext)
-    {
-        ArgumentNullException.ThrowIfNull(featureFilterContext);
-        return Task.FromResult(IsOn(client, featureFilterContext.FeatureName, new TargetingAttributes(appContext)));
-    }
-
-    internal static bool IsOn(IFailSmartClient client, string feature, IAttributeSource attributes)
-    {
-        FlagEvaluation<DataValue> detail = client.GetJsonDetail(feature, DataValue.False, attributes);
-        if (detail.IsDefault)
-        {
-            return false;
-        }
-
-        return detail.Value.Kind == DataValueKind.Boolean ? detail.Value.AsBoolean() : detail.Reason != EvaluationReason.Disabled;
+        return FailSmartContextualFeatureFilter.IsOn(client, context.FeatureName, new TargetingAttributes(targeting));
     }
 }

@@ -20,6 +20,8 @@ public static class FailSmartFeatureManagementExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.RemoveAll<IFeatureDefinitionProvider>();
         services.AddSingleton<IFeatureDefinitionProvider, FailSmartFeatureDefinitionProvider>();
-        return services.AddFeatureManagement().AddFeatureFilter<FailSmartFeatureFilter>();
+        return services.AddFeatureManagement()
+            .AddFeatureFilter<FailSmartFeatureFilter>()
+            .AddFeatureFilter<FailSmartContextualFeatureFilter>();
     }
 }

@@ -35,7 +35,7 @@ public sealed class FailSmartFeatureManagementTests
     [Fact]
     public async Task IsEnabledAsync_with_a_targeting_context_follows_the_FailSmart_rollout()
     {
-        await using ServiceProvider services = Services(accessor: null);
+        await using ServiceProvider services = Services(ambient: false);
         IVariantFeatureManager features = services.GetRequiredService<IVariantFeatureManager>();
 
         int on = 0;
@@ -53,8 +53,7 @@ public sealed class FailSmartFeatureManagementTests
     [Fact]
     public async Task IsEnabledAsync_without_a_context_uses_the_ambient_targeting_context()
     {
-        var accessor = new FixedAccessor(new TargetingContext { UserId = "u-1", Groups = ["staff"] });
-        await using ServiceProvider services = Services(accessor);
+        await using ServiceProvider services = Services(ambient: true);
         IFeatureManager features = services.GetRequiredService<IFeatureManager>();
         bool expected = s_core.Evaluate("beta", Attributes.Of(("id", "u-1"))).Value.AsBoolean();
 
@@ -66,8 +65,7 @@ public sealed class FailSmartFeatureManagementTests
     [Fact]
     public async Task GetVariantAsync_returns_the_variation_FailSmart_serves_with_its_value()
     {
-        var accessor = new FixedAccessor(new TargetingContext { UserId = "u-1", Groups = ["staff"] });
-        await using ServiceProvider services = Services(accessor);
+        await using ServiceProvider services = Services(ambient: true);
         IVariantFeatureManager features = services.GetRequiredService<IVariantFeatureManager>();
 
         Variant variant = await features.GetVariantAsync("banner", TestContext.Current.CancellationToken);
@@ -79,7 +77,7 @@ public sealed class FailSmartFeatureManagementTests
     [Fact]
     public async Task Feature_names_are_the_FailSmart_flags()
     {
-        await using ServiceProvider services = Services(accessor: null);
+        await using ServiceProvider services = Services(ambient: false);
         IVariantFeatureManager features = services.GetRequiredService<IVariantFeatureManager>();
 
         var names = new List<string>();
@@ -91,22 +89,23 @@ public sealed class FailSmartFeatureManagementTests
         names.ShouldBe(["beta", "banner", "dark"], ignoreOrder: true);
     }
 
-    private static ServiceProvider Services(ITargetingContextAccessor? accessor)
+    private static ServiceProvider Services(bool ambient)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(new FailSmartClientBuilder().WithLocalRuleSet(s_configuration, "production").Build());
-        if (accessor is not null)
+        IFeatureManagementBuilder features = services.AddFailSmartFeatureManagement();
+        if (ambient)
         {
-            services.AddSingleton(accessor);
+            features.WithTargeting<StaffUserAccessor>();
         }
 
-        services.AddFailSmartFeatureManagement();
         return services.BuildServiceProvider();
     }
 
-    private sealed class FixedAccessor(TargetingContext context) : ITargetingContextAccessor
+    /// <summary>The ambient user, as an application's accessor would read it from the request.</summary>
+    private sealed class StaffUserAccessor : ITargetingContextAccessor
     {
-        public ValueTask<TargetingContext> GetContextAsync() => ValueTask.FromResult(context);
+        public ValueTask<TargetingContext> GetContextAsync() => ValueTask.FromResult(new TargetingContext { UserId = "u-1", Groups = ["staff"] });
     }
 }
