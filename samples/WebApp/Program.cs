@@ -6,10 +6,15 @@ using Microsoft.FeatureManagement;
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 builder.Services.AddFailSmart(options =>
 {
-    // A relative bootstrap path is read beside the program.
+    // Relative paths are beside the program.
     if (options.BootstrapFile is { } file && !Path.IsPathRooted(file))
     {
         options.BootstrapFile = Path.Combine(AppContext.BaseDirectory, file);
+    }
+
+    if (options.CacheDirectory is { } cache && !Path.IsPathRooted(cache))
+    {
+        options.CacheDirectory = Path.Combine(AppContext.BaseDirectory, cache);
     }
 });
 builder.Services.AddFailSmartFeatureManagement().WithTargeting();

@@ -81,7 +81,8 @@ internal sealed partial class FailSmartClient : IFailSmartClient
 
     public Task<bool> FlushAsync(CancellationToken cancellationToken = default) => _events.FlushAsync(cancellationToken);
 
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+    // Off the caller's synchronization context, so a UI thread disposing cannot deadlock on the flush.
+    public void Dispose() => Task.Run(() => DisposeAsync().AsTask()).GetAwaiter().GetResult();
 
     public async ValueTask DisposeAsync()
     {
