@@ -23,6 +23,7 @@ run_tests() {
   require_dotnet
   start_test_services
   trap stop_test_services EXIT
+  trap 'exit 130' INT TERM
 
   echo "== Building (Release, warnings as errors)"
   if ! dotnet build FailSmart.slnx -c Release -nologo -v quiet; then

@@ -84,7 +84,7 @@ public sealed partial class Evaluator
     {
         if (trace is null)
         {
-            if (!rule.Rule.Condition.Evaluate(attributes, _savedGroups))
+            if (rule.Condition is { } condition && !condition.Evaluate(attributes, _savedGroups))
             {
                 return false;
             }

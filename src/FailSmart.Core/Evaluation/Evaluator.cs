@@ -46,6 +46,9 @@ public sealed partial class Evaluator
 
     public string Environment { get; }
 
+    /// <summary>Keys of every flag this evaluator knows.</summary>
+    public IReadOnlyCollection<string> FlagKeys => _flags.Keys;
+
     /// <summary>Evaluates a flag for a unit. Never throws.</summary>
     public EvaluationResult Evaluate(string flagKey, IAttributeSource attributes)
     {

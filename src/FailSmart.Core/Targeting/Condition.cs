@@ -73,4 +73,7 @@ public sealed class Condition
     }
 
     public override string ToString() => Source.ToJson();
+
+    /// <summary>The compiled tree, for callers that evaluate many times and skip the wrapper.</summary>
+    internal ConditionNode Root => _root;
 }

@@ -73,9 +73,22 @@ internal sealed class ValueSet
             return _strings.Contains(value);
         }
 
+        if (_comparison == StringComparison.Ordinal)
+        {
+            foreach (string candidate in _few)
+            {
+                if (string.Equals(candidate, value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         foreach (string candidate in _few)
         {
-            if (string.Equals(candidate, value, _comparison))
+            if (string.Equals(candidate, value, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

@@ -83,6 +83,12 @@ public sealed class EvaluatorTests
     }
 
     [Fact]
+    public void FlagKeys_lists_every_flag()
+    {
+        For(BooleanFlag("a"), BooleanFlag("b")).FlagKeys.ShouldBe(["a", "b"], ignoreOrder: true);
+    }
+
+    [Fact]
     public void Evaluate_flag_without_the_environment_is_an_error()
     {
         var evaluator = new Evaluator(new Configuration { Flags = [BooleanFlag("f")] }, "staging");

@@ -1,15 +1,29 @@
 using FailSmart.Core.Model;
+using FailSmart.Core.Targeting.Nodes;
 
 namespace FailSmart.Core.Evaluation.Compiled;
 
 /// <summary>A rule with everything resolved to indexes and slots.</summary>
 internal sealed class CompiledRule
 {
-    public required Rule Rule { get; init; }
+    private readonly Rule _rule = null!;
+
+    public required Rule Rule
+    {
+        get => _rule;
+        init
+        {
+            _rule = value;
+            Condition = value.Condition.IsAlways ? null : value.Condition.Root;
+        }
+    }
 
     public required int Index { get; init; }
 
     public required CompiledSegment[] Segments { get; init; }
+
+    /// <summary>The compiled condition, or null when the rule has none (everyone matches).</summary>
+    public ConditionNode? Condition { get; private init; }
 
     /// <summary>Flag variation served by a force or rollout rule.</summary>
     public int VariationIndex { get; init; } = -1;

@@ -1,0 +1,16 @@
+using FailSmart.LoadTests;
+
+// dotnet run -c Release --project bench/FailSmart.LoadTests -- sse 1,1000,10000
+// dotnet run -c Release --project bench/FailSmart.LoadTests -- ofrep-setup   (prints a URL, key and body for wrk)
+return args.FirstOrDefault() switch
+{
+    "sse" => await SseFanOut.RunAsync(args.Skip(1).FirstOrDefault() ?? "1,1000"),
+    "ofrep-setup" => await OfrepSetup.RunAsync(),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: FailSmart.LoadTests sse <stream counts, comma-separated> | ofrep-setup");
+    return 2;
+}

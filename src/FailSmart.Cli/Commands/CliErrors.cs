@@ -1,0 +1,9 @@
+namespace FailSmart.Cli.Commands;
+
+/// <summary>Exit codes: 0 success, 1 the work found a problem (invalid input data), 2 wrong usage.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+    public const int InvalidInput = 1;
+    public const int Usage = 2;
+}
