@@ -1,0 +1,56 @@
+using System.Text.Json;
+using FailSmart.Core.Evaluation;
+using FailSmart.Protocol.Events;
+
+namespace FailSmart.Client;
+
+internal sealed partial class FailSmartClient
+{
+    public void Track(string unitId, string eventName, double? value = null, IReadOnlyDictionary<string, string>? properties = null)
+    {
+        if (string.IsNullOrEmpty(unitId) || string.IsNullOrEmpty(eventName) || !_events.Enabled)
+        {
+            return;
+        }
+
+        try
+        {
+            Dictionary<string, JsonElement>? props = null;
+            if (properties is { Count: > 0 })
+            {
+                props = new Dictionary<string, JsonElement>(properties.Count, StringComparer.Ordinal);
+                foreach ((string name, string text) in properties)
+                {
+                    props[name] = JsonSerializer.SerializeToElement(text, ClientJsonContext.Default.String);
+                }
+            }
+
+            _events.Enqueue(new IngestEvent(NewId(), IngestEvent.MetricType, unitId, _time.GetUtcNow(), Event: eventName, Value: value, Properties: props));
+        }
+#pragma warning disable CA1031 // tracking never throws into the application
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            // Only a bug could get here; the event is lost, and nothing else is.
+        }
+    }
+
+    // Exposures are sent once per (unit, experiment, phase): the deduplicator answers without allocating.
+    private void LogExposure(in EvaluationResult result)
+    {
+        if (!_events.Enabled || result.HashValue is not { Length: > 0 } unit || result.ExperimentKey is not { } experiment)
+        {
+            return;
+        }
+
+        if (!_exposures.TryAdd(unit, experiment, result.ExperimentPhase))
+        {
+            _events.CountDeduplicated();
+            return;
+        }
+
+        _events.Enqueue(new IngestEvent(NewId(), IngestEvent.ExposureType, unit, _time.GetUtcNow(), experiment, result.ExperimentPhase, result.VariationKey));
+    }
+
+    private static string NewId() => Guid.CreateVersion7().ToString();
+}

@@ -1,0 +1,108 @@
+using FailSmart.Client.Diagnostics;
+
+namespace FailSmart.Client;
+
+internal sealed partial class FailSmartClient
+{
+    /// <summary>A new rule set from the server: use it, keep it on disk, and be Ready.</summary>
+    internal void OnServerRuleSet(RuleSetSnapshot snapshot)
+    {
+        Swap(snapshot);
+        _cache?.Save(snapshot, _time.GetUtcNow());
+        SetState(ClientState.Ready, null);
+    }
+
+    /// <summary>The server confirmed the rule set in use is current (304, or a live stream).</summary>
+    internal void OnServerConfirmed(long revision)
+    {
+        if (Snapshot is { } current && current.Origin != RuleSetOrigin.Server)
+        {
+            Swap(new RuleSetSnapshot(current.Evaluator, RuleSetOrigin.Server, revision > 0 ? revision : current.Revision, current.ETag, current.Json));
+        }
+
+        SetState(ClientState.Ready, null);
+    }
+
+    internal void OnSyncFailed(string reason)
+    {
+        RuleSetSnapshot? current = Snapshot;
+        if (current is null)
+        {
+            SetState(ClientState.Error, reason + " No cached or bootstrap rule set either: every evaluation returns its default.");
+        }
+        else
+        {
+            SetState(ClientState.Stale, reason + $" Serving the rule set from the {Describe(current.Origin)}.");
+        }
+    }
+
+    internal void OnRuleSetRejected(string reason) =>
+        SetState(Snapshot is null ? ClientState.Error : ClientState.Stale, reason);
+
+    private void Swap(RuleSetSnapshot snapshot)
+    {
+        RuleSetSnapshot? previous = Interlocked.Exchange(ref _snapshot, snapshot);
+        if (previous is not null && ReferenceEquals(previous.Evaluator, snapshot.Evaluator))
+        {
+            return;
+        }
+
+        ClientLog.RuleSetApplied(_logger, snapshot.Revision, snapshot.Origin);
+        Raise(RuleSetChanged, EventArgs.Empty);
+    }
+
+    private void SetState(ClientState state, string? reason)
+    {
+        ClientState previous;
+        lock (_stateGate)
+        {
+            previous = (ClientState)_state;
+            if (previous == state && _stateReason == reason)
+            {
+                return;
+            }
+
+            Volatile.Write(ref _stateReason, reason);
+            Volatile.Write(ref _state, (int)state);
+        }
+
+        if (state != ClientState.NotReady)
+        {
+            _initialized.TrySetResult(state);
+        }
+
+        if (previous != state)
+        {
+            ClientLog.StateChanged(_logger, previous, state, reason);
+            Raise(StateChanged, new ClientStateChangedEventArgs(previous, state, reason));
+        }
+    }
+
+    private void Raise<T>(EventHandler<T>? handler, T args)
+    {
+        try
+        {
+            handler?.Invoke(this, args);
+        }
+#pragma warning disable CA1031 // an application's handler must not break the client
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            ClientLog.HandlerFailed(_logger, e);
+        }
+    }
+
+    private void Raise(EventHandler? handler, EventArgs args)
+    {
+        try
+        {
+            handler?.Invoke(this, args);
+        }
+#pragma warning disable CA1031 // an application's handler must not break the client
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            ClientLog.HandlerFailed(_logger, e);
+        }
+    }
+}

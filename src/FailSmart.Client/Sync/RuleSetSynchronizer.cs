@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using FailSmart.Client.Caching;
+using FailSmart.Client.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace FailSmart.Client.Sync;
+
+/// <summary>
+/// Keeps the client's rule set current: downloads it (ETag, 304), then follows the SSE stream of
+/// changes, resuming with Last-Event-ID. Any failure ends in a delay (backoff with jitter, Retry-After,
+/// or a long wait when the key is refused) and another try, until the client is disposed.
+/// </summary>
+internal sealed class RuleSetSynchronizer(FailSmartClient client, HttpClient http, FailSmartClientOptions options, TimeProvider time, ILogger logger)
+{
+    private readonly RetryDelay _retry = new(options.MinRetryDelay, options.MaxRetryDelay);
+    private bool _keyRefusalLogged;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        int failures = 0;
+        bool downloaded = false;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            TimeSpan delay;
+            try
+            {
+                if (!downloaded || !options.Streaming)
+                {
+                    await DownloadAsync(downloaded ? options.RequestTimeout : options.InitializationTimeout, cancellationToken);
+                    downloaded = true;
+                    failures = 0;
+                    _keyRefusalLogged = false;
+                }
+
+                if (!options.Streaming)
+                {
+                    await Task.Delay(options.PollInterval, time, cancellationToken);
+                    continue;
+                }
+
+                bool received = await FollowStreamAsync(cancellationToken);
+                // The stream ended (the server is stopping or a proxy closed it): reconnect soon, without a state change yet.
+                failures = received ? 0 : failures + 1;
+                delay = _retry.Next(Math.Max(1, failures));
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // every failure becomes a retry; nothing reaches the application
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                failures++;
+                var failure = e as SyncFailure;
+                delay = failure?.KeyRefused == true ? options.AuthFailureRetryDelay : failure?.RetryAfter ?? _retry.Next(failures);
+                string reason = SyncFailure.Describe(e);
+                if (failure?.KeyRefused == true)
+                {
+                    if (!_keyRefusalLogged)
+                    {
+                        ClientLog.KeyRefused(logger, failure.Status, delay);
+                        _keyRefusalLogged = true;
+                    }
+                }
+                else
+                {
+                    ClientLog.SyncFailed(logger, reason, delay);
+                }
+
+                client.OnSyncFailed("The server is unavailable: " + reason + ".");
+            }
+
+            try
+            {
+                await Task.Delay(delay, time, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task DownloadAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using Activity? activity = FailSmartTelemetry.Source.StartActivity("failsmart.sync.download", ActivityKind.Client);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cts.CancelAfter(timeout);
+        using var request = new HttpRequestMessage(HttpMethod.Get, ServerEndpoints.Config);
+        RuleSetSnapshot? current = client.Snapshot;
+        if (current?.ETag is { } etag && current.Origin is RuleSetOrigin.Server or RuleSetOrigin.DiskCache)
+        {
+            request.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Parse(etag));
+        }
+
+        using HttpResponseMessage response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cts.Token);
+        long revision = ReadRevision(response);
+        if (response.StatusCode == HttpStatusCode.NotModified && current is not null)
+        {
+            client.OnServerConfirmed(revision);
+            return;
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw SyncFailure.FromResponse(response, time.GetUtcNow());
+        }
+
+        string json = await response.Content.ReadAsStringAsync(cts.Token);
+        Apply(json, revision, response.Headers.ETag?.ToString() ?? ETagOf(json));
+    }
+
+    /// <summary>Follows the stream until it ends. Returns whether anything arrived (the connection was good).</summary>
+    private async Task<bool> FollowStreamAsync(CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, ServerEndpoints.Stream);
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        if (client.Snapshot is { Revision: > 0 } known)
+        {
+            request.Headers.TryAddWithoutValidation("Last-Event-ID", known.Revision.ToString(CultureInfo.InvariantCulture));
+        }
+
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        idle.CancelAfter(options.RequestTimeout);
+        using HttpResponseMessage response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, idle.Token);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw SyncFailure.FromResponse(response, time.GetUtcNow());
+        }
+
+        await using Stream body = await response.Content.ReadAsStreamAsync(idle.Token);
+        using var reader = new StreamReader(body, Encoding.UTF8);
+        var parser = new ServerSentEventParser();
+        bool received = false;
+        while (true)
+        {
+            idle.CancelAfter(options.StreamReadTimeout);
+            string? line;
+            try
+            {
+                line = await reader.ReadLineAsync(idle.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new SyncFailure("the change stream went silent");
+            }
+
+            if (line is null)
+            {
+                return received;
+            }
+
+            if (!received)
+            {
+                received = true;
+                // The first line proves the connection; a "put" follows when our revision is behind.
+                if (client.Snapshot is { } snapshot)
+                {
+                    client.OnServerConfirmed(snapshot.Revision);
+                }
+            }
+
+            if (parser.Feed(line) is { } message && message.Type == "put")
+            {
+                long revision = long.TryParse(message.Id, NumberStyles.None, CultureInfo.InvariantCulture, out long id) ? id : 0;
+                Apply(message.Data, revision, ETagOf(message.Data));
+            }
+        }
+    }
+
+    private void Apply(string json, long revision, string etag)
+    {
+        if (RuleSetLoader.TryLoad(json, options.Environment, RuleSetOrigin.Server, revision, etag, out RuleSetSnapshot? snapshot, out string problem))
+        {
+            client.OnServerRuleSet(snapshot!);
+        }
+        else
+        {
+            ClientLog.RuleSetRejected(logger, problem);
+            client.OnRuleSetRejected("The server sent a rule set that cannot be used (" + problem + "); the last good one stays in use.");
+        }
+    }
+
+    private static long ReadRevision(HttpResponseMessage response) =>
+        response.Headers.TryGetValues(ServerEndpoints.RevisionHeader, out IEnumerable<string>? values) &&
+        long.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out long revision) ? revision : 0;
+
+    // The same strong ETag the server computes, so a later download can answer 304.
+    private static string ETagOf(string json) =>
+        "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..32] + "\"";
+}

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Text;
+using FailSmart.Core.Evaluation;
+
+namespace FailSmart.Client.Tests;
+
+/// <summary>A server that answers wrongly: the client keeps the last good rule set and says so.</summary>
+public sealed class SyncScriptedTests
+{
+    [Fact]
+    public async Task Stream_put_with_an_unusable_rule_set_keeps_the_last_good_one_and_is_Stale()
+    {
+        var handler = new SyncHandler(Example.Json, "event: put\nid: 9\ndata: {\"version\":1,\"flags\":[{\"key\":\"broken\"}]}\n\n");
+        var logs = new ListLogger();
+        await using IFailSmartClient client = new FailSmartClientBuilder()
+            .WithServer(new Uri("http://failsmart.test/"), "fs_server_x")
+            .WithHttpMessageHandler(handler)
+            .WithLoggerFactory(logs)
+            .Configure(o =>
+            {
+                o.SendEvents = false;
+                o.MinRetryDelay = TimeSpan.FromSeconds(30);
+                o.MaxRetryDelay = TimeSpan.FromSeconds(30);
+            })
+            .Build();
+
+        await Eventually.TrueAsync(() => client.State == ClientState.Stale, "the bad put is refused");
+
+        client.StateReason!.ShouldContain("cannot be used");
+        client.Revision.ShouldBe(3);
+        logs.Count(3007).ShouldBe(1);
+        client.GetBoolDetail("new-checkout", false, Example.User(11)).Reason.ShouldBe(EvaluationReason.TargetingMatch);
+    }
+
+    [Fact]
+    public async Task Config_answered_429_with_Retry_After_is_retried_and_then_Ready()
+    {
+        var handler = new SyncHandler(Example.Json, ": heartbeat\n\n", failFirst: 2);
+        await using IFailSmartClient client = new FailSmartClientBuilder()
+            .WithServer(new Uri("http://failsmart.test/"), "fs_server_x")
+            .WithHttpMessageHandler(handler)
+            .Configure(o =>
+            {
+                o.SendEvents = false;
+                o.MinRetryDelay = TimeSpan.FromMinutes(5); // only Retry-After (0 s) can bring the retry this soon
+                o.MaxRetryDelay = TimeSpan.FromMinutes(5);
+            })
+            .Build();
+
+        (await client.WaitForInitializationAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)).ShouldBe(ClientState.Error);
+        await Eventually.TrueAsync(() => client.State == ClientState.Ready, "the third download succeeds");
+
+        handler.ConfigCalls.ShouldBe(3);
+        client.Origin.ShouldBe(RuleSetOrigin.Server);
+    }
+
+    private sealed class SyncHandler(string config, string stream, int failFirst = 0) : HttpMessageHandler
+    {
+        private int _configCalls;
+
+        public int ConfigCalls => Volatile.Read(ref _configCalls);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.RequestUri!.AbsolutePath == "/sdk/v1/config")
+            {
+                if (Interlocked.Increment(ref _configCalls) <= failFirst)
+                {
+                    return Task.FromResult(new HttpResponseMessage(HttpStatusCode.TooManyRequests) { Headers = { RetryAfter = new(TimeSpan.Zero) } });
+                }
+
+                var ok = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(config, Encoding.UTF8, "application/json") };
+                ok.Headers.Add("X-FailSmart-Revision", "3");
+                return Task.FromResult(ok);
+            }
+
+            // The stream sends its script, then stays open (as a live stream does) until the client leaves.
+            var body = new MemoryStream(Encoding.UTF8.GetBytes(stream));
+            var content = new StreamContent(new OpenEndedStream(body, cancellationToken));
+            content.Headers.ContentType = new("text/event-stream");
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content });
+        }
+    }
+
+    private sealed class OpenEndedStream(Stream inner, CancellationToken cancellationToken) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken token = default)
+        {
+            int read = await inner.ReadAsync(buffer, token);
+            if (read > 0)
+            {
+                return read;
+            }
+
+            using var both = CancellationTokenSource.CreateLinkedTokenSource(token, cancellationToken);
+            await Task.Delay(Timeout.Infinite, both.Token);
+            return 0;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
