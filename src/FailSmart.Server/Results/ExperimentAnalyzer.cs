@@ -41,7 +41,7 @@ internal sealed partial class ExperimentAnalyzer(IEventStore store, TimeProvider
         var warnings = new List<ResultWarning>();
         CheckSampleRatio(units, warnings);
         CheckMultipleExposures(summary, units, warnings);
-        OverlapAudit[] audits = [.. overlaps.Where(o => o.SharedUnits > 0).Select(Audit)];
+        OverlapAudit[] audits = [.. overlaps.Where(o => o.SharedUnits > 0).Select(o => Audit(o, units))];
         foreach (OverlapAudit audit in audits.Where(a => a.Dependent))
         {
             warnings.Add(new ResultWarning(
@@ -111,11 +111,19 @@ internal sealed partial class ExperimentAnalyzer(IEventStore store, TimeProvider
             "Check that every exposure sends the same unit id and that the experiment's phase changed when its weights did."));
     }
 
-    private static OverlapAudit Audit(ExperimentOverlap overlap)
+    /// <summary>
+    /// The table is this experiment's variations × (the other's variations, plus "not in it"). With
+    /// independent randomisation every row splits the same way; the extra column catches an experiment
+    /// that enrolled only one arm of the other, where the shared units alone would look balanced.
+    /// </summary>
+    private static OverlapAudit Audit(ExperimentOverlap overlap, VariationUnitsResponse[] units)
     {
-        int[] rows = [.. overlap.Cells.Select(c => c.Variation).Distinct().Order()];
         int[] cols = [.. overlap.Cells.Select(c => c.OtherVariation).Distinct().Order()];
-        IReadOnlyList<double>[] table = [.. rows.Select(r => (IReadOnlyList<double>)[.. cols.Select(c => (double)overlap.Cells.Where(x => x.Variation == r && x.OtherVariation == c).Sum(x => x.Units))])];
+        IReadOnlyList<double>[] table = [.. units.Select(row =>
+        {
+            double[] shared = [.. cols.Select(c => (double)overlap.Cells.Where(x => x.Variation == row.Index && x.OtherVariation == c).Sum(x => x.Units))];
+            return (IReadOnlyList<double>)[.. shared, Math.Max(0, row.Units - shared.Sum())];
+        })];
         IndependenceResult test = IndependenceTest.Test(table);
         return new OverlapAudit(overlap.ExperimentKey, overlap.Phase, overlap.SharedUnits, test.ChiSquare, test.DegreesOfFreedom, test.PValue, test.PValue < DependencyThreshold);
     }

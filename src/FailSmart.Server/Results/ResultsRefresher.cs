@@ -23,7 +23,8 @@ internal sealed class ResultsRefresher(IServiceProvider services, IOptions<Resul
         {
             try
             {
-                ServerLog.ResultsRefreshed(logger, await RefreshAllAsync(stoppingToken));
+                int refreshed = await RefreshAllAsync(stoppingToken);
+                ServerLog.ResultsRefreshed(logger, refreshed);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
