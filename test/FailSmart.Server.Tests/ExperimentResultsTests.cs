@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using FailSmart.Server.Results;
 using FailSmart.Storage.Events;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using static FailSmart.Server.Tests.ResultsFixture;
 
 namespace FailSmart.Server.Tests;
@@ -209,5 +212,26 @@ public sealed class ExperimentResultsTests(FailSmartFactory factory) : IClassFix
         results.GetProperty("variations").EnumerateArray().Sum(v => v.GetProperty("units").GetInt64()).ShouldBe(970);
         Variation(results, "purchase-conversion", "control").GetProperty("units").GetInt64().ShouldBe(485);
         Variation(results, "purchase-conversion", "treatment").GetProperty("units").GetInt64().ShouldBe(485);
+    }
+
+    [Fact]
+    public async Task Results_are_served_from_the_cache_until_refreshed_by_request_or_by_the_refresher()
+    {
+        await CreateExperimentAsync(_admin, "cache-test", "control", "treatment");
+        await AppendAsync(factory, [.. Enumerable.Range(0, 100).Select(i => Exposure($"cache-{i}", "cache-test", i % 2, i))], []);
+        static long Units(JsonElement r) => r.GetProperty("variations").EnumerateArray().Sum(v => v.GetProperty("units").GetInt64());
+        async Task<JsonElement> CachedAsync() =>
+            await (await _admin.GetPathAsync("/api/v1/experiments/cache-test/results?metrics=purchase-conversion")).JsonAsync();
+
+        Units(await CachedAsync()).ShouldBe(100);
+        await AppendAsync(factory, [.. Enumerable.Range(100, 50).Select(i => Exposure($"cache-{i}", "cache-test", i % 2, i))], []);
+        Units(await CachedAsync()).ShouldBe(100);
+        Units(await ResultsAsync("cache-test", "&metrics=purchase-conversion")).ShouldBe(150);
+
+        await AppendAsync(factory, [.. Enumerable.Range(150, 50).Select(i => Exposure($"cache-{i}", "cache-test", i % 2, i))], []);
+        ResultsRefresher refresher = factory.Services.GetServices<IHostedService>().OfType<ResultsRefresher>().Single();
+        (await refresher.RefreshAllAsync(ApiTestExtensions.Ct)).ShouldBeGreaterThanOrEqualTo(2); // running experiments and the cached request
+
+        Units(await CachedAsync()).ShouldBe(200);
     }
 }
