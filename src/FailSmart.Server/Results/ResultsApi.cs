@@ -37,7 +37,7 @@ internal static class ResultsApi
             problems.Add(new("breakdown", $"'{breakdown}' is not a valid attribute name.", "Use the name of an exposure property, such as country."));
         }
 
-        bool force = refresh is null or "false" ? false : refresh == "true";
+        bool force = refresh == "true";
         if (refresh is not (null or "true" or "false"))
         {
             problems.Add(new("refresh", "refresh must be true or false.", "Send refresh=true to re-analyse now instead of reading the cache."));
