@@ -234,4 +234,30 @@ public sealed class ExperimentResultsTests(FailSmartFactory factory) : IClassFix
 
         Units(await CachedAsync()).ShouldBe(200);
     }
+
+    [Fact]
+    public async Task Results_guardrail_that_clearly_got_worse_is_harm_and_significant_harm()
+    {
+        await CreateExperimentAsync(_admin, "harm-test", "control", "treatment");
+        var exposures = new List<Exposure>();
+        var events = new List<MetricEvent>();
+        for (int i = 0; i < 2000; i++)
+        {
+            int variation = i % 2;
+            exposures.Add(Exposure($"harm-{i}", "harm-test", variation, i % 300));
+            if ((i / 2) % 10 < (variation == 0 ? 5 : 2))
+            {
+                events.Add(Event($"harm-{i}", "purchase", 40 + (i % 20), (i % 300) + 10));
+            }
+        }
+
+        await AppendAsync(factory, exposures, events);
+
+        JsonElement treatment = Variation(await ResultsAsync("harm-test", "&metrics=revenue"), "revenue", "treatment");
+
+        treatment.GetProperty("guardrail").GetString().ShouldBe("harm");
+        treatment.GetProperty("guardrailMessage").GetString()!.ShouldStartWith("Harm");
+        treatment.GetProperty("status").GetString().ShouldBe("significant-harm");
+        treatment.GetProperty("liftUpper").GetDouble().ShouldBeLessThan(0);
+    }
 }
