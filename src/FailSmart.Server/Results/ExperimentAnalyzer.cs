@@ -47,7 +47,7 @@ internal sealed partial class ExperimentAnalyzer(IEventStore store, TimeProvider
             warnings.Add(new ResultWarning(
                 ResultWarning.ExperimentDependency,
                 ResultWarning.Red,
-                $"Assignment depends on experiment '{audit.Experiment}' (phase {audit.Phase}): χ² = {F(audit.ChiSquare)}, p = {P(audit.PValue)} over {audit.SharedUnits:N0} shared units. " +
+                $"Assignment depends on experiment '{audit.Experiment}' (phase {audit.Phase}): χ² = {F(audit.ChiSquare)}, p {P(audit.PValue)} over {audit.SharedUnits:N0} shared units. " +
                 $"Units were not randomised independently of '{audit.Experiment}', so its effect is mixed into this result. Put the two in one layer (mutually exclusive) or rerun this experiment in a new phase.",
                 audit.Experiment,
                 audit.PValue));
@@ -89,7 +89,7 @@ internal sealed partial class ExperimentAnalyzer(IEventStore store, TimeProvider
             warnings.Add(new ResultWarning(
                 ResultWarning.SampleRatioMismatch,
                 ResultWarning.Red,
-                $"Sample ratio mismatch: the units per variation ({observed}) do not match the planned split (χ² = {F(srm.ChiSquare)}, p = {P(srm.PValue)} < {P(srm.Threshold)}). " +
+                $"Sample ratio mismatch: the units per variation ({observed}) do not match the planned split (χ² = {F(srm.ChiSquare)}, p {P(srm.PValue)}, below {srm.Threshold.ToString(CultureInfo.InvariantCulture)}). " +
                 "Assignment or exposure logging is broken; do not trust any metric of this experiment until the cause is found.",
                 PValue: srm.PValue));
         }
@@ -143,7 +143,13 @@ internal sealed partial class ExperimentAnalyzer(IEventStore store, TimeProvider
 
     private static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    private static string P(double p) => p < 0.0001 ? p.ToString("0.##E+0", CultureInfo.InvariantCulture) : p.ToString("0.####", CultureInfo.InvariantCulture);
+    /// <summary>"= 0.0123", "= 1.2E-7", or "< 1E-300" where the p-value underflows.</summary>
+    private static string P(double p) => p switch
+    {
+        < 1e-300 => "< 1E-300",
+        < 0.0001 => "= " + p.ToString("0.##E+0", CultureInfo.InvariantCulture),
+        _ => "= " + p.ToString("0.####", CultureInfo.InvariantCulture),
+    };
 
     private static string DecisionPercent(double share) => (share * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 }
