@@ -143,7 +143,7 @@ internal sealed partial class ExperimentAnalyzer(IEventStore store, TimeProvider
 
     private static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    /// <summary>"= 0.0123", "= 1.2E-7", or "< 1E-300" where the p-value underflows.</summary>
+    /// <summary>"= 0.0123", "= 1.2E-7", or "&lt; 1E-300" where the p-value underflows.</summary>
     private static string P(double p) => p switch
     {
         < 1e-300 => "< 1E-300",
