@@ -31,4 +31,10 @@ internal static partial class ServerLog
 
     [LoggerMessage(EventId = 1100, Level = LogLevel.Error, Message = "Unhandled error while serving {Method} {Path}")]
     public static partial void UnhandledError(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Warning, Message = "Refreshing experiment results failed; the previous results stay cached")]
+    public static partial void ResultsRefreshFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Refreshed {Count} experiment results")]
+    public static partial void ResultsRefreshed(ILogger logger, int count);
 }

@@ -72,7 +72,8 @@ public sealed class ResourcesApiTests(FailSmartFactory factory) : IClassFixture<
     {
         foreach (string key in new[] { "page-a", "page-b", "page-c" })
         {
-            await _admin.SendJsonAsync(HttpMethod.Post, "/api/v1/metrics", $$"""{"key":"{{key}}","tags":["paging"]}""");
+            using HttpResponseMessage created = await _admin.SendJsonAsync(HttpMethod.Post, "/api/v1/metrics", $$"""{"key":"{{key}}","type":"conversion","event":"purchase","tags":["paging"]}""");
+            created.StatusCode.ShouldBe(HttpStatusCode.Created);
         }
 
         var page = await (await _admin.GetPathAsync("/api/v1/metrics?tag=paging&offset=1&limit=1")).JsonAsync();

@@ -1,4 +1,5 @@
 using FailSmart.Server.Auth;
+using FailSmart.Server.Results;
 
 namespace FailSmart.Server.Api;
 
@@ -18,6 +19,7 @@ internal static class AdminApi
         api.MapFlagToggleApi();
         api.MapApiKeysApi();
         api.MapAuditApi();
+        api.MapResultsApi();
         return endpoints;
     }
 
@@ -30,6 +32,10 @@ internal static class AdminApi
         services.AddSingleton<Sync.RuleSetCache>();
         services.AddOptions<Sync.SyncOptions>().BindConfiguration(Sync.SyncOptions.SectionName);
         services.AddScoped<WriteContext>();
+        services.AddSingleton<ResultsCache>();
+        services.AddSingleton<ResultsService>();
+        services.AddOptions<ResultsOptions>().BindConfiguration(ResultsOptions.SectionName);
+        services.AddHostedService<ResultsRefresher>();
         return services;
     }
 }

@@ -17,7 +17,8 @@ internal sealed class CoreResourceValidator : IResourceValidator
     {
         if (kind == ResourceKind.Metric)
         {
-            return []; // metric definitions are analysis settings, not part of the rule set
+            // Metric definitions are analysis settings, not part of the rule set: they are checked on their own.
+            return Results.MetricDocumentReader.Read(document).Problems;
         }
 
         // The candidate goes first among its kind, so its problems have paths "$.<kind>s[0]…".

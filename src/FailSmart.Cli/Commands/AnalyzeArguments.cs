@@ -1,0 +1,14 @@
+namespace FailSmart.Cli.Commands;
+
+/// <summary>What `failsmart analyze` was asked to do.</summary>
+internal sealed record AnalyzeArguments(
+    FileInfo Exposures,
+    FileInfo Events,
+    string Experiment,
+    FileInfo? MetricsFile,
+    string[] QuickMetrics,
+    int Phase,
+    string? Variations,
+    string? Weights,
+    string? Breakdown,
+    bool Json);

@@ -1,0 +1,200 @@
+using System.CommandLine;
+using System.Text.Json;
+using FailSmart.Protocol.Admin;
+using FailSmart.Protocol.Results;
+using FailSmart.Server.Results;
+using FailSmart.Storage;
+using FailSmart.Storage.DuckDb;
+using FailSmart.Storage.Events;
+
+namespace FailSmart.Cli.Commands;
+
+/// <summary>
+/// `failsmart analyze`: the results endpoint's analysis on a warehouse export (CSV or Parquet), through
+/// an embedded DuckDB store in a temporary folder: no server, no configuration.
+/// </summary>
+internal static class AnalyzeCommand
+{
+    private const string Environment = "production";
+
+    public static Command Create()
+    {
+        var exposures = new Option<FileInfo>("--exposures") { Description = "CSV or Parquet: unit_id, experiment, phase, variation (index), timestamp; other columns are unit attributes.", Required = true };
+        var events = new Option<FileInfo>("--events") { Description = "CSV or Parquet: unit_id, event, value, timestamp.", Required = true };
+        var experiment = new Option<string>("--experiment") { Description = "The experiment key to analyse.", Required = true };
+        var metricsFile = new Option<FileInfo?>("--metrics") { Description = "A JSON file: one metric definition or an array of them (the shape of POST /api/v1/metrics)." };
+        var metric = new Option<string[]>("--metric") { Description = "A quick metric, TYPE:EVENT (conversion, count, sum or mean), e.g. conversion:purchase. Repeatable.", AllowMultipleArgumentsPerToken = false };
+        var phase = new Option<int>("--phase") { Description = "The phase to analyse.", DefaultValueFactory = _ => 1 };
+        var variations = new Option<string?>("--variations") { Description = "Comma-separated variation names in index order (default: 0, 1, …)." };
+        var weights = new Option<string?>("--weights") { Description = "Comma-separated planned weights in index order (default: an equal split)." };
+        var breakdown = new Option<string?>("--breakdown") { Description = "A unit attribute (an extra exposure column) to break each metric down by." };
+        var json = new Option<bool>("--json") { Description = "Write the result as JSON (the results endpoint's shape) instead of tables." };
+        var command = new Command("analyze", "Analyse an experiment from exposure and event files (CSV or Parquet), without a server.")
+        {
+            exposures, events, experiment, metricsFile, metric, phase, variations, weights, breakdown, json,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(new AnalyzeArguments(
+            parse.GetValue(exposures)!,
+            parse.GetValue(events)!,
+            parse.GetValue(experiment)!,
+            parse.GetValue(metricsFile),
+            parse.GetValue(metric) ?? [],
+            parse.GetValue(phase),
+            parse.GetValue(variations),
+            parse.GetValue(weights),
+            parse.GetValue(breakdown),
+            parse.GetValue(json)), parse.InvocationConfiguration, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(AnalyzeArguments args, InvocationConfiguration io, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        foreach (FileInfo file in new[] { args.Exposures, args.Events }.Where(f => !f.Exists))
+        {
+            problems.Add($"The file '{file.FullName}' does not exist.");
+        }
+
+        IReadOnlyList<MetricSpec> metrics = ReadMetrics(args, problems);
+        if (args.Phase < 1)
+        {
+            problems.Add("--phase must be 1 or more.");
+        }
+
+        if (problems.Count > 0)
+        {
+            problems.ForEach(io.Error.WriteLine);
+            return ExitCodes.Usage;
+        }
+
+        string folder = Path.Combine(Path.GetTempPath(), "failsmart-analyze-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var store = new DuckDbEventStore(DataFolder.Prepare(folder), TimeProvider.System);
+            await store.InitializeAsync(cancellationToken);
+            ExperimentResultsResponse? result = await AnalyzeProgress.RunAsync(io.Error, async progress =>
+            {
+                await store.ImportFilesAsync(args.Exposures.FullName, args.Events.FullName, Environment, cancellationToken);
+                progress.Report((1, 2));
+                ExposureSummary summary = await store.SummarizeExposuresAsync(
+                    new ExperimentScope(Environment, args.Experiment, args.Phase, DateTimeOffset.MaxValue), cancellationToken);
+                ExperimentSubject? subject = Subject(args, summary, problems);
+                if (subject is null)
+                {
+                    return null;
+                }
+
+                var analyzer = new ExperimentAnalyzer(store, TimeProvider.System) { Progress = new Progress<(int Done, int Total)>(p => progress.Report((1 + p.Done, 1 + p.Total))) };
+                return await analyzer.AnalyzeAsync(Environment, subject, metrics, args.Breakdown, cancellationToken);
+            });
+            if (result is null)
+            {
+                problems.ForEach(io.Error.WriteLine);
+                return ExitCodes.InvalidInput;
+            }
+
+            if (args.Json)
+            {
+                io.Output.WriteLine(JsonSerializer.Serialize(result, AnalyzeOutput.JsonOptions));
+            }
+            else
+            {
+                AnalyzeOutput.WriteTables(io.Output, result);
+            }
+
+            return ExitCodes.Success;
+        }
+        catch (StorageException ex)
+        {
+            await io.Error.WriteLineAsync(ex.Message);
+            return ExitCodes.InvalidInput;
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private static List<MetricSpec> ReadMetrics(AnalyzeArguments args, List<string> problems)
+    {
+        var documents = new List<JsonElement>();
+        if (args.MetricsFile is { } file)
+        {
+            try
+            {
+                using JsonDocument parsed = JsonDocument.Parse(File.ReadAllText(file.FullName));
+                JsonElement root = parsed.RootElement.Clone();
+                documents.AddRange(root.ValueKind == JsonValueKind.Array ? root.EnumerateArray() : [root]);
+            }
+            catch (Exception ex) when (ex is JsonException or IOException)
+            {
+                problems.Add($"--metrics '{file.Name}' could not be read: {ex.Message}");
+            }
+        }
+
+        foreach (string quick in args.QuickMetrics)
+        {
+            string[] parts = quick.Split(':', 2);
+            if (parts.Length != 2 || parts[0] is not ("conversion" or "count" or "sum" or "mean") || parts[1].Length == 0)
+            {
+                problems.Add($"--metric '{quick}' is not TYPE:EVENT with TYPE conversion, count, sum or mean.");
+                continue;
+            }
+
+            documents.Add(JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["key"] = $"{parts[1]}-{parts[0]}", ["type"] = parts[0], ["event"] = parts[1] }));
+        }
+
+        var metrics = new List<MetricSpec>();
+        for (int i = 0; i < documents.Count; i++)
+        {
+            (MetricSpec? spec, IReadOnlyList<FieldProblem> invalid) = MetricDocumentReader.Read(documents[i]);
+            problems.AddRange(invalid.Select(p => $"metric {i + 1}: {p.Path}: {p.Message}{(p.Hint is null ? "" : " " + p.Hint)}"));
+            if (spec is not null)
+            {
+                metrics.Add(spec);
+            }
+        }
+
+        if (documents.Count == 0 && problems.Count == 0)
+        {
+            problems.Add("Name at least one metric: --metrics FILE.json or --metric conversion:purchase.");
+        }
+
+        return metrics;
+    }
+
+    private static ExperimentSubject? Subject(AnalyzeArguments args, ExposureSummary summary, List<string> problems)
+    {
+        int count = summary.Variations.Count == 0 ? 0 : summary.Variations.Max(v => v.Variation) + 1;
+        string[] names = args.Variations?.Split(',', StringSplitOptions.TrimEntries) ?? [.. Enumerable.Range(0, count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        if (count < 2 && names.Length < 2)
+        {
+            problems.Add($"The exposures file has fewer than two variations for experiment '{args.Experiment}' phase {args.Phase}; check --experiment and --phase.");
+            return null;
+        }
+
+        if (names.Length < count)
+        {
+            problems.Add($"--variations names {names.Length} variations, but the exposures have {count}.");
+            return null;
+        }
+
+        double[] planned = [.. Enumerable.Repeat(1.0 / names.Length, names.Length)];
+        if (args.Weights is not null)
+        {
+            string[] parts = args.Weights.Split(',', StringSplitOptions.TrimEntries);
+            if (parts.Length != names.Length || !parts.All(p => double.TryParse(p, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double w) && w > 0))
+            {
+                problems.Add($"--weights needs {names.Length} positive numbers, one per variation.");
+                return null;
+            }
+
+            planned = [.. parts.Select(p => double.Parse(p, System.Globalization.CultureInfo.InvariantCulture))];
+        }
+
+        return new ExperimentSubject(args.Experiment, args.Phase, [.. names.Select((n, i) => (n, planned[i]))]);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.Json;
+using FailSmart.Protocol.Results;
+using Spectre.Console;
+
+namespace FailSmart.Cli.Commands;
+
+/// <summary>How `failsmart analyze` prints a result: warnings first, then one table per metric.</summary>
+internal static class AnalyzeOutput
+{
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static void WriteTables(TextWriter output, ExperimentResultsResponse result)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        console.Profile.Width = 200;
+        console.WriteLine($"{result.Experiment} phase {result.Phase}: " + string.Join(", ", result.Variations.Select(v => $"{v.Key} {v.Units.ToString("N0", CultureInfo.InvariantCulture)}")) + " units");
+        foreach (ResultWarning warning in result.Warnings)
+        {
+            console.WriteLine($"{warning.Severity.ToUpperInvariant()} {warning.Code}: {warning.Message}");
+        }
+
+        if (result.Warnings.Count == 0)
+        {
+            console.WriteLine("Checks: no sample ratio mismatch, no multiple exposures, no dependent experiment.");
+        }
+
+        foreach (MetricResultResponse metric in result.Metrics)
+        {
+            var table = new Table().Title($"{metric.Metric} ({metric.Type}, {metric.Role})")
+                .AddColumn("variation").AddColumn("units").AddColumn("value").AddColumn("lift").AddColumn("interval").AddColumn("status").AddColumn("guardrail");
+            foreach (VariationResultResponse v in metric.Variations)
+            {
+                table.AddRow(
+                    Markup.Escape(v.Key),
+                    v.Units.ToString("N0", CultureInfo.InvariantCulture),
+                    Number(v.Value),
+                    Percent(v.RelativeLift),
+                    v.LiftLower is null ? "" : $"{Percent(v.LiftLower)} to {Percent(v.LiftUpper)}",
+                    v.Status ?? (v.Index == 0 ? "control" : ""),
+                    v.Guardrail ?? "");
+            }
+
+            console.Write(table);
+            foreach (VariationResultResponse v in metric.Variations.Where(v => v.Message is not null))
+            {
+                console.WriteLine($"  {v.Key}: {v.Message}");
+            }
+
+            if (metric.Breakdown is { } breakdown)
+            {
+                var split = new Table().Title($"{metric.Metric} by {breakdown.Attribute} ({breakdown.Correction}-corrected)")
+                    .AddColumn(breakdown.Attribute).AddColumn("variation").AddColumn("units").AddColumn("lift").AddColumn("p").AddColumn("adjusted p").AddColumn("significant");
+                foreach (SegmentResultResponse s in breakdown.Segments)
+                {
+                    split.AddRow(Markup.Escape(s.Value ?? "(none)"), Markup.Escape(s.Variation), $"{s.ControlUnits} / {s.TreatmentUnits}", Percent(s.RelativeLift), Number(s.PValue), Number(s.AdjustedPValue), s.Significant ? "yes" : "no");
+                }
+
+                console.Write(split);
+            }
+        }
+    }
+
+    private static string Number(double? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "";
+
+    private static string Percent(double? value) => value is null ? "" : (value.Value * 100).ToString("+0.##;-0.##;0", CultureInfo.InvariantCulture) + "%";
+}

@@ -1,0 +1,25 @@
+namespace FailSmart.Protocol.Results;
+
+/// <summary>
+/// `GET /api/v1/experiments/{key}/results`: one experiment phase analysed as of <see cref="AnalyzedAt"/>.
+/// Read <see cref="Warnings"/> first: a red warning means no metric below should be trusted.
+/// </summary>
+/// <param name="Experiment">The experiment key.</param>
+/// <param name="Environment">The environment analysed.</param>
+/// <param name="Phase">The phase analysed; units are never compared across phases.</param>
+/// <param name="AnalyzedAt">When the analysis ran; later exposures and events are not in it.</param>
+/// <param name="Variations">Units per variation (units that saw only it), in configuration order.</param>
+/// <param name="MultipleVariationUnits">Units exposed to more than one variation: counted here, excluded from every analysis.</param>
+/// <param name="Warnings">Checks that ran on this result: sample ratio mismatch, multiple exposures, and the cross-experiment audit.</param>
+/// <param name="Overlaps">The cross-experiment audit: one entry per other experiment whose exposures overlap this one in time.</param>
+/// <param name="Metrics">One entry per metric analysed.</param>
+public sealed record ExperimentResultsResponse(
+    string Experiment,
+    string Environment,
+    int Phase,
+    DateTimeOffset AnalyzedAt,
+    IReadOnlyList<VariationUnitsResponse> Variations,
+    long MultipleVariationUnits,
+    IReadOnlyList<ResultWarning> Warnings,
+    IReadOnlyList<OverlapAudit> Overlaps,
+    IReadOnlyList<MetricResultResponse> Metrics);

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using FailSmart.Core.Model;
+using FailSmart.Protocol.Admin;
+using FailSmart.Protocol.Results;
+using FailSmart.Server.Sync;
+using FailSmart.Storage;
+using FailSmart.Storage.Config;
+
+namespace FailSmart.Server.Results;
+
+/// <summary>Finds the experiment and its metrics, runs the analysis and keeps the last result of each.</summary>
+internal sealed class ResultsService(IConfigStore config, IEventStore events, RuleSetCache rules, ResultsCache cache, TimeProvider clock)
+{
+    public async Task<Experiment?> FindExperimentAsync(string environment, string key, CancellationToken cancellationToken) =>
+        (await rules.GetAsync(environment, cancellationToken)).Evaluator.Configuration.Experiments.FirstOrDefault(e => e.Key == key);
+
+    public async Task<IReadOnlyList<Experiment>> RunningExperimentsAsync(string environment, CancellationToken cancellationToken) =>
+        [.. (await rules.GetAsync(environment, cancellationToken)).Evaluator.Configuration.Experiments.Where(e => e.Status == ExperimentStatus.Running)];
+
+    public Task<IReadOnlyList<string>> EnvironmentsAsync(CancellationToken cancellationToken) => config.ListEnvironmentKeysAsync(cancellationToken);
+
+    /// <summary>The named metric definitions, or every active one when <paramref name="keys"/> is null; unknown keys become problems.</summary>
+    public async Task<(IReadOnlyList<MetricSpec> Metrics, IReadOnlyList<FieldProblem> Problems)> LoadMetricsAsync(IReadOnlyList<string>? keys, CancellationToken cancellationToken)
+    {
+        var (resources, _) = await config.SnapshotAsync(cancellationToken);
+        StoredResource[] stored = [.. resources.Where(r => r.Kind == ResourceKind.Metric && !r.Archived).OrderBy(r => r.Key, StringComparer.Ordinal)];
+        var problems = new List<FieldProblem>();
+        var metrics = new List<MetricSpec>();
+        foreach (string key in keys ?? [.. stored.Select(r => r.Key)])
+        {
+            StoredResource? resource = stored.FirstOrDefault(r => r.Key == key);
+            if (resource is null)
+            {
+                problems.Add(new("metrics", $"There is no metric '{key}'.", "Create it with POST /api/v1/metrics, or list them with GET /api/v1/metrics."));
+                continue;
+            }
+
+            using JsonDocument document = JsonDocument.Parse(resource.Document);
+            (MetricSpec? metric, IReadOnlyList<FieldProblem> invalid) = MetricDocumentReader.Read(document.RootElement);
+            problems.AddRange(invalid.Select(p => p with { Path = $"metrics/{key}: {p.Path}" }));
+            if (metric is not null)
+            {
+                metrics.Add(metric);
+            }
+        }
+
+        return (metrics, problems);
+    }
+
+    public ExperimentResultsResponse? Cached(ResultsRequest request) => cache.Get(request);
+
+    public IReadOnlyList<ResultsRequest> CachedRequests => cache.Requests;
+
+    public async Task<ExperimentResultsResponse> RefreshAsync(ResultsRequest request, IReadOnlyList<MetricSpec> metrics, CancellationToken cancellationToken)
+    {
+        ExperimentResultsResponse result = await new ExperimentAnalyzer(events, clock)
+            .AnalyzeAsync(request.Environment, request.Experiment, metrics, request.Breakdown, cancellationToken);
+        cache.Put(request, result);
+        return result;
+    }
+
+    public static ExperimentSubject Subject(Experiment experiment, int phase) =>
+        new(experiment.Key, phase, [.. experiment.Variations.Select(v => (v.Key, v.Weight))]);
+}

@@ -1,0 +1,263 @@
+using System.Net;
+using System.Text.Json;
+using FailSmart.Server.Results;
+using FailSmart.Storage.Events;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using static FailSmart.Server.Tests.ResultsFixture;
+
+namespace FailSmart.Server.Tests;
+
+public sealed class ExperimentResultsTests(FailSmartFactory factory) : IClassFixture<FailSmartFactory>, IAsyncLifetime
+{
+    private readonly HttpClient _admin = factory.ClientWithKey();
+
+    public async ValueTask InitializeAsync()
+    {
+        if ((await _admin.GetPathAsync("/api/v1/experiments/button-copy")).StatusCode == HttpStatusCode.NotFound)
+        {
+            await ExampleConfiguration.LoadAsync(_admin);
+            await CreateAsync(_admin, "metrics", """{"key":"purchase-conversion","type":"conversion","event":"purchase","window":"P7D","plannedUnits":4000}""");
+            await CreateAsync(_admin, "metrics", """
+                {"key":"revenue","type":"sum","event":"purchase","role":"guardrail","nonInferiorityMargin":0.05,"capping":{"type":"percentile","value":0.99},"plannedUnits":4000}
+                """);
+        }
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private async Task<JsonElement> ResultsAsync(string experiment, string query = "")
+    {
+        using HttpResponseMessage response = await _admin.GetPathAsync($"/api/v1/experiments/{experiment}/results?refresh=true{query}");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(ApiTestExtensions.Ct));
+        return await response.JsonAsync();
+    }
+
+    private static JsonElement Variation(JsonElement results, string metric, string variation) =>
+        results.GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("metric").GetString() == metric)
+            .GetProperty("variations").EnumerateArray().Single(v => v.GetProperty("key").GetString() == variation);
+
+    private static string[] WarningCodes(JsonElement results) =>
+        [.. results.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("code").GetString()!)];
+
+    [Fact]
+    public async Task Results_treatment_that_truly_helps_is_a_significant_improvement_and_a_null_arm_is_not()
+    {
+        // button-copy: control 10% conversion, green 10% (no effect), bold 15%; exact 34/33/33 split.
+        var random = new Random(20261126);
+        var exposures = new List<Exposure>();
+        var events = new List<MetricEvent>();
+        for (int i = 0; i < 6000; i++)
+        {
+            string unit = $"help-{i}";
+            int variation = (i % 100) < 34 ? 0 : (i % 100) < 67 ? 1 : 2;
+            exposures.Add(Exposure(unit, "button-copy", variation, i % 600, i % 2 == 0 ? "NZ" : "US"));
+            if (random.NextDouble() < (variation == 2 ? 0.15 : 0.10))
+            {
+                events.Add(Event(unit, "purchase", 20 + (random.NextDouble() * 60), (i % 600) + 30));
+            }
+        }
+
+        await AppendAsync(factory, exposures, events);
+
+        JsonElement results = await ResultsAsync("button-copy", "&metrics=purchase-conversion,revenue&breakdown=country");
+
+        results.GetProperty("phase").GetInt32().ShouldBe(1);
+        results.GetProperty("environment").GetString().ShouldBe("production");
+        results.GetProperty("variations").EnumerateArray().Select(v => v.GetProperty("units").GetInt64()).ShouldBe([2040L, 1980L, 1980L]);
+        WarningCodes(results).ShouldBeEmpty();
+        JsonElement bold = Variation(results, "purchase-conversion", "bold");
+        bold.GetProperty("status").GetString().ShouldBe("significant-improvement");
+        bold.GetProperty("relativeLift").GetDouble().ShouldBeInRange(0.2, 0.8);
+        bold.GetProperty("liftLower").GetDouble().ShouldBeGreaterThan(0);
+        Variation(results, "purchase-conversion", "green").GetProperty("status").GetString().ShouldBe("inconclusive");
+        Variation(results, "purchase-conversion", "control").TryGetProperty("status", out JsonElement none).ShouldBeTrue();
+        none.ValueKind.ShouldBe(JsonValueKind.Null);
+        JsonElement revenue = Variation(results, "revenue", "bold");
+        revenue.GetProperty("guardrail").GetString().ShouldBe("no-harm-detected");
+        revenue.GetProperty("guardrailMessage").GetString()!.ShouldStartWith("No harm detected");
+
+        JsonElement breakdown = results.GetProperty("metrics")[0].GetProperty("breakdown");
+        breakdown.GetProperty("attribute").GetString().ShouldBe("country");
+        breakdown.GetProperty("correction").GetString().ShouldBe("holm");
+        JsonElement[] segments = [.. breakdown.GetProperty("segments").EnumerateArray()];
+        segments.Select(s => s.GetProperty("value").GetString()).Distinct().Order().ShouldBe(["NZ", "US"]);
+        segments.Length.ShouldBe(4);
+        foreach (JsonElement segment in segments)
+        {
+            segment.GetProperty("adjustedPValue").GetDouble().ShouldBeGreaterThanOrEqualTo(segment.GetProperty("pValue").GetDouble());
+        }
+    }
+
+    [Fact]
+    public async Task Results_experiment_enrolled_from_one_arm_of_another_gets_a_red_warning_naming_it()
+    {
+        // The seed's failure: "bundle" was put into units already in the "on" arm of "ads-trial".
+        await CreateExperimentAsync(_admin, "ads-trial", "off", "on");
+        await CreateExperimentAsync(_admin, "bundle", "control", "treatment");
+        var exposures = new List<Exposure>();
+        for (int i = 0; i < 4000; i++)
+        {
+            int ads = i % 2;
+            exposures.Add(Exposure($"dep-{i}", "ads-trial", ads, i % 500));
+            if (ads == 1)
+            {
+                exposures.Add(Exposure($"dep-{i}", "bundle", (i / 2) % 2, (i % 500) + 1));
+            }
+        }
+
+        await AppendAsync(factory, exposures, []);
+
+        JsonElement results = await ResultsAsync("ads-trial");
+
+        JsonElement warning = results.GetProperty("warnings").EnumerateArray().Single(w => w.GetProperty("code").GetString() == "experiment-dependency");
+        warning.GetProperty("severity").GetString().ShouldBe("red");
+        warning.GetProperty("otherExperiment").GetString().ShouldBe("bundle");
+        warning.GetProperty("message").GetString()!.ShouldContain("'bundle'");
+        JsonElement audit = results.GetProperty("overlaps").EnumerateArray().Single(o => o.GetProperty("experiment").GetString() == "bundle");
+        audit.GetProperty("sharedUnits").GetInt64().ShouldBe(2000);
+        audit.GetProperty("dependent").GetBoolean().ShouldBeTrue();
+        audit.GetProperty("pValue").GetDouble().ShouldBeLessThan(1e-10);
+    }
+
+    [Fact]
+    public async Task Results_treatment_drawn_from_another_trials_arm_is_flagged_from_its_own_side()
+    {
+        // The treatment's units come from "promo-trial"'s "on" arm; the control's do not: promo's effect poses as this one's.
+        await CreateExperimentAsync(_admin, "promo-trial", "off", "on");
+        await CreateExperimentAsync(_admin, "launch", "control", "treatment");
+        var exposures = new List<Exposure>();
+        for (int i = 0; i < 2000; i++)
+        {
+            exposures.Add(Exposure($"seed-{i}", "promo-trial", i % 2, i % 500));
+            exposures.Add(Exposure($"seed-{i}", "launch", i % 2, (i % 500) + 1));
+        }
+
+        await AppendAsync(factory, exposures, []);
+
+        JsonElement results = await ResultsAsync("launch");
+
+        JsonElement warning = results.GetProperty("warnings").EnumerateArray().Single(w => w.GetProperty("code").GetString() == "experiment-dependency");
+        warning.GetProperty("otherExperiment").GetString().ShouldBe("promo-trial");
+        warning.GetProperty("severity").GetString().ShouldBe("red");
+    }
+
+    [Fact]
+    public async Task Results_independently_randomised_overlapping_experiments_get_no_dependency_warning()
+    {
+        await CreateExperimentAsync(_admin, "indep-a", "off", "on");
+        await CreateExperimentAsync(_admin, "indep-b", "control", "treatment");
+        var random = new Random(7);
+        var exposures = new List<Exposure>();
+        for (int i = 0; i < 4000; i++)
+        {
+            exposures.Add(Exposure($"ind-{i}", "indep-a", random.Next(2), i % 500));
+            if (random.NextDouble() < 0.5)
+            {
+                exposures.Add(Exposure($"ind-{i}", "indep-b", random.Next(2), (i % 500) + 1));
+            }
+        }
+
+        await AppendAsync(factory, exposures, []);
+
+        foreach (string experiment in new[] { "indep-a", "indep-b" })
+        {
+            JsonElement results = await ResultsAsync(experiment);
+            WarningCodes(results).ShouldNotContain("experiment-dependency");
+            JsonElement audit = results.GetProperty("overlaps").EnumerateArray().Single(o => o.GetProperty("experiment").GetString()!.StartsWith("indep-", StringComparison.Ordinal));
+            audit.GetProperty("sharedUnits").GetInt64().ShouldBeGreaterThan(1800);
+            audit.GetProperty("dependent").GetBoolean().ShouldBeFalse();
+        }
+    }
+
+    [Fact]
+    public async Task Results_unbalanced_split_gets_a_sample_ratio_mismatch_warning()
+    {
+        await CreateExperimentAsync(_admin, "srm-test", "control", "treatment");
+        Exposure[] exposures = [.. Enumerable.Range(0, 2200).Select(i => Exposure($"srm-{i}", "srm-test", i < 1000 ? 0 : 1, i % 300))];
+        await AppendAsync(factory, exposures, []);
+
+        JsonElement results = await ResultsAsync("srm-test");
+
+        JsonElement warning = results.GetProperty("warnings").EnumerateArray().Single(w => w.GetProperty("code").GetString() == "srm");
+        warning.GetProperty("severity").GetString().ShouldBe("red");
+        warning.GetProperty("pValue").GetDouble().ShouldBeLessThan(0.001);
+    }
+
+    [Fact]
+    public async Task Results_units_exposed_to_two_variations_are_counted_excluded_and_reported()
+    {
+        await CreateExperimentAsync(_admin, "multi-test", "control", "treatment");
+        var exposures = new List<Exposure>();
+        var events = new List<MetricEvent>();
+        for (int i = 0; i < 1000; i++)
+        {
+            exposures.Add(Exposure($"multi-{i}", "multi-test", i % 2, i % 300));
+            events.Add(Event($"multi-{i}", "purchase", 10, (i % 300) + 5));
+        }
+
+        for (int i = 0; i < 30; i++)
+        {
+            exposures.Add(Exposure($"multi-{i}", "multi-test", (i + 1) % 2, 400)); // the same unit in the other arm
+        }
+
+        await AppendAsync(factory, exposures, events);
+
+        JsonElement results = await ResultsAsync("multi-test", "&metrics=purchase-conversion");
+
+        results.GetProperty("multipleVariationUnits").GetInt64().ShouldBe(30);
+        JsonElement warning = results.GetProperty("warnings").EnumerateArray().Single(w => w.GetProperty("code").GetString() == "multiple-exposures");
+        warning.GetProperty("message").GetString()!.ShouldStartWith("30 units");
+        warning.GetProperty("severity").GetString().ShouldBe("red"); // 3% of units
+        results.GetProperty("variations").EnumerateArray().Sum(v => v.GetProperty("units").GetInt64()).ShouldBe(970);
+        Variation(results, "purchase-conversion", "control").GetProperty("units").GetInt64().ShouldBe(485);
+        Variation(results, "purchase-conversion", "treatment").GetProperty("units").GetInt64().ShouldBe(485);
+    }
+
+    [Fact]
+    public async Task Results_are_served_from_the_cache_until_refreshed_by_request_or_by_the_refresher()
+    {
+        await CreateExperimentAsync(_admin, "cache-test", "control", "treatment");
+        await AppendAsync(factory, [.. Enumerable.Range(0, 100).Select(i => Exposure($"cache-{i}", "cache-test", i % 2, i))], []);
+        static long Units(JsonElement r) => r.GetProperty("variations").EnumerateArray().Sum(v => v.GetProperty("units").GetInt64());
+        async Task<JsonElement> CachedAsync() =>
+            await (await _admin.GetPathAsync("/api/v1/experiments/cache-test/results?metrics=purchase-conversion")).JsonAsync();
+
+        Units(await CachedAsync()).ShouldBe(100);
+        await AppendAsync(factory, [.. Enumerable.Range(100, 50).Select(i => Exposure($"cache-{i}", "cache-test", i % 2, i))], []);
+        Units(await CachedAsync()).ShouldBe(100);
+        Units(await ResultsAsync("cache-test", "&metrics=purchase-conversion")).ShouldBe(150);
+
+        await AppendAsync(factory, [.. Enumerable.Range(150, 50).Select(i => Exposure($"cache-{i}", "cache-test", i % 2, i))], []);
+        ResultsRefresher refresher = factory.Services.GetServices<IHostedService>().OfType<ResultsRefresher>().Single();
+        (await refresher.RefreshAllAsync(ApiTestExtensions.Ct)).ShouldBeGreaterThanOrEqualTo(2); // running experiments and the cached request
+
+        Units(await CachedAsync()).ShouldBe(200);
+    }
+
+    [Fact]
+    public async Task Results_guardrail_that_clearly_got_worse_is_harm_and_significant_harm()
+    {
+        await CreateExperimentAsync(_admin, "harm-test", "control", "treatment");
+        var exposures = new List<Exposure>();
+        var events = new List<MetricEvent>();
+        for (int i = 0; i < 2000; i++)
+        {
+            int variation = i % 2;
+            exposures.Add(Exposure($"harm-{i}", "harm-test", variation, i % 300));
+            if ((i / 2) % 10 < (variation == 0 ? 5 : 2))
+            {
+                events.Add(Event($"harm-{i}", "purchase", 40 + (i % 20), (i % 300) + 10));
+            }
+        }
+
+        await AppendAsync(factory, exposures, events);
+
+        JsonElement treatment = Variation(await ResultsAsync("harm-test", "&metrics=revenue"), "revenue", "treatment");
+
+        treatment.GetProperty("guardrail").GetString().ShouldBe("harm");
+        treatment.GetProperty("guardrailMessage").GetString()!.ShouldStartWith("Harm");
+        treatment.GetProperty("status").GetString().ShouldBe("significant-harm");
+        treatment.GetProperty("liftUpper").GetDouble().ShouldBeLessThan(0);
+    }
+}
