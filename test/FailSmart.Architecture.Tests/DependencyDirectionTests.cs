@@ -11,6 +11,8 @@ public sealed class DependencyDirectionTests
         { "FailSmart.Storage", [] },
         { "FailSmart.Storage.Sqlite", ["FailSmart.Storage"] },
         { "FailSmart.Storage.DuckDb", ["FailSmart.Storage"] },
+        { "FailSmart.Storage.PostgreSql", ["FailSmart.Storage"] },
+        { "FailSmart.Storage.ClickHouse", ["FailSmart.Storage"] },
         { "FailSmart.Client", ["FailSmart.Core", "FailSmart.Protocol"] },
     };
 

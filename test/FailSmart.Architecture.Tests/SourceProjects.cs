@@ -10,7 +10,8 @@ internal static class SourceProjects
     public static readonly string[] Names =
     [
         "FailSmart.Core", "FailSmart.Statistics", "FailSmart.Protocol", "FailSmart.Storage", "FailSmart.Storage.Sqlite",
-        "FailSmart.Storage.DuckDb", "FailSmart.Server", "FailSmart.Client", "FailSmart.Cli",
+        "FailSmart.Storage.DuckDb", "FailSmart.Storage.PostgreSql", "FailSmart.Storage.ClickHouse", "FailSmart.Server", "FailSmart.Client",
+        "FailSmart.Client.FeatureManagement", "FailSmart.Client.AspNetCore", "FailSmart.Cli",
     ];
 
     /// <summary>The FailSmart projects that a project names in its ProjectReference items.</summary>
