@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using FailSmart.Core.Bucketing;
 using FailSmart.Core.Evaluation;
+using FailSmart.Core.Model;
 using FailSmart.Core.Values;
 using Microsoft.FeatureManagement;
 using Microsoft.FeatureManagement.FeatureFilters;
@@ -21,6 +22,7 @@ public class EvaluationBenchmarks
     private Attributes[] _attributes = [];
     private TargetingContext[] _targeting = [];
     private Evaluator _evaluator = null!;
+    private Evaluator _everythingHeldOut = null!;
     private IVariantFeatureManager _featureManager = null!;
 
     [GlobalSetup]
@@ -30,6 +32,7 @@ public class EvaluationBenchmarks
         _attributes = EvaluationSetup.AttributesFor(_ids);
         _targeting = [.. _ids.Select(id => new TargetingContext { UserId = id, Groups = [] })];
         _evaluator = new Evaluator(EvaluationSetup.Build(), "production");
+        _everythingHeldOut = new Evaluator(EvaluationSetup.Build(HoldoutScope.Everything), "production");
         _featureManager = MicrosoftFeatureManagement.Create();
     }
 
@@ -66,6 +69,18 @@ public class EvaluationBenchmarks
         foreach (Attributes attributes in _attributes)
         {
             on += _evaluator.Evaluate(EvaluationSetup.RolloutFlag, attributes).VariationIndex;
+        }
+
+        return on;
+    }
+
+    [Benchmark(OperationsPerInvoke = Units, Description = "(a) under a holdout of everything")]
+    public int RolloutFlagUnderHoldout()
+    {
+        int on = 0;
+        foreach (Attributes attributes in _attributes)
+        {
+            on += _everythingHeldOut.Evaluate(EvaluationSetup.RolloutFlag, attributes).VariationIndex;
         }
 
         return on;

@@ -5,13 +5,17 @@ using FailSmart.Core.Values;
 
 namespace FailSmart.Benchmarks.Core;
 
-/// <summary>The two configurations measured: (a) a boolean flag with one condition and a 50% rollout; (b) a three-variation experiment in a layer, with a 1% holdout.</summary>
+/// <summary>
+/// The two cases measured, in one configuration: (a) a boolean flag with one condition and a 50%
+/// rollout; (b) a three-variation experiment in a layer, with a 1% holdout of that layer. Pass
+/// <see cref="HoldoutScope.Everything"/> to put flag (a) under the holdout as well.
+/// </summary>
 internal static class EvaluationSetup
 {
     public const string RolloutFlag = "new-checkout";
     public const string ExperimentFlag = "button-copy";
 
-    public static Configuration Build() => new()
+    public static Configuration Build(HoldoutScope? holdoutScope = null) => new()
     {
         Flags =
         [
@@ -40,7 +44,7 @@ internal static class EvaluationSetup
             },
         ],
         Layers = [new Layer("checkout", "checkout-2026")],
-        Holdouts = [new Holdout("long-term", "holdout-2026", new BucketSpan(0, 100), HoldoutScope.Everything)],
+        Holdouts = [new Holdout("long-term", "holdout-2026", new BucketSpan(0, 100), holdoutScope ?? new HoldoutScope { Layers = ["checkout"] })],
     };
 
     public static Attributes[] AttributesFor(string[] ids) =>

@@ -63,6 +63,9 @@ public readonly struct EvaluationResult : IEquatable<EvaluationResult>
 
     public bool IsError => Reason == EvaluationReason.Error;
 
+    /// <summary>False for the default value, which a rule returns when it does not decide.</summary>
+    internal bool IsDecided => _outcome is not null;
+
     private EvaluationOutcome Outcome => _outcome ?? EvaluationOutcome.Empty;
 
     public static bool operator ==(EvaluationResult left, EvaluationResult right) => left.Equals(right);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FailSmart.Core.Bucketing;
 using FailSmart.Core.Evaluation.Compiled;
 using FailSmart.Core.Model;
@@ -8,34 +9,34 @@ public sealed partial class Evaluator
 {
     // An experiment rule assigns only if: running → not held out → has a unit id → owns the unit's
     // layer bucket → (sticky assignment, or) the unit's point falls in a variation's range.
-    private bool RunExperiment(CompiledRule rule, ref UnitHashes hashes, List<TraceStep>? trace, out EvaluationResult result)
+    [MethodImpl(MethodImplOptions.NoInlining)] // Keeps rollout-only flags free of this method's larger frame.
+    private EvaluationResult RunExperiment(CompiledRule rule, ref UnitHashes hashes, List<TraceStep>? trace)
     {
-        result = default;
         CompiledExperiment compiled = rule.Experiment!;
         Experiment experiment = compiled.Experiment;
         if (experiment.Status != ExperimentStatus.Running)
         {
             trace?.Add(new TraceStep(TraceStepKind.Experiment, experiment.Key, false, $"The experiment is {experiment.Status}: skip the rule."));
-            return false;
+            return default;
         }
 
         foreach (CompiledHoldout holdout in rule.Holdouts)
         {
             if (InHoldout(holdout, ref hashes, trace))
             {
-                return false;
+                return default;
             }
         }
 
         if (!hashes.TryGetBucket(rule.Slot, out int bucket, out string attribute, out string value))
         {
             trace?.Add(new TraceStep(TraceStepKind.Experiment, experiment.Key, false, $"The unit has no '{experiment.HashAttribute}'{(experiment.FallbackAttribute is null ? string.Empty : " or '" + experiment.FallbackAttribute + "'")}: skip the rule."));
-            return false;
+            return default;
         }
 
         if (compiled.Layer is { } layer && !OwnsLayerBucket(compiled, layer, rule, ref hashes, trace))
         {
-            return false;
+            return default;
         }
 
         double point = bucket / rule.Slot.Scale;
@@ -51,23 +52,20 @@ public sealed partial class Evaluator
         if (!sticky)
         {
             chosen = VariationRanges.Choose(point, compiled.Ranges);
-            trace?.Add(new TraceStep(TraceStepKind.Experiment, experiment.Key, chosen >= 0, FormattableString.Invariant(
-                $"hash('{rule.Slot.Seed}', {attribute}='{value}') = {point}; ranges {string.Join(" ", compiled.Ranges)} (coverage {experiment.Coverage}). ")
-                + (chosen >= 0 ? $"In variation '{experiment.Variations[chosen].Key}'." : "Outside coverage: skip the rule."))
+            if (trace is not null)
             {
-                Point = point,
-                Range = chosen >= 0 ? compiled.Ranges[chosen] : null,
-            });
+                TraceVariation(trace, rule, point, attribute, value, chosen);
+            }
+
             if (chosen < 0)
             {
-                return false;
+                return default;
             }
 
             _sticky?.Save(new StickyAssignmentKey(attribute, value, experiment.Key), experiment.Variations[chosen].Key);
         }
 
-        result = new EvaluationResult(rule.ExperimentOutcomes[chosen], point, attribute, value);
-        return true;
+        return new EvaluationResult(rule.ExperimentOutcomes[chosen], point, attribute, value);
     }
 
     private static bool OwnsLayerBucket(CompiledExperiment compiled, LayerIndex layer, CompiledRule rule, ref UnitHashes hashes, List<TraceStep>? trace)
@@ -79,15 +77,37 @@ public sealed partial class Evaluator
 
         string? owner = layer.OwnerOf(layerBucket);
         bool owns = ReferenceEquals(owner, compiled.Experiment.Key) || string.Equals(owner, compiled.Experiment.Key, StringComparison.Ordinal);
-        trace?.Add(new TraceStep(TraceStepKind.Layer, layer.Layer.Key, owns, FormattableString.Invariant(
+        if (trace is not null)
+        {
+            TraceLayer(trace, compiled, layer, layerBucket, owner, owns);
+        }
+
+        return owns;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void TraceVariation(List<TraceStep> trace, CompiledRule rule, double point, string attribute, string value, int chosen)
+    {
+        CompiledExperiment compiled = rule.Experiment!;
+        Experiment experiment = compiled.Experiment;
+        trace.Add(new TraceStep(TraceStepKind.Experiment, experiment.Key, chosen >= 0, FormattableString.Invariant(
+            $"hash('{rule.Slot.Seed}', {attribute}='{value}') = {point}; ranges {string.Join(" ", compiled.Ranges)} (coverage {experiment.Coverage}). ")
+            + (chosen >= 0 ? $"In variation '{experiment.Variations[chosen].Key}'." : "Outside coverage: skip the rule."))
+        {
+            Point = point,
+            Range = chosen >= 0 ? compiled.Ranges[chosen] : null,
+        });
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void TraceLayer(List<TraceStep> trace, CompiledExperiment compiled, LayerIndex layer, int layerBucket, string? owner, bool owns) =>
+        trace.Add(new TraceStep(TraceStepKind.Layer, layer.Layer.Key, owns, FormattableString.Invariant(
             $"Layer bucket {layerBucket}; '{compiled.Experiment.Key}' owns {compiled.Experiment.Layer!.Buckets}. ")
             + (owns ? "Eligible." : owner is null ? "No experiment owns it: skip the rule." : $"It belongs to '{owner}': skip the rule."))
         {
             Bucket = layerBucket,
             Span = compiled.Experiment.Layer!.Buckets,
         });
-        return owns;
-    }
 
     private static int IndexOfVariation(Experiment experiment, string key)
     {

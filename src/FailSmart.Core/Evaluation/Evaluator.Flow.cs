@@ -1,7 +1,7 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using FailSmart.Core.Bucketing;
 using FailSmart.Core.Evaluation.Compiled;
-using FailSmart.Core.Model;
 using FailSmart.Core.Targeting;
 using FailSmart.Core.Values;
 
@@ -15,8 +15,7 @@ public sealed partial class Evaluator
         string key = flag.Flag.Key;
         if (!flag.HasEnvironment)
         {
-            trace?.Add(new TraceStep(TraceStepKind.Environment, Environment, false, "The flag has no configuration for this environment."));
-            return EvaluationResult.Failure(key, EvaluationErrorCode.EnvironmentNotConfigured, $"Flag '{key}' is not configured in environment '{Environment}'.");
+            return NotConfigured(key, trace);
         }
 
         if (!flag.Enabled)
@@ -30,7 +29,7 @@ public sealed partial class Evaluator
         {
             if (depth >= _maxDepth)
             {
-                return EvaluationResult.Failure(key, EvaluationErrorCode.PrerequisiteTooDeep, $"Prerequisites of '{key}' are nested deeper than {_maxDepth}.");
+                return TooDeep(key);
             }
 
             EvaluationResult inner = EvaluateFlag(required, attributes, null, depth + 1);
@@ -41,7 +40,10 @@ public sealed partial class Evaluator
             }
 
             bool ok = inner.VariationIndex >= 0 && allowed[inner.VariationIndex];
-            trace?.Add(new TraceStep(TraceStepKind.Prerequisite, required.Flag.Key, ok, $"It is '{inner.VariationKey}' ({inner.Reason}); required: {string.Join(", ", Allowed(required, allowed))}."));
+            if (trace is not null)
+            {
+                TracePrerequisite(trace, required, allowed, inner, ok);
+            }
             if (!ok)
             {
                 return new EvaluationResult(flag.PrerequisiteFailedOutcome!);
@@ -64,21 +66,47 @@ public sealed partial class Evaluator
                 continue;
             }
 
-            EvaluationResult result;
-            bool decided = rule.Rule.Action switch
+            switch (rule.Kind)
             {
-                ForceAction => Decide(flag, rule, trace, out result),
-                RolloutAction => Rollout(rule, ref hashes, trace, out result),
-                _ => RunExperiment(rule, ref hashes, trace, out result),
-            };
-            if (decided)
-            {
-                return result;
+                case RuleKind.Force:
+                    return Decide(flag, rule, trace);
+                case RuleKind.Rollout:
+                    // Built here, straight into the return value: a result assembled in a temporary
+                    // and then copied costs a store-forwarding stall on every evaluation.
+                    if (InRollout(rule, ref hashes, trace, out int bucket, out string attribute, out string value))
+                    {
+                        return new EvaluationResult(rule.Outcome!, bucket / rule.Slot.Scale, attribute, value);
+                    }
+
+                    break;
+                default:
+                    EvaluationResult result = RunExperiment(rule, ref hashes, trace);
+                    if (result.IsDecided)
+                    {
+                        return result;
+                    }
+
+                    break;
             }
         }
 
         return new EvaluationResult(flag.DefaultOutcome!);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private EvaluationResult NotConfigured(string key, List<TraceStep>? trace)
+    {
+        trace?.Add(new TraceStep(TraceStepKind.Environment, Environment, false, "The flag has no configuration for this environment."));
+        return EvaluationResult.Failure(key, EvaluationErrorCode.EnvironmentNotConfigured, $"Flag '{key}' is not configured in environment '{Environment}'.");
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private EvaluationResult TooDeep(string key) =>
+        EvaluationResult.Failure(key, EvaluationErrorCode.PrerequisiteTooDeep, $"Prerequisites of '{key}' are nested deeper than {_maxDepth}.");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void TracePrerequisite(List<TraceStep> trace, CompiledFlag required, bool[] allowed, EvaluationResult inner, bool ok) =>
+        trace.Add(new TraceStep(TraceStepKind.Prerequisite, required.Flag.Key, ok, $"It is '{inner.VariationKey}' ({inner.Reason}); required: {string.Join(", ", Allowed(required, allowed))}."));
 
     private bool Matches(CompiledRule rule, IAttributeSource attributes, List<TraceStep>? trace)
     {
@@ -100,6 +128,12 @@ public sealed partial class Evaluator
             return true;
         }
 
+        return MatchesExplained(rule, attributes, trace);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool MatchesExplained(CompiledRule rule, IAttributeSource attributes, List<TraceStep> trace)
+    {
         var checks = new List<ConditionCheck>();
         bool matched = rule.Rule.Condition.Explain(attributes, _savedGroups, checks);
         string what = rule.Rule.Condition.IsAlways ? "No condition: everyone matches." : matched ? "The condition holds." : "The condition does not hold.";
@@ -122,37 +156,37 @@ public sealed partial class Evaluator
         return true;
     }
 
-    private static bool Rollout(CompiledRule rule, ref UnitHashes hashes, List<TraceStep>? trace, out EvaluationResult result)
+    private static bool InRollout(CompiledRule rule, ref UnitHashes hashes, List<TraceStep>? trace, out int bucket, out string attribute, out string value)
     {
-        result = default;
-        if (!hashes.TryGetBucket(rule.Slot, out int bucket, out string attribute, out string value))
+        if (!hashes.TryGetBucket(rule.Slot, out bucket, out attribute, out value))
         {
             trace?.Add(new TraceStep(TraceStepKind.Rollout, RuleName(rule), false, $"The unit has no '{rule.Slot.Attribute}' to hash: skip the rule."));
             return false;
         }
 
-        double point = bucket / rule.Slot.Scale;
-        bool inRollout = point < rule.RolloutFraction;
-        trace?.Add(new TraceStep(TraceStepKind.Rollout, RuleName(rule), inRollout, FormattableString.Invariant(
+        bool inRollout = bucket < rule.RolloutBuckets;
+        if (trace is not null)
+        {
+            TraceRollout(trace, rule, bucket / rule.Slot.Scale, attribute, value, inRollout);
+        }
+
+        return inRollout;
+    }
+
+    // Explaining is kept out of the evaluation methods, so their frames stay small on the hot path.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void TraceRollout(List<TraceStep> trace, CompiledRule rule, double point, string attribute, string value, bool inRollout) =>
+        trace.Add(new TraceStep(TraceStepKind.Rollout, RuleName(rule), inRollout, FormattableString.Invariant(
             $"hash('{rule.Slot.Seed}', {attribute}='{value}') = {point}; the rollout covers [0, {rule.RolloutFraction}).{(inRollout ? string.Empty : " Skip the rule.")}"))
         {
             Point = point,
             Range = new BucketRange(0, rule.RolloutFraction),
         });
-        if (!inRollout)
-        {
-            return false;
-        }
 
-        result = new EvaluationResult(rule.Outcome!, point, attribute, value);
-        return true;
-    }
-
-    private static bool Decide(CompiledFlag flag, CompiledRule rule, List<TraceStep>? trace, out EvaluationResult result)
+    private static EvaluationResult Decide(CompiledFlag flag, CompiledRule rule, List<TraceStep>? trace)
     {
         trace?.Add(new TraceStep(TraceStepKind.Rule, RuleName(rule), true, $"Force variation '{flag.VariationKeys[rule.VariationIndex]}'."));
-        result = new EvaluationResult(rule.Outcome!);
-        return true;
+        return new EvaluationResult(rule.Outcome!);
     }
 
     private static bool InHoldout(CompiledHoldout holdout, ref UnitHashes hashes, List<TraceStep>? trace)

@@ -45,9 +45,45 @@ public sealed class BucketHashTests
     [InlineData(100000u)]
     [InlineData(100001u)]
     [InlineData(1000000007u)]
+    [InlineData(99999999u)]
+    [InlineData(100000000u)]
+    [InlineData(999999999u)]
+    [InlineData(1000000000u)]
+    [InlineData(1000099999u)]
     public void HashDecimal_equals_hashing_the_formatted_number(uint value)
     {
         Fnv1a32.HashDecimal(value).ShouldBe(Fnv1a32.Hash(value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [FsCheck.Xunit.Property(MaxTest = 2000)]
+    public bool HashDecimal_equals_hashing_the_formatted_number_for_any_value(uint value) =>
+        Fnv1a32.HashDecimal(value) == Fnv1a32.Hash(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    [Fact]
+    public void HashDecimal_equals_hashing_the_formatted_number_across_every_digit_count()
+    {
+        // Walk each power of ten's neighbourhood and a stride through the whole range.
+        for (ulong v = 0; v <= uint.MaxValue; v = (v * 3) + 1)
+        {
+            foreach (ulong probe in new[] { v, v + 1, v > 0 ? v - 1 : 0 })
+            {
+                uint value = (uint)Math.Min(probe, uint.MaxValue);
+                Fnv1a32.HashDecimal(value).ShouldBe(Fnv1a32.Hash(value.ToString(System.Globalization.CultureInfo.InvariantCulture)), $"value {value}");
+            }
+        }
+
+        for (uint p = 1; p <= 1_000_000_000 && p > 0; p *= 10)
+        {
+            foreach (uint value in new[] { p - 1, p, p + 1, (p * 2) - 1 })
+            {
+                Fnv1a32.HashDecimal(value).ShouldBe(Fnv1a32.Hash(value.ToString(System.Globalization.CultureInfo.InvariantCulture)), $"value {value}");
+            }
+        }
+
+        for (uint value = uint.MaxValue - 1000; value != 0 && value <= uint.MaxValue; value++)
+        {
+            Fnv1a32.HashDecimal(value).ShouldBe(Fnv1a32.Hash(value.ToString(System.Globalization.CultureInfo.InvariantCulture)), $"value {value}");
+        }
     }
 
     [Fact]

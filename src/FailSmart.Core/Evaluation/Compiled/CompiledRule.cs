@@ -15,8 +15,16 @@ internal sealed class CompiledRule
         {
             _rule = value;
             Condition = value.Condition.IsAlways ? null : value.Condition.Root;
+            Kind = value.Action switch
+            {
+                ForceAction => RuleKind.Force,
+                RolloutAction => RuleKind.Rollout,
+                _ => RuleKind.Experiment,
+            };
         }
     }
+
+    public RuleKind Kind { get; private init; }
 
     public required int Index { get; init; }
 
@@ -29,6 +37,12 @@ internal sealed class CompiledRule
     public int VariationIndex { get; init; } = -1;
 
     public double RolloutFraction { get; init; }
+
+    /// <summary>
+    /// Buckets below this are in the rollout: the same test as point &lt; fraction, decided on the
+    /// integer bucket so no division sits on the hot path.
+    /// </summary>
+    public int RolloutBuckets { get; init; }
 
     public HashSlot Slot { get; init; }
 

@@ -78,6 +78,7 @@ internal static class FlagCompiler
                     Segments = ruleSegments,
                     VariationIndex = IndexOf(rollout.Variation),
                     RolloutFraction = rollout.Stage.Fraction,
+                    RolloutBuckets = BucketsBelow(rollout.Stage.Fraction, BucketHash.BucketCount),
                     Slot = planner.Assign(HashSlot.Create(rollout.Seed ?? flag.Key, rollout.HashAttribute, rollout.FallbackAttribute, HashVersion.V2)),
                     Outcome = Outcome(flag, IndexOf(rollout.Variation), EvaluationReason.RolloutSplit) with { RuleId = rule.Id, RuleIndex = i },
                 },
@@ -143,4 +144,21 @@ internal static class FlagCompiler
         VariationIndex = variation,
         Reason = reason,
     };
+
+    /// <summary>How many buckets b of <paramref name="scale"/> satisfy b / scale &lt; fraction, exactly as the division compares.</summary>
+    internal static int BucketsBelow(double fraction, int scale)
+    {
+        int count = (int)Math.Clamp(Math.Ceiling(fraction * scale), 0, scale);
+        while (count > 0 && (count - 1) / (double)scale >= fraction)
+        {
+            count--;
+        }
+
+        while (count < scale && count / (double)scale < fraction)
+        {
+            count++;
+        }
+
+        return count;
+    }
 }

@@ -5,9 +5,10 @@ namespace FailSmart.Core.Evaluation.Compiled;
 
 /// <summary>
 /// Per-evaluation cache of a unit's buckets. The flag's shared lanes are computed on first use, in
-/// one pass; other slots are hashed on demand. Lives on the stack.
+/// one pass; other slots are hashed on demand. A ref struct: it lives on the stack, so storing
+/// references into it needs no GC write barrier.
 /// </summary>
-internal struct UnitHashes(HashLanes? lanes, IAttributeSource attributes)
+internal ref struct UnitHashes(HashLanes? lanes, IAttributeSource attributes)
 {
     private bool _computed;
     private bool _missing;

@@ -1,0 +1,36 @@
+using FailSmart.Core.Evaluation.Compiled;
+using FsCheck.Xunit;
+
+namespace FailSmart.Core.Tests.Evaluation;
+
+/// <summary>The compiled integer threshold must decide exactly as GrowthBook's bucket / 10000 &lt; fraction.</summary>
+public sealed class RolloutThresholdTests
+{
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    [InlineData(0.5)]
+    [InlineData(0.1)]
+    [InlineData(0.3)]
+    [InlineData(0.07)]
+    [InlineData(0.12345)]
+    [InlineData(0.99999)]
+    [InlineData(1e-9)]
+    public void Threshold_agrees_with_the_division_for_every_bucket(double fraction)
+    {
+        int threshold = FlagCompiler.BucketsBelow(fraction, 10_000);
+
+        for (int bucket = 0; bucket < 10_000; bucket++)
+        {
+            (bucket < threshold).ShouldBe(bucket / 10_000.0 < fraction, $"bucket {bucket}, fraction {fraction}");
+        }
+    }
+
+    [Property(MaxTest = 300)]
+    public bool Threshold_agrees_with_the_division_for_any_fraction(int numerator)
+    {
+        double fraction = Math.Abs(numerator % 1_000_001) / 1_000_000.0;
+        int threshold = FlagCompiler.BucketsBelow(fraction, 10_000);
+        return Enumerable.Range(0, 10_000).All(bucket => (bucket < threshold) == (bucket / 10_000.0 < fraction));
+    }
+}
