@@ -42,20 +42,26 @@ internal sealed class LoadServer : IAsyncDisposable
         return server;
     }
 
-    public HttpClient Client(string key)
+    public HttpClient Client(string key) => Client(Address, key);
+
+    public Task<string> CreateKeyAsync(string kind, string environment) => CreateKeyAsync(Address, kind, environment);
+
+    /// <summary>A client for a server at <paramref name="address"/> (in this process or another) with its own connection pool.</summary>
+    public static HttpClient Client(Uri address, string key)
     {
         var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {
-            BaseAddress = Address,
+            BaseAddress = address,
             Timeout = Timeout.InfiniteTimeSpan,
         };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return client;
     }
 
-    public async Task<string> CreateKeyAsync(string kind, string environment)
+    /// <summary>Creates an API key through the admin API and returns its secret.</summary>
+    public static async Task<string> CreateKeyAsync(Uri address, string kind, string environment)
     {
-        using HttpClient admin = Client(AdminKey);
+        using HttpClient admin = Client(address, AdminKey);
         using HttpResponseMessage response = await admin.PostAsJsonAsync("/api/v1/api-keys", new { name = $"load {kind}", kind, environment });
         response.EnsureSuccessStatusCode();
         using JsonDocument body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

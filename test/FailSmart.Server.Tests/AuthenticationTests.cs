@@ -1,4 +1,6 @@
 using System.Net;
+using FailSmart.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FailSmart.Server.Tests;
 
@@ -61,6 +63,31 @@ public sealed class AuthenticationTests(FailSmartFactory factory) : IClassFixtur
 
         using HttpResponseMessage response = await client.GetPathAsync("/api/v1/environments");
         (await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("detail").GetString()!.ShouldContain("was revoked");
+    }
+
+    [Fact]
+    public async Task Key_revoked_by_another_replica_stops_working_once_the_revision_is_seen()
+    {
+        using HttpClient admin = factory.ClientWithKey();
+        string key = await admin.CreateKeyAsync("admin", null);
+        using HttpClient client = factory.ClientWithKey(key);
+        (await client.GetPathAsync("/api/v1/environments")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        string id = key.Split('_')[2];
+
+        // Straight into the shared store, as a second server would: this process only learns of it
+        // through the revision poller, so the cached key record must not outlive that.
+        IConfigStore store = factory.Services.GetRequiredService<IConfigStore>();
+        (await store.RevokeApiKeyAsync(id, "another-replica", ApiTestExtensions.Ct)).ShouldBeTrue();
+
+        HttpStatusCode status = HttpStatusCode.OK;
+        for (int attempt = 0; attempt < 100 && status == HttpStatusCode.OK; attempt++)
+        {
+            await Task.Delay(100, ApiTestExtensions.Ct);
+            using HttpResponseMessage response = await client.GetPathAsync("/api/v1/environments");
+            status = response.StatusCode;
+        }
+
+        status.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     [Fact]

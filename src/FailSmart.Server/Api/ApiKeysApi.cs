@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FailSmart.Protocol.Admin;
 using FailSmart.Server.Auth;
+using FailSmart.Server.Sync;
 using FailSmart.Storage;
 using FailSmart.Storage.Config;
 
@@ -71,10 +72,20 @@ internal static class ApiKeysApi
         return TypedResults.Created($"/api/v1/api-keys/{id}", new ApiKeyCreatedResponse(ToResponse(record), secret));
     }
 
-    private static async Task<IResult> RevokeAsync(string id, IConfigStore store, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await store.RevokeApiKeyAsync(id, Actor.Of(user), cancellationToken)
-            ? TypedResults.NoContent()
-            : ApiProblems.NotFound("active API key", id);
+    private static async Task<IResult> RevokeAsync(
+        string id, IConfigStore store, ApiKeyCache keys, ConfigChangeNotifier notifier, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (!await store.RevokeApiKeyAsync(id, Actor.Of(user), cancellationToken))
+        {
+            return ApiProblems.NotFound("active API key", id);
+        }
+
+        // Publishing the new revision makes every cached key record older than the revocation stale,
+        // including one a concurrent request is caching right now.
+        notifier.Publish(await store.GetRevisionAsync(cancellationToken));
+        keys.Invalidate(id);
+        return TypedResults.NoContent();
+    }
 
     private static ApiKeyResponse ToResponse(ApiKeyRecord key) =>
         new(key.Id, key.Name, key.Kind.ToString().ToLowerInvariant(), key.Environment, key.CreatedAt, key.ExpiresAt, key.RevokedAt, key.LastUsedAt);

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using FailSmart.Storage;
 using FailSmart.Storage.Config;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -15,7 +14,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IConfigStore store,
+    ApiKeyCache keys,
     ApiKeyUsage usage,
     TimeProvider timeProvider)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -35,7 +34,7 @@ internal sealed class ApiKeyAuthenticationHandler(
             return Fail("The API key is malformed. Keys look like fs_admin_…, fs_server_… or fs_client_…; create one under /api/v1/api-keys.");
         }
 
-        ApiKeyRecord? record = await store.GetApiKeyAsync(id, Context.RequestAborted);
+        ApiKeyRecord? record = await keys.GetAsync(id, Context.RequestAborted);
         if (record is null || record.Kind != kind || !ApiKeySecret.Matches(presented, record.SecretHash))
         {
             return Fail("The API key is not known to this server. Check that it was copied whole and belongs to this FailSmart.");

@@ -15,6 +15,7 @@ internal static class AuthServiceCollectionExtensions
             .AddPolicy(FailSmartPolicies.ServerSdk, p => p.RequireClaim(FailSmartClaims.KeyKind, "Server"))
             .AddPolicy(FailSmartPolicies.Evaluate, p => p.RequireClaim(FailSmartClaims.KeyKind, "Server", "Client"));
         services.AddSingleton<ApiKeyUsage>();
+        services.AddSingleton<ApiKeyCache>();
         services.AddHostedService<AdminKeyBootstrapper>();
         return services;
     }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using FailSmart.Server.Auth;
 using Microsoft.Extensions.Options;
 
@@ -100,11 +99,7 @@ internal static class SdkSyncApi
 
     private static async Task WritePutAsync(HttpResponse response, RuleSet ruleSet, CancellationToken cancellationToken)
     {
-        // The document is compact JSON (no newlines), so it fits one data line.
-        string header = $"event: put\nid: {ruleSet.Revision.ToString(CultureInfo.InvariantCulture)}\ndata: ";
-        await response.Body.WriteAsync(Encoding.UTF8.GetBytes(header), cancellationToken);
-        await response.Body.WriteAsync(ruleSet.Json, cancellationToken);
-        await response.Body.WriteAsync("\n\n"u8.ToArray(), cancellationToken);
+        await response.Body.WriteAsync(ruleSet.PutEvent, cancellationToken);
         await response.Body.FlushAsync(cancellationToken);
     }
 

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+
+namespace FailSmart.LoadTests;
+
+/// <summary>
+/// The load-test server in a child process (this program with <c>serve PORT</c>). Keeping the server and
+/// the load generator in separate processes halves each one's open sockets: 10,000 streams need
+/// 20,000 descriptors in total, and a process here may hold at most 20,000.
+/// </summary>
+internal sealed class ServerProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private ServerProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<ServerProcess> StartAsync(int port)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!, ["serve", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        Process process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server process.");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("BASE=", StringComparison.Ordinal))
+            {
+                return new ServerProcess(process, new Uri(line["BASE=".Length..]));
+            }
+        }
+
+        process.Kill(entireProcessTree: true);
+        throw new InvalidOperationException("The server process exited before it was ready.");
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            // Closing its input stops the server gracefully, so it removes its data folder.
+            _process.StandardInput.Close();
+            if (!_process.WaitForExit(30_000))
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+        finally
+        {
+            _process.Dispose();
+        }
+    }
+}
