@@ -27,6 +27,7 @@ internal static class AdminApi
     {
         services.AddHttpContextAccessor();
         services.AddSingleton<Sync.ConfigChangeNotifier>();
+        services.AddSingleton<Sync.StreamHeartbeat>();
         services.AddHostedService<Sync.RevisionPoller>();
         services.AddSingleton<IResourceValidator, CoreResourceValidator>();
         services.AddSingleton<Sync.RuleSetCache>();

@@ -32,21 +32,16 @@ internal sealed class ConfigChangeNotifier
         toComplete.SetResult(revision);
     }
 
-    /// <summary>Completes with the newest revision once it is greater than <paramref name="known"/>.</summary>
-    public Task<long> WaitForChangeAsync(long known, CancellationToken cancellationToken)
+    /// <summary>
+    /// Completes with the newest revision once it is greater than <paramref name="known"/>. Every waiter
+    /// at the current revision gets the same task; cancel by waiting on it with a token.
+    /// </summary>
+    public Task<long> WaitForChangeAsync(long known)
     {
-        Task<long> next;
         lock (_gate)
         {
-            if (_revision > known)
-            {
-                return Task.FromResult(_revision);
-            }
-
-            next = _next.Task;
+            return _revision > known ? Task.FromResult(_revision) : _next.Task;
         }
-
-        return next.WaitAsync(cancellationToken);
     }
 
     private static TaskCompletionSource<long> NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

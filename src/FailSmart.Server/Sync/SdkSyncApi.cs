@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using FailSmart.Server.Auth;
-using Microsoft.Extensions.Options;
 
 namespace FailSmart.Server.Sync;
 
@@ -44,7 +43,7 @@ internal static class SdkSyncApi
     }
 
     private static async Task StreamAsync(
-        HttpContext http, RuleSetCache cache, ConfigChangeNotifier notifier, IOptions<SyncOptions> options, IHostApplicationLifetime lifetime)
+        HttpContext http, RuleSetCache cache, ConfigChangeNotifier notifier, StreamHeartbeat heartbeat, IHostApplicationLifetime lifetime)
     {
         string environment = EnvironmentOf(http.User);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
@@ -52,7 +51,6 @@ internal static class SdkSyncApi
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no"; // proxies must not hold events back
-        TimeSpan heartbeat = TimeSpan.FromSeconds(Math.Max(1, options.Value.HeartbeatSeconds));
 
         try
         {
@@ -74,8 +72,10 @@ internal static class SdkSyncApi
             long known = current.Revision;
             while (!cancellationToken.IsCancellationRequested)
             {
-                Task<long> change = notifier.WaitForChangeAsync(known, cancellationToken);
-                if (await Task.WhenAny(change, Task.Delay(heartbeat, cancellationToken)) != change)
+                // Both tasks are shared by every stream; only the wait for this one's cancellation is its own.
+                Task<long> change = notifier.WaitForChangeAsync(known);
+                await Task.WhenAny(change, heartbeat.Next).WaitAsync(cancellationToken);
+                if (!change.IsCompleted)
                 {
                     await http.Response.Body.WriteAsync(s_heartbeat, cancellationToken);
                     await http.Response.Body.FlushAsync(cancellationToken);
