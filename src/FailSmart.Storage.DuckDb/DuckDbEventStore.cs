@@ -124,6 +124,16 @@ public sealed partial class DuckDbEventStore : IEventStore, IAsyncDisposable
         try
         {
             connection.Open();
+            using (DuckDBCommand settings = connection.CreateCommand())
+            {
+                // A checkpoint rewrites the event_id index whole, so at the default 16 MB of log the
+                // index is rewritten again and again as events arrive (ingestion measured 38% faster at
+                // 1 GB). Every commit is still durable in the write-ahead log; the cost is a longer
+                // replay of that log when the server starts after a crash.
+                settings.CommandText = "SET checkpoint_threshold = '1GB'";
+                settings.ExecuteNonQuery();
+            }
+
             return connection;
         }
         catch (DuckDBException ex)

@@ -102,6 +102,31 @@ public abstract partial class EventStoreConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AppendAsync_concurrent_batches_with_some_retries_store_each_event_once()
+    {
+        // Concurrent appends may be written together (group commit); a retried batch among them must
+        // still count its own duplicates and leave every other batch whole.
+        IEventStore store = await OpenStoreAsync();
+        EventBatch[] batches = [.. Enumerable.Range(0, 24).Select(b => new EventBatch(
+            [.. Enumerable.Range(0, 50).Select(i => Expose($"u{b}-{i}", i % 2, H(0)))],
+            [.. Enumerable.Range(0, 50).Select(i => Event($"u{b}-{i}", "purchase", 1, H(1)))]))];
+        await store.AppendAsync(batches[3], TestContext.Current.CancellationToken);
+
+        AppendResult[] results = await Task.WhenAll(batches.Select(batch => Task.Run(() => store.AppendAsync(batch, TestContext.Current.CancellationToken))));
+
+        results.Length.ShouldBe(24);
+        results.Select(r => (r.Exposures, r.MetricEvents)).ShouldAllBe(r => r.Exposures == 50 && r.MetricEvents == 50);
+        if (CountsDuplicatesOnWrite)
+        {
+            results.Select(r => r.DuplicatesIgnored).ShouldBe(Enumerable.Range(0, 24).Select(b => (int?)(b == 3 ? 100 : 0)));
+        }
+
+        (await store.CountExposuresAsync(TestContext.Current.CancellationToken)).ShouldBe(24 * 50);
+        MetricAnalysis purchases = await store.AnalyzeMetricAsync(Checkout, MetricDefinition.Count("purchases", "purchase"), TestContext.Current.CancellationToken);
+        purchases.Variations.Sum(v => v.Sum).ShouldBe(24 * 50);
+    }
+
+    [Fact]
     public async Task AppendAsync_batch_split_differently_on_retry_counts_each_event_once()
     {
         IEventStore store = await OpenStoreAsync();

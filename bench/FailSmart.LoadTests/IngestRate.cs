@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using DuckDB.NET.Data;
+
+namespace FailSmart.LoadTests;
+
+/// <summary>
+/// Event ingestion through HTTP against its floor, in one run: first the raw DuckDB appender writes the
+/// same metric events into a table with no key; then several senders post them to
+/// <c>POST /events/v1/batch</c> of a server in a child process (validated, de-duplicated by id, committed
+/// before the reply). Bodies are serialised before the clock starts, so the senders cost little.
+/// </summary>
+internal static class IngestRate
+{
+    public static async Task<int> RunAsync(int events, int batchSize, int senders)
+    {
+        string timestamp = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+        var random = new Random(20261126);
+        var rows = new (string Id, string Unit, double Value)[events];
+        for (int i = 0; i < events; i++)
+        {
+            rows[i] = (Guid.NewGuid().ToString(), "user-" + random.Next(1_000_000).ToString(CultureInfo.InvariantCulture), Math.Round(random.NextDouble() * 100, 2));
+        }
+
+        double floor = RawAppenderRate(rows, batchSize);
+
+        string[] bodies = [.. rows.Chunk(batchSize).Select(chunk => "[" + string.Join(",", chunk.Select(r =>
+            $$"""{"id":"{{r.Id}}","type":"event","unitId":"{{r.Unit}}","timestamp":"{{timestamp}}","event":"purchase","value":{{r.Value.ToString(CultureInfo.InvariantCulture)}}}""")) + "]")];
+        using ServerProcess server = await ServerProcess.StartAsync(5098);
+        string key = await LoadServer.CreateKeyAsync(server.Address, "server", "production");
+        using HttpClient client = LoadServer.Client(server.Address, key);
+
+        // Warm up on a separate set of ids (JIT, connections), then time the real batches.
+        await PostAsync(client, "[" + string.Join(",", Enumerable.Range(0, 200).Select(i =>
+            $$"""{"id":"warm-{{i}}","type":"event","unitId":"w","timestamp":"{{timestamp}}","event":"purchase","value":1}""")) + "]");
+        int next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, senders).Select(_ => Task.Run(async () =>
+        {
+            int mine;
+            while ((mine = Interlocked.Increment(ref next)) < bodies.Length)
+            {
+                await PostAsync(client, bodies[mine]);
+            }
+        })));
+        double http = events / clock.Elapsed.TotalSeconds;
+
+        Console.WriteLine($"| Path | Events | Batch | Senders | Events/s | Share of the floor |");
+        Console.WriteLine($"|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Raw DuckDB appender, no key (floor) | {events:N0} | {batchSize:N0} | 1 | {floor:N0} | 100% |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| POST /events/v1/batch | {events:N0} | {batchSize:N0} | {senders} | {http:N0} | {http / floor:P0} |"));
+        return 0;
+    }
+
+    private static async Task PostAsync(HttpClient client, string body)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using HttpResponseMessage response = await client.PostAsync("/events/v1/batch", content);
+        string reply = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode || !reply.Contains("\"rejected\":[]", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The batch was not stored whole: {(int)response.StatusCode} {reply[..Math.Min(400, reply.Length)]}");
+        }
+    }
+
+    private static double RawAppenderRate((string Id, string Unit, double Value)[] rows, int batchSize)
+    {
+        string folder = Directory.CreateTempSubdirectory("failsmart-ingest-floor-").FullName;
+        try
+        {
+            using var connection = new DuckDBConnection($"Data Source={Path.Combine(folder, "floor.duckdb")}");
+            connection.Open();
+            using (DuckDBCommand create = connection.CreateCommand())
+            {
+                create.CommandText = """
+                    CREATE TABLE metric_events (event_id VARCHAR, environment VARCHAR, unit_id VARCHAR, event_name VARCHAR, value DOUBLE,
+                        occurred_at_ms BIGINT, received_at_ms BIGINT, property_keys VARCHAR[], property_values VARCHAR[])
+                    """;
+                create.ExecuteNonQuery();
+            }
+
+            string[] none = [];
+            long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            var clock = Stopwatch.StartNew();
+            foreach ((string Id, string Unit, double Value)[] chunk in rows.Chunk(batchSize))
+            {
+                using DuckDBAppender appender = connection.CreateAppender("metric_events");
+                foreach ((string id, string unit, double value) in chunk)
+                {
+                    appender.CreateRow().AppendValue(id).AppendValue("production").AppendValue(unit).AppendValue("purchase")
+                        .AppendValue((double?)value).AppendValue(now).AppendValue(now).AppendValue(none).AppendValue(none).EndRow();
+                }
+            }
+
+            return rows.Length / clock.Elapsed.TotalSeconds;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
