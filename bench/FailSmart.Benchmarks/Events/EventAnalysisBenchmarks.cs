@@ -15,9 +15,11 @@ namespace FailSmart.Benchmarks.Events;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "BenchmarkDotNet's cleanup methods dispose the stores.")]
 public class EventAnalysisBenchmarks
 {
-    internal const int Exposures = 2_000_000;
-    internal const int Units = 1_600_000;
-    internal const int MetricEvents = 5_000_000;
+    // FAILSMART_BENCH_SCALE=10 gives the full-size case: 20,000,000 exposures and 50,000,000 events.
+    internal static int Scale { get; } = int.TryParse(Environment.GetEnvironmentVariable("FAILSMART_BENCH_SCALE"), out int scale) && scale > 0 ? scale : 1;
+    internal static int Exposures { get; } = 2_000_000 * Scale;
+    internal static int Units { get; } = 1_600_000 * Scale;
+    internal static int MetricEvents { get; } = 5_000_000 * Scale;
     private static readonly ExperimentScope s_scope = new("production", "exp", 1, SyntheticEvents.Start.AddDays(30));
 
     private string _folder = "";
