@@ -131,6 +131,43 @@ public abstract partial class ConfigStoreConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Writes_validated_at_an_older_revision_are_refused_and_change_nothing()
+    {
+        IConfigStore store = await ReadyStoreAsync();
+        long validatedAt = await store.GetRevisionAsync(Ct);
+        await store.CreateAsync(Write("other", "{}"), Ct);
+        await store.CreateAsync(Write("checkout", "{\"v\":1}"), Ct);
+        long before = await store.GetRevisionAsync(Ct);
+
+        WriteOutcome created = await store.CreateAsync(Write("late", "{}") with { ValidatedAtRevision = validatedAt }, Ct);
+        WriteOutcome updated = await store.UpdateAsync(Write("checkout", "{\"v\":2}", expected: 1) with { ValidatedAtRevision = validatedAt }, cancellationToken: Ct);
+        WriteOutcome archived = await store.ArchiveAsync(Write("checkout", "", expected: 1) with { ValidatedAtRevision = validatedAt }, Ct);
+
+        created.Status.ShouldBe(WriteStatus.ConfigurationChanged);
+        updated.Status.ShouldBe(WriteStatus.ConfigurationChanged);
+        archived.Status.ShouldBe(WriteStatus.ConfigurationChanged);
+        (await store.GetAsync(ResourceKind.Flag, "late", Ct)).ShouldBeNull();
+        StoredResource checkout = (await store.GetAsync(ResourceKind.Flag, "checkout", Ct))!;
+        (checkout.Document, checkout.Version, checkout.Archived).ShouldBe(("{\"v\":1}", 1L, false));
+        (await store.GetRevisionAsync(Ct)).ShouldBe(before);
+        (await store.QueryAuditAsync(new AuditQuery(Key: "checkout"), Ct)).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Writes_validated_at_the_current_revision_commit()
+    {
+        IConfigStore store = await ReadyStoreAsync();
+        await store.CreateAsync(Write("checkout", "{\"v\":1}"), Ct);
+        long current = await store.GetRevisionAsync(Ct);
+
+        WriteOutcome updated = await store.UpdateAsync(Write("checkout", "{\"v\":2}", expected: 1) with { ValidatedAtRevision = current }, cancellationToken: Ct);
+
+        updated.Status.ShouldBe(WriteStatus.Committed);
+        updated.Revision.ShouldBe(current + 1);
+        (await store.GetAsync(ResourceKind.Flag, "checkout", Ct))!.Document.ShouldBe("{\"v\":2}");
+    }
+
+    [Fact]
     public async Task UpdateAsync_missing_resource_is_not_found()
     {
         IConfigStore store = await ReadyStoreAsync();

@@ -28,6 +28,12 @@ internal static class ApiProblems
             detail: $"A {what} '{key}' exists already. Change it with PUT, or choose another key.",
             statusCode: StatusCodes.Status409Conflict);
 
+    public static IResult ConfigurationBusy() =>
+        TypedResults.Problem(
+            title: "The configuration kept changing while this write was checked.",
+            detail: "Other changes were committed each time this one had been validated against the whole configuration, so it was not written. Retry in a moment.",
+            statusCode: StatusCodes.Status409Conflict);
+
     public static IResult StaleVersion(string what, string key, long currentVersion) =>
         TypedResults.Problem(
             title: "Someone changed this since you read it.",

@@ -32,11 +32,12 @@ internal static class ResourcesApi
             group.MapPut("/{key}", (string key, JsonElement document, WriteContext context) => UpdateAsync(kind, name, key, document, context))
                 .WithName($"Update{typeName}").WithSummary($"Replaces a {name}. Send If-Match with the ETag you read; a stale one gets 412.")
                 .Produces<ResourceResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-                .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+                .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+                .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
             group.MapDelete("/{key}", (string key, WriteContext context) => ArchiveAsync(kind, name, key, context))
                 .WithName($"Archive{typeName}").WithSummary($"Archives a {name}: it leaves rule sets but stays readable and audited.")
-                .Produces<ResourceResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
-                .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+                .Produces<ResourceResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+                .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         }
 
         return api;
@@ -91,13 +92,15 @@ internal static class ResourcesApi
             return ApiProblems.Invalid(problems);
         }
 
-        if (await context.ValidateAgainstConfigurationAsync(kind, key!, document) is { } invalid)
+        (IResult? refused, WriteOutcome? outcome) = await context.WriteValidatedAsync(
+            resources => context.ValidateAgainst(resources, kind, key!, document),
+            revision => context.Store.CreateAsync(context.Write(kind, key!, document, tags, null) with { ValidatedAtRevision = revision }, context.CancellationToken));
+        if (refused is not null)
         {
-            return invalid;
+            return refused;
         }
 
-        WriteOutcome outcome = await context.Store.CreateAsync(context.Write(kind, key!, document, tags, null), context.CancellationToken);
-        if (outcome.Status == WriteStatus.AlreadyExists)
+        if (outcome!.Status == WriteStatus.AlreadyExists)
         {
             return ApiProblems.AlreadyExists(name, key!);
         }
@@ -123,13 +126,15 @@ internal static class ResourcesApi
             return ApiProblems.Invalid(problems);
         }
 
-        if (await context.ValidateAgainstConfigurationAsync(kind, key, document) is { } invalid)
+        (IResult? refused, WriteOutcome? outcome) = await context.WriteValidatedAsync(
+            resources => context.ValidateAgainst(resources, kind, key, document),
+            revision => context.Store.UpdateAsync(context.Write(kind, key, document, tags, expected) with { ValidatedAtRevision = revision }, "update", context.CancellationToken));
+        if (refused is not null)
         {
-            return invalid;
+            return refused;
         }
 
-        WriteOutcome outcome = await context.Store.UpdateAsync(context.Write(kind, key, document, tags, expected), "update", context.CancellationToken);
-        return outcome.Status switch
+        return outcome!.Status switch
         {
             WriteStatus.NotFound => ApiProblems.NotFound(name, key),
             WriteStatus.VersionConflict => ApiProblems.StaleVersion(name, key, outcome.Resource!.Version),
@@ -144,13 +149,15 @@ internal static class ResourcesApi
             return ApiProblems.Invalid("If-Match", "If-Match must be an ETag this API sent, such as \"3\".", "Send the ETag header from your last read.");
         }
 
-        if (await context.ValidateArchiveAsync(kind, key) is { } invalid)
+        (IResult? refused, WriteOutcome? outcome) = await context.WriteValidatedAsync(
+            resources => context.ValidateArchive(resources, kind, key),
+            revision => context.Store.ArchiveAsync(context.Write(kind, key, default, [], expected) with { ValidatedAtRevision = revision }, context.CancellationToken));
+        if (refused is not null)
         {
-            return invalid;
+            return refused;
         }
 
-        WriteOutcome outcome = await context.Store.ArchiveAsync(context.Write(kind, key, default, [], expected), context.CancellationToken);
-        return outcome.Status switch
+        return outcome!.Status switch
         {
             WriteStatus.NotFound => ApiProblems.NotFound(name, key),
             WriteStatus.VersionConflict => ApiProblems.StaleVersion(name, key, outcome.Resource!.Version),

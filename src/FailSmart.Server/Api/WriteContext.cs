@@ -18,19 +18,49 @@ internal sealed class WriteContext(IConfigStore store, IResourceValidator valida
         new(kind, key, WithoutTags(document), tags, expectedVersion,
             Actor.Of(Http.User), Actor.Reason(Http.Request), environment);
 
-    /// <summary>Null when the configuration would stay valid with this document in place; otherwise a 422.</summary>
-    public async Task<IResult?> ValidateAgainstConfigurationAsync(ResourceKind kind, string key, JsonElement document)
+    // A write validated at one revision commits only at that revision; another writer getting in
+    // between is rare, so a few rounds of validate-and-write settle it.
+    private const int ValidatedWriteAttempts = 5;
+
+    /// <summary>
+    /// Validates the whole configuration with the change in place, then writes, both at one configuration
+    /// revision: if another change commits in between, the write is refused and both steps run again.
+    /// So two writes that are each valid alone (two experiments claiming the same layer buckets, say)
+    /// can never together store an invalid configuration. Returns the 422 when invalid, a 409 when the
+    /// configuration kept changing, or the committed (or otherwise refused) outcome.
+    /// </summary>
+    public async Task<(IResult? Refused, WriteOutcome? Outcome)> WriteValidatedAsync(
+        Func<IReadOnlyList<StoredResource>, IResult?> validate, Func<long, Task<WriteOutcome>> write)
     {
-        var (resources, _) = await store.SnapshotAsync(CancellationToken);
+        for (int attempt = 1; attempt <= ValidatedWriteAttempts; attempt++)
+        {
+            var (resources, revision) = await store.SnapshotAsync(CancellationToken);
+            if (validate(resources) is { } invalid)
+            {
+                return (invalid, null);
+            }
+
+            WriteOutcome outcome = await write(revision);
+            if (outcome.Status != WriteStatus.ConfigurationChanged)
+            {
+                return (null, outcome);
+            }
+        }
+
+        return (ApiProblems.ConfigurationBusy(), null);
+    }
+
+    /// <summary>Null when the configuration would stay valid with this document in place; otherwise a 422.</summary>
+    public IResult? ValidateAgainst(IReadOnlyList<StoredResource> resources, ResourceKind kind, string key, JsonElement document)
+    {
         StoredResource[] others = [.. resources.Where(r => r.Kind != kind || r.Key != key)];
         var problems = validator.Validate(kind, document, others);
         return problems.Count == 0 ? null : ApiProblems.Invalid(problems, StatusCodes.Status422UnprocessableEntity);
     }
 
     /// <summary>Null when archiving leaves the rest valid (nothing still refers to it); otherwise a 422.</summary>
-    public async Task<IResult?> ValidateArchiveAsync(ResourceKind kind, string key)
+    public IResult? ValidateArchive(IReadOnlyList<StoredResource> resources, ResourceKind kind, string key)
     {
-        var (resources, _) = await store.SnapshotAsync(CancellationToken);
         StoredResource? target = resources.FirstOrDefault(r => r.Kind == kind && r.Key == key);
         if (target is null)
         {

@@ -66,8 +66,7 @@ public abstract partial class AdoConfigStore
         }
 
         var stored = new StoredResource(write.Kind, write.Key, 1, write.Document, [.. write.Tags], false, ParseTimestamp(now));
-        long revision = await CommitWithAuditAsync(connection, transaction, write, "create", null, write.Document, cancellationToken);
-        return new WriteOutcome(WriteStatus.Committed, stored, revision);
+        return await CommitWithAuditAsync(connection, transaction, write, "create", null, write.Document, stored, cancellationToken);
     }
 
     public Task<WriteOutcome> UpdateAsync(ResourceWrite write, string action = "update", CancellationToken cancellationToken = default) =>
@@ -103,17 +102,23 @@ public abstract partial class AdoConfigStore
         }
 
         var stored = new StoredResource(write.Kind, write.Key, current.Version + 1, document, [.. tags], archive, ParseTimestamp(now));
-        long revision = await CommitWithAuditAsync(connection, transaction, write, action, current.Document, archive ? null : document, cancellationToken);
-        return new WriteOutcome(WriteStatus.Committed, stored, revision);
+        return await CommitWithAuditAsync(connection, transaction, write, action, current.Document, archive ? null : document, stored, cancellationToken);
     }
 
-    private async Task<long> CommitWithAuditAsync(
-        DbConnection connection, DbTransaction transaction, ResourceWrite write, string action, string? before, string? after, CancellationToken cancellationToken)
+    // The transaction is left uncommitted (so it rolls back when disposed) if another change was
+    // committed after the revision the writer validated at.
+    private async Task<WriteOutcome> CommitWithAuditAsync(
+        DbConnection connection, DbTransaction transaction, ResourceWrite write, string action, string? before, string? after, StoredResource stored, CancellationToken cancellationToken)
     {
-        long revision = await AdvanceRevisionAsync(connection, transaction, cancellationToken);
-        await InsertAuditAsync(connection, transaction, write.Actor, action, KindName(write.Kind), write.Key, write.Environment, before, after, write.Reason, revision, cancellationToken);
+        long? revision = await AdvanceRevisionAsync(connection, transaction, write.ValidatedAtRevision, cancellationToken);
+        if (revision is null)
+        {
+            return new WriteOutcome(WriteStatus.ConfigurationChanged, null, 0);
+        }
+
+        await InsertAuditAsync(connection, transaction, write.Actor, action, KindName(write.Kind), write.Key, write.Environment, before, after, write.Reason, revision.Value, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return revision;
+        return new WriteOutcome(WriteStatus.Committed, stored, revision.Value);
     }
 
     private async Task<StoredResource?> ReadResourceAsync(

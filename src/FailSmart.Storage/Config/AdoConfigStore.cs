@@ -102,11 +102,25 @@ public abstract partial class AdoConfigStore : IConfigStore
     private static async Task<long> ReadRevisionAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) =>
         Convert.ToInt64(await ScalarAsync(connection, transaction, "SELECT revision FROM config_revision WHERE id = 1", cancellationToken), CultureInfo.InvariantCulture);
 
-    private static async Task<long> AdvanceRevisionAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    private static async Task<long> AdvanceRevisionAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        (await AdvanceRevisionAsync(connection, transaction, null, cancellationToken))!.Value;
+
+    /// <summary>
+    /// The next revision, or null when <paramref name="expected"/> is given and the revision moved past
+    /// it. Conditional on the row itself, so concurrent writers serialise on it (PostgreSQL re-checks
+    /// the condition after the other writer commits; SQLite writers are serialised already).
+    /// </summary>
+    private static async Task<long?> AdvanceRevisionAsync(DbConnection connection, DbTransaction transaction, long? expected, CancellationToken cancellationToken)
     {
-        await using (DbCommand bump = Command(connection, transaction, "UPDATE config_revision SET revision = revision + 1 WHERE id = 1"))
+        string sql = expected is null
+            ? "UPDATE config_revision SET revision = revision + 1 WHERE id = 1"
+            : "UPDATE config_revision SET revision = revision + 1 WHERE id = 1 AND revision = @expected";
+        await using (DbCommand bump = expected is null ? Command(connection, transaction, sql) : Command(connection, transaction, sql, ("expected", expected.Value)))
         {
-            await bump.ExecuteNonQueryAsync(cancellationToken);
+            if (await bump.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                return null;
+            }
         }
 
         return await ReadRevisionAsync(connection, transaction, cancellationToken);

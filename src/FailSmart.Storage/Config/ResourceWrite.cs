@@ -9,6 +9,11 @@ namespace FailSmart.Storage.Config;
 /// <param name="Actor">Who makes the change (an API key's name, or a user).</param>
 /// <param name="Reason">Why, when the writer says.</param>
 /// <param name="Environment">Set when the change concerns one environment only (a flag toggled there).</param>
+/// <param name="ValidatedAtRevision">
+/// The configuration revision the writer validated the whole configuration at. When set, the write
+/// commits only if no other change was committed since (<see cref="WriteStatus.ConfigurationChanged"/>
+/// otherwise), so two writes that are each valid alone cannot together store an invalid configuration.
+/// </param>
 public sealed record ResourceWrite(
     ResourceKind Kind,
     string Key,
@@ -17,4 +22,5 @@ public sealed record ResourceWrite(
     long? ExpectedVersion,
     string Actor,
     string? Reason = null,
-    string? Environment = null);
+    string? Environment = null,
+    long? ValidatedAtRevision = null);

@@ -14,6 +14,9 @@ public enum WriteStatus
 
     /// <summary>Someone else wrote since the writer's read: the expected version is stale.</summary>
     VersionConflict,
+
+    /// <summary>Another change was committed after the configuration revision the writer validated at: validate again.</summary>
+    ConfigurationChanged,
 }
 
 /// <summary>The result of a write: the status and, when committed, the stored resource and the new revision.</summary>
