@@ -4,8 +4,8 @@ using FailSmart.Statistics;
 using FailSmart.Storage;
 using FailSmart.Storage.Events;
 using StatsDirection = FailSmart.Statistics.MetricDirection;
-using StoreDirection = FailSmart.Storage.Events.MetricDirection;
 using StoreAnalysis = FailSmart.Storage.Events.MetricAnalysis;
+using StoreDirection = FailSmart.Storage.Events.MetricDirection;
 
 namespace FailSmart.Server.Results;
 
