@@ -63,36 +63,20 @@ public class EvaluationBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Units, Description = "(a) flag: 1 condition + 50% rollout")]
-    public int RolloutFlag()
-    {
-        int on = 0;
-        foreach (Attributes attributes in _attributes)
-        {
-            on += _evaluator.Evaluate(EvaluationSetup.RolloutFlag, attributes).VariationIndex;
-        }
-
-        return on;
-    }
+    public int RolloutFlag() => EvaluateAll(_evaluator, EvaluationSetup.RolloutFlag);
 
     [Benchmark(OperationsPerInvoke = Units, Description = "(a) under a holdout of everything")]
-    public int RolloutFlagUnderHoldout()
-    {
-        int on = 0;
-        foreach (Attributes attributes in _attributes)
-        {
-            on += _everythingHeldOut.Evaluate(EvaluationSetup.RolloutFlag, attributes).VariationIndex;
-        }
-
-        return on;
-    }
+    public int RolloutFlagUnderHoldout() => EvaluateAll(_everythingHeldOut, EvaluationSetup.RolloutFlag);
 
     [Benchmark(OperationsPerInvoke = Units, Description = "(b) experiment: 3 variations, layer, holdout")]
-    public int LayeredExperiment()
+    public int LayeredExperiment() => EvaluateAll(_evaluator, EvaluationSetup.ExperimentFlag);
+
+    private int EvaluateAll(Evaluator evaluator, string flag)
     {
         int sum = 0;
         foreach (Attributes attributes in _attributes)
         {
-            sum += _evaluator.Evaluate(EvaluationSetup.ExperimentFlag, attributes).VariationIndex;
+            sum += evaluator.Evaluate(flag, attributes).VariationIndex;
         }
 
         return sum;

@@ -77,23 +77,23 @@ internal static class Fnv1a32
         uint state = OffsetBasis;
         uint withLeading = Step(state, leading);
         state = leading != 0 ? withLeading : state;
-        h = (uint)h * 10UL;
-        state = Step(state, (uint)(h >> 32));
-        h = (uint)h * 10UL;
-        state = Step(state, (uint)(h >> 32));
-        h = (uint)h * 10UL;
-        state = Step(state, (uint)(h >> 32));
-        h = (uint)h * 10UL;
-        state = Step(state, (uint)(h >> 32));
+        state = NextDigit(state, ref h);
+        state = NextDigit(state, ref h);
+        state = NextDigit(state, ref h);
+        state = NextDigit(state, ref h);
         state = Step(state, (uint)(l >> 32));
-        l = (uint)l * 10UL;
-        state = Step(state, (uint)(l >> 32));
-        l = (uint)l * 10UL;
-        state = Step(state, (uint)(l >> 32));
-        l = (uint)l * 10UL;
-        state = Step(state, (uint)(l >> 32));
-        l = (uint)l * 10UL;
-        return Step(state, (uint)(l >> 32));
+        state = NextDigit(state, ref l);
+        state = NextDigit(state, ref l);
+        state = NextDigit(state, ref l);
+        return NextDigit(state, ref l);
+    }
+
+    // Multiplying the 32-bit fraction by ten moves the next decimal digit into the top 32 bits.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint NextDigit(uint state, ref ulong fixedPoint)
+    {
+        fixedPoint = (uint)fixedPoint * 10UL;
+        return Step(state, (uint)(fixedPoint >> 32));
     }
 
     // ceil(2^32 / 10^4): n * this holds n / 10^4 in its top 32 bits and the rest as a 32-bit
