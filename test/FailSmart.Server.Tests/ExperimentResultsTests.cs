@@ -260,4 +260,31 @@ public sealed class ExperimentResultsTests(FailSmartFactory factory) : IClassFix
         treatment.GetProperty("status").GetString().ShouldBe("significant-harm");
         treatment.GetProperty("liftUpper").GetDouble().ShouldBeLessThan(0);
     }
+
+    [Fact]
+    public async Task Results_quantile_metric_is_compared_with_the_control()
+    {
+        // p90 page latency: the treatment's is about 50% higher. A quantile metric's direction is
+        // "decrease", so that is significant harm, with a relative lift near +0.5.
+        await CreateAsync(_admin, "metrics", """{"key":"latency-p90","type":"quantile","event":"page-load","quantile":0.9}""");
+        await CreateExperimentAsync(_admin, "latency-test", "control", "slower");
+        var exposures = new List<Exposure>();
+        var events = new List<MetricEvent>();
+        for (int i = 0; i < 1200; i++)
+        {
+            int variation = i % 2;
+            exposures.Add(Exposure($"lat-{i}", "latency-test", variation, i % 300));
+            double latency = (100 + ((i * 37) % 400)) * (variation == 0 ? 1.0 : 1.5);
+            events.Add(Event($"lat-{i}", "page-load", latency, (i % 300) + 5));
+        }
+
+        await AppendAsync(factory, exposures, events);
+
+        JsonElement results = await ResultsAsync("latency-test", "&metrics=latency-p90");
+        JsonElement slower = Variation(results, "latency-p90", "slower");
+
+        slower.GetProperty("relativeLift").GetDouble().ShouldBeInRange(0.4, 0.6);
+        slower.GetProperty("liftLower").GetDouble().ShouldBeGreaterThan(0);
+        slower.GetProperty("status").GetString().ShouldBe("significant-harm");
+    }
 }

@@ -5,17 +5,28 @@ namespace FailSmart.Server.Results;
 
 /// <summary>
 /// Chooses the Statistics method for a metric type from the store's sufficient statistics: proportions
-/// for 0/1 metrics, Welch for per-unit values, the delta method for means and ratios, and CUPED when a
-/// covariate was computed (not for ratios: the store keeps no pre-period denominator).
+/// for 0/1 metrics, Welch for per-unit values, the delta method for means and ratios, CUPED when a
+/// covariate was computed (not for ratios: the store keeps no pre-period denominator), and for
+/// quantiles the difference of the two arms' quantiles with standard errors implied by their
+/// order-statistic intervals.
 /// </summary>
 internal static class ArmComparison
 {
     /// <summary>Null when the arms cannot be compared yet (fewer than two units, no variance, a zero control).</summary>
-    public static (Comparison Lifts, bool Cuped)? Compare(MetricKind kind, VariationStatistics control, VariationStatistics treatment)
+    /// <param name="kind">The metric's type.</param>
+    /// <param name="control">The control arm.</param>
+    /// <param name="treatment">The treatment arm.</param>
+    /// <param name="quantileZ">For quantiles: the normal quantile the store's intervals were computed at.</param>
+    public static (Comparison Lifts, bool Cuped)? Compare(MetricKind kind, VariationStatistics control, VariationStatistics treatment, double quantileZ = 1.959963984540054)
     {
-        if (kind == MetricKind.Quantile || control.Units < 2 || treatment.Units < 2)
+        if (control.Units < 2 || treatment.Units < 2)
         {
             return null;
+        }
+
+        if (kind == MetricKind.Quantile)
+        {
+            return CompareQuantiles(control, treatment, quantileZ);
         }
 
         try
@@ -45,6 +56,28 @@ internal static class ArmComparison
         MetricKind.Mean or MetricKind.Ratio => arm.Denominator is { Sum: > 0 } d ? arm.Sum / d.Sum : null,
         _ => arm.Sum / arm.Units,
     };
+
+    private static (Comparison Lifts, bool Cuped)? CompareQuantiles(VariationStatistics control, VariationStatistics treatment, double z)
+    {
+        if (control.Quantile is not { Count: >= 2 } c || treatment.Quantile is not { Count: >= 2 } t || !(z > 0))
+        {
+            return null;
+        }
+
+        try
+        {
+            Comparison lifts = QuantileInterval.Compare(Quantile(c, z), Quantile(t, z));
+            return IsUsable(lifts) ? (lifts, false) : null;
+        }
+        catch (ArgumentException)
+        {
+            return null; // a zero control quantile: no relative change to report
+        }
+    }
+
+    // The store's interval is distribution-free order statistics at ±z; its half-width over z is the standard error.
+    private static FailSmart.Statistics.QuantileEstimate Quantile(FailSmart.Storage.Events.QuantileEstimate q, double z) =>
+        new(q.Level, q.Estimate, new Interval(q.LowerBound, q.UpperBound), (q.UpperBound - q.LowerBound) / (2 * z), q.Count);
 
     private static bool IsUsable(Comparison lifts) =>
         double.IsFinite(lifts.Relative.Estimate) && double.IsFinite(lifts.Relative.StandardError) && lifts.Relative.StandardError > 0;

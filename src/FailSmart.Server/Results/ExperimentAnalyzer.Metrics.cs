@@ -20,14 +20,12 @@ internal sealed partial class ExperimentAnalyzer
         {
             VariationStatistics treatment = Arm(analysis.Variations, i);
             VariationResultResponse described = Describe(definition, experiment, treatment);
-            if (ArmComparison.Compare(definition.Kind, control, treatment) is not ({ } lifts, bool cuped))
+            if (ArmComparison.Compare(definition.Kind, control, treatment, definition.QuantileIntervalZ) is not ({ } lifts, bool cuped))
             {
                 variations.Add(described with
                 {
-                    Message = definition.Kind == MetricKind.Quantile
-                        ? "Quantiles are reported with their own intervals per variation; they are not tested against the control."
-                        : "Too early: not enough units or variation in both arms to compare yet.",
-                    Status = definition.Kind == MetricKind.Quantile ? null : Kebab(DecisionStatus.TooEarly),
+                    Message = "Too early: not enough units or variation in both arms to compare yet.",
+                    Status = Kebab(DecisionStatus.TooEarly),
                 });
                 continue;
             }
@@ -64,7 +62,7 @@ internal sealed partial class ExperimentAnalyzer
             for (int i = 1; i < experiment.Variations.Count; i++)
             {
                 VariationStatistics treatment = Arm(segment.Variations, i);
-                rows.Add((segment.Value, i, control.Units, treatment.Units, ArmComparison.Compare(definition.Kind, control, treatment)?.Lifts));
+                rows.Add((segment.Value, i, control.Units, treatment.Units, ArmComparison.Compare(definition.Kind, control, treatment, definition.QuantileIntervalZ)?.Lifts));
             }
         }
 

@@ -36,10 +36,29 @@ public static class QuantileInterval
     }
 
     /// <summary>Treatment minus control quantile, and the relative change, with normal intervals.</summary>
-    public static Comparison Compare(IReadOnlyList<double> control, IReadOnlyList<double> treatment, double probability, double alpha = 0.05)
+    public static Comparison Compare(IReadOnlyList<double> control, IReadOnlyList<double> treatment, double probability, double alpha = 0.05) =>
+        Compare(Estimate(control, probability, alpha), Estimate(treatment, probability, alpha), alpha);
+
+    /// <summary>
+    /// The same comparison from each arm's estimate and standard error, as an event store returns them
+    /// (the store computes the order-statistic interval in SQL; no values reach .NET). The arms are
+    /// independent: the difference's standard error is √(se_c² + se_t²), the relative change's comes
+    /// from the delta method.
+    /// </summary>
+    public static Comparison Compare(QuantileEstimate control, QuantileEstimate treatment, double alpha = 0.05)
     {
-        QuantileEstimate c = Estimate(control, probability, alpha);
-        QuantileEstimate t = Estimate(treatment, probability, alpha);
+        ArgumentNullException.ThrowIfNull(control);
+        ArgumentNullException.ThrowIfNull(treatment);
+        Guard.Alpha(alpha);
+        Guard.NotNegative(control.StandardError, nameof(control));
+        Guard.NotNegative(treatment.StandardError, nameof(treatment));
+        if (control.Quantile == 0)
+        {
+            throw new ArgumentException("The control's quantile is 0, so a relative change is undefined.", nameof(control));
+        }
+
+        QuantileEstimate c = control;
+        QuantileEstimate t = treatment;
         double seAbs = Math.Sqrt((c.StandardError * c.StandardError) + (t.StandardError * t.StandardError));
         double qc2 = c.Quantile * c.Quantile;
         double varRel = (t.StandardError * t.StandardError / qc2) + (t.Quantile * t.Quantile * c.StandardError * c.StandardError / (qc2 * qc2));
