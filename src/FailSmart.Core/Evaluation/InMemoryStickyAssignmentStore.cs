@@ -9,6 +9,9 @@ public sealed class InMemoryStickyAssignmentStore : IStickyAssignmentStore
 
     public int Count => _assignments.Count;
 
+    /// <summary>Every remembered assignment, for inspection.</summary>
+    public IEnumerable<KeyValuePair<StickyAssignmentKey, string>> Assignments => _assignments;
+
     public bool TryGet(in StickyAssignmentKey key, out string variationKey) =>
         _assignments.TryGetValue(key, out variationKey!);
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using FailSmart.Core.Evaluation;
 using FailSmart.Core.Model;
@@ -35,8 +34,9 @@ public sealed class StickyBucketConformanceTests
                 continue;
             }
 
-            (Configuration config, Dictionary<string, Experiment> experiments) = ToConfiguration(context);
-            var store = new RecordingStore();
+            Configuration config = ToConfiguration(context);
+            Dictionary<string, Experiment> experiments = config.Experiments.ToDictionary(e => e.Key, StringComparer.Ordinal);
+            var store = new InMemoryStickyAssignmentStore();
             foreach (JsonElement doc in docs)
             {
                 foreach (JsonProperty assignment in doc.GetProperty("assignments").EnumerateObject())
@@ -103,46 +103,6 @@ public sealed class StickyBucketConformanceTests
             : null;
     }
 
-    private static (Configuration Config, Dictionary<string, Experiment> Experiments) ToConfiguration(JsonElement context)
-    {
-        var flags = new List<Flag>();
-        var experiments = new Dictionary<string, Experiment>(StringComparer.Ordinal);
-        foreach (JsonProperty feature in context.GetProperty("features").EnumerateObject())
-        {
-            var values = new List<DataValue> { DataValue.FromJson(feature.Value.GetProperty("defaultValue")) };
-            int IndexOf(DataValue value)
-            {
-                int i = values.IndexOf(value);
-                if (i < 0)
-                {
-                    values.Add(value);
-                    i = values.Count - 1;
-                }
-
-                return i;
-            }
-
-            var rules = new List<Rule>();
-            foreach (JsonElement rule in feature.Value.GetProperty("rules").EnumerateArray())
-            {
-                string key = rule.TryGetProperty("key", out JsonElement k) ? k.GetString()! : feature.Name;
-                Experiment experiment = ToExperiment(rule, key);
-                int[] map = [.. rule.GetProperty("variations").EnumerateArray().Select(v => IndexOf(DataValue.FromJson(v)))];
-                experiment = experiment with
-                {
-                    Variations = [.. experiment.Variations.Select((v, j) => v with { Key = "v" + map[j] })],
-                    FallbackAttribute = rule.TryGetProperty("fallbackAttribute", out JsonElement f) ? f.GetString() : null,
-                };
-                experiments[key] = experiment;
-                rules.Add(new Rule("rule-" + rules.Count, ConditionOf(rule), new ExperimentAction(key)));
-            }
-
-            flags.Add(JsonFlag(feature.Name, values, 0, rules));
-        }
-
-        return (new Configuration { Flags = flags, Experiments = [.. experiments.Values] }, experiments);
-    }
-
     private static string? Compare(EvaluationResult result, JsonElement expected)
     {
         if (expected.ValueKind == JsonValueKind.Null)
@@ -159,7 +119,7 @@ public sealed class StickyBucketConformanceTests
     }
 
     // GrowthBook lists the documents of this unit's attributes only, so another unit's stored one is left out.
-    private static string? CompareSaved(RecordingStore store, Dictionary<string, Experiment> experiments, JsonElement expectedDocs, JsonElement attributes)
+    private static string? CompareSaved(InMemoryStickyAssignmentStore store, Dictionary<string, Experiment> experiments, JsonElement expectedDocs, JsonElement attributes)
     {
         var expected = new SortedSet<string>(StringComparer.Ordinal);
         foreach (JsonProperty doc in expectedDocs.EnumerateObject())
@@ -170,19 +130,8 @@ public sealed class StickyBucketConformanceTests
             }
         }
 
-        var actual = new SortedSet<string>(store.All.Where(a => attributes.TryGetProperty(a.Key.HashAttribute, out JsonElement v) && v.GetString() == a.Key.HashValue).Select(a =>
+        var actual = new SortedSet<string>(store.Assignments.Where(a => attributes.TryGetProperty(a.Key.HashAttribute, out JsonElement v) && v.GetString() == a.Key.HashValue).Select(a =>
             $"{a.Key.HashAttribute}={a.Key.HashValue}:{a.Key.ExperimentKey}={experiments[a.Key.ExperimentKey].Variations.ToList().FindIndex(v => v.Key == a.Value)}"), StringComparer.Ordinal);
         return expected.SetEquals(actual) ? null : $"saved {string.Join(", ", actual)}; expected {string.Join(", ", expected)}";
-    }
-
-    private sealed class RecordingStore : IStickyAssignmentStore
-    {
-        private readonly ConcurrentDictionary<StickyAssignmentKey, string> _assignments = new();
-
-        public IEnumerable<KeyValuePair<StickyAssignmentKey, string>> All => _assignments;
-
-        public bool TryGet(in StickyAssignmentKey key, out string variationKey) => _assignments.TryGetValue(key, out variationKey!);
-
-        public void Save(in StickyAssignmentKey key, string variationKey) => _assignments[key] = variationKey;
     }
 }
