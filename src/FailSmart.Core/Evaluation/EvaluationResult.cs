@@ -11,12 +11,21 @@ public readonly struct EvaluationResult : IEquatable<EvaluationResult>
 {
     private readonly EvaluationOutcome? _outcome;
 
-    internal EvaluationResult(EvaluationOutcome outcome, double bucket = double.NaN, string? hashAttribute = null, string? hashValue = null)
+    // The integer bucket plus one (0: none, which default(EvaluationResult) also reads as). The
+    // point is divided out only when asked for, so evaluation itself never divides.
+    private readonly int _bucketPlusOne;
+
+    private readonly string? _hashAttribute;
+    private readonly string? _hashValue;
+
+    // The attribute and value are kept even without a bucket, so a caller choosing between "decided
+    // by the hash" and not need not branch; they are visible only with the bucket.
+    internal EvaluationResult(EvaluationOutcome outcome, int bucket = -1, string? hashAttribute = null, string? hashValue = null)
     {
         _outcome = outcome;
-        Bucket = bucket;
-        HashAttribute = hashAttribute;
-        HashValue = hashValue;
+        _bucketPlusOne = bucket + 1;
+        _hashAttribute = hashAttribute;
+        _hashValue = hashValue;
     }
 
     public string FlagKey => Outcome.FlagKey;
@@ -53,13 +62,13 @@ public readonly struct EvaluationResult : IEquatable<EvaluationResult>
     public string? HoldoutKey => Outcome.HoldoutKey;
 
     /// <summary>The unit's point in [0, 1) that decided a rollout or an experiment; NaN when none did.</summary>
-    public double Bucket { get; }
+    public double Bucket => _bucketPlusOne == 0 ? double.NaN : (_bucketPlusOne - 1) / Outcome.BucketScale;
 
     /// <summary>The attribute hashed, when hashing decided.</summary>
-    public string? HashAttribute { get; }
+    public string? HashAttribute => _bucketPlusOne == 0 ? null : _hashAttribute;
 
     /// <summary>Its value: the unit id to log with an exposure.</summary>
-    public string? HashValue { get; }
+    public string? HashValue => _bucketPlusOne == 0 ? null : _hashValue;
 
     public bool IsError => Reason == EvaluationReason.Error;
 
@@ -74,13 +83,13 @@ public readonly struct EvaluationResult : IEquatable<EvaluationResult>
 
     public bool Equals(EvaluationResult other) =>
         Equals(Outcome, other.Outcome)
-        && Bucket.Equals(other.Bucket)
+        && _bucketPlusOne == other._bucketPlusOne
         && string.Equals(HashAttribute, other.HashAttribute, StringComparison.Ordinal)
         && string.Equals(HashValue, other.HashValue, StringComparison.Ordinal);
 
     public override bool Equals(object? obj) => obj is EvaluationResult other && Equals(other);
 
-    public override int GetHashCode() => HashCode.Combine(Outcome, Bucket);
+    public override int GetHashCode() => HashCode.Combine(Outcome, _bucketPlusOne);
 
     public override string ToString() =>
         $"{FlagKey} = {Value.ToJson()} (variation {VariationKey ?? "none"}, reason {Reason}{(ErrorCode == EvaluationErrorCode.None ? string.Empty : ", " + ErrorCode)})";
@@ -89,5 +98,5 @@ public readonly struct EvaluationResult : IEquatable<EvaluationResult>
         new(new EvaluationOutcome { FlagKey = flagKey, Reason = EvaluationReason.Error, ErrorCode = code, ErrorMessage = message });
 
     internal EvaluationResult WithFlagKey(string flagKey) =>
-        new(Outcome with { FlagKey = flagKey }, Bucket, HashAttribute, HashValue);
+        new(Outcome with { FlagKey = flagKey }, _bucketPlusOne - 1, HashAttribute, HashValue);
 }

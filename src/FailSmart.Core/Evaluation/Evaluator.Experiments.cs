@@ -65,7 +65,7 @@ public sealed partial class Evaluator
             _sticky?.Save(new StickyAssignmentKey(attribute, value, experiment.Key), experiment.Variations[chosen].Key);
         }
 
-        return new EvaluationResult(rule.ExperimentOutcomes[chosen], point, attribute, value);
+        return new EvaluationResult(rule.ExperimentOutcomes[chosen], bucket, attribute, value);
     }
 
     private static bool OwnsLayerBucket(CompiledExperiment compiled, LayerIndex layer, CompiledRule rule, ref UnitHashes hashes, List<TraceStep>? trace)

@@ -59,8 +59,13 @@ public sealed partial class Evaluator
             }
         }
 
-        foreach (CompiledRule rule in flag.Rules)
+        // A final rollout (the usual "condition, then x%" flag) is decided after the loop without a
+        // branch: random buckets would mispredict one half the time.
+        CompiledRule[] rules = flag.Rules;
+        int looped = flag.EndsInRollout && trace is null ? rules.Length - 1 : rules.Length;
+        for (int i = 0; i < looped; i++)
         {
+            CompiledRule rule = rules[i];
             if (!Matches(rule, attributes, trace))
             {
                 continue;
@@ -75,7 +80,7 @@ public sealed partial class Evaluator
                     // and then copied costs a store-forwarding stall on every evaluation.
                     if (InRollout(rule, ref hashes, trace, out int bucket, out string attribute, out string value))
                     {
-                        return new EvaluationResult(rule.Outcome!, bucket / rule.Slot.Scale, attribute, value);
+                        return new EvaluationResult(rule.Outcome!, bucket, attribute, value);
                     }
 
                     break;
@@ -87,6 +92,17 @@ public sealed partial class Evaluator
                     }
 
                     break;
+            }
+        }
+
+        if (looped < rules.Length)
+        {
+            CompiledRule last = rules[looped];
+            if (Matches(last, attributes, null) && hashes.TryGetBucket(last.Slot, out int bucket, out string attribute, out string value))
+            {
+                // Arithmetic instead of a branch: in is 1 when bucket < threshold (both below 2^31).
+                int inRollout = (int)((uint)(bucket - last.RolloutBuckets) >> 31);
+                return new EvaluationResult(flag.FinalRolloutOutcomes[inRollout], ((bucket + 1) * inRollout) - 1, attribute, value);
             }
         }
 

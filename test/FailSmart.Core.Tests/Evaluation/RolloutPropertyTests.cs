@@ -48,6 +48,31 @@ public sealed class RolloutPropertyTests
         return new Evaluator(config, Env).Evaluate("f", attributes) == new Evaluator(config, Env).Evaluate("f", attributes);
     }
 
+    [Property(MaxTest = 300)]
+    public Property Evaluate_final_rollout_decides_as_explain_and_as_a_rollout_followed_by_a_rule(NonNull<string> id, byte percent)
+    {
+        string unit = id.Get.Length == 0 ? "u" : id.Get;
+        double fraction = percent / 255.0;
+        var attributes = Attributes.Of(("id", unit), ("country", "NZ"));
+        // The same rollout last (decided without a branch) and followed by a rule that never matches.
+        var last = new Evaluator(new Configuration { Flags = [BooleanFlag("f", true, Rollout("r", fraction))] }, Env);
+        var notLast = new Evaluator(new Configuration { Flags = [BooleanFlag("f", true, Rollout("r", fraction), Force("never", """{"country": "US"}""", "on"))] }, Env);
+
+        EvaluationResult fast = last.Evaluate("f", attributes);
+        EvaluationResult explained = last.Explain("f", attributes).Result;
+        EvaluationResult looped = notLast.Evaluate("f", attributes);
+        double point = Core.Bucketing.BucketHash.Hash("f", unit, 2)!.Value;
+        bool expectedIn = point < fraction;
+
+        bool consistent = fast == explained && fast == looped
+            && fast.Value.AsBoolean() == expectedIn
+            && fast.Reason == (expectedIn ? EvaluationReason.RolloutSplit : EvaluationReason.Default)
+            && (expectedIn ? fast.Bucket == point : double.IsNaN(fast.Bucket))
+            && fast.HashAttribute == (expectedIn ? "id" : null)
+            && fast.HashValue == (expectedIn ? unit : null);
+        return consistent.Label($"'{unit}' at {point} vs {fraction}: fast {fast} bucket {fast.Bucket}, explained {explained}, looped {looped}");
+    }
+
     private static bool IsOnFast(double fraction, string id) =>
         Core.Bucketing.BucketHash.Hash("ramp", id, 2) < fraction && IsOn(fraction, id);
 }

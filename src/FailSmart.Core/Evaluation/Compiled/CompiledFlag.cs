@@ -22,6 +22,12 @@ internal sealed class CompiledFlag
 
     public CompiledRule[] Rules { get; init; } = [];
 
+    /// <summary>The last rule is a rollout: only the default follows it, so its in-or-out can be a select.</summary>
+    public bool EndsInRollout => FinalRolloutOutcomes.Length == 2;
+
+    /// <summary>When <see cref="EndsInRollout"/>: the default's outcome (out), then the rollout's (in).</summary>
+    public EvaluationOutcome[] FinalRolloutOutcomes { get; init; } = [];
+
     public CompiledHoldout[] Holdouts { get; init; } = [];
 
     public HashLanes? Lanes { get; init; }

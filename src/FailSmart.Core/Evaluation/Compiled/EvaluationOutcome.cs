@@ -1,3 +1,4 @@
+using FailSmart.Core.Bucketing;
 using FailSmart.Core.Values;
 
 namespace FailSmart.Core.Evaluation.Compiled;
@@ -35,4 +36,7 @@ internal sealed record EvaluationOutcome
     public bool InExperiment { get; init; }
 
     public string? HoldoutKey { get; init; }
+
+    /// <summary>Buckets per unit interval of the hash that decided: 10,000 (version 2) or 1,000 (version 1).</summary>
+    public double BucketScale { get; init; } = BucketHash.BucketCount;
 }

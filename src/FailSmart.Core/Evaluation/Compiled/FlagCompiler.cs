@@ -56,6 +56,7 @@ internal static class FlagCompiler
             };
 
         CompiledHoldout[] flagHoldouts = [.. holdouts.Where(h => h.Scope.CoversFlag(flag.Key)).Select(CompileHoldout)];
+        EvaluationOutcome defaultOutcome = Outcome(flag, defaultIndex, EvaluationReason.Default);
         var rules = new CompiledRule[state.Rules.Count];
         for (int i = 0; i < rules.Length; i++)
         {
@@ -98,8 +99,9 @@ internal static class FlagCompiler
             DefaultIndex = defaultIndex,
             DisabledOutcome = Outcome(flag, IndexOf(state.OffVariation), EvaluationReason.Disabled),
             PrerequisiteFailedOutcome = Outcome(flag, IndexOf(state.OffVariation), EvaluationReason.PrerequisiteFailed),
-            DefaultOutcome = Outcome(flag, defaultIndex, EvaluationReason.Default),
+            DefaultOutcome = defaultOutcome,
             Rules = rules,
+            FinalRolloutOutcomes = rules.Length > 0 && rules[^1].Kind == RuleKind.Rollout ? [defaultOutcome, rules[^1].Outcome!] : [],
             Holdouts = flagHoldouts,
             Lanes = planner.Build(),
         };
@@ -115,6 +117,7 @@ internal static class FlagCompiler
         HashSlot layerSlot = compiled.Layer is null
             ? default
             : planner.Assign(HashSlot.Create(compiled.Layer.Layer.Salt, experiment.HashAttribute, experiment.FallbackAttribute, HashVersion.V2));
+        HashSlot slot = planner.Assign(HashSlot.Create(experiment.EffectiveSeed, experiment.HashAttribute, experiment.FallbackAttribute, experiment.HashVersion));
         return new CompiledRule
         {
             Rule = rule,
@@ -123,7 +126,7 @@ internal static class FlagCompiler
             Experiment = compiled,
             Holdouts = ruleHoldouts,
             LayerSlot = layerSlot,
-            Slot = planner.Assign(HashSlot.Create(experiment.EffectiveSeed, experiment.HashAttribute, experiment.FallbackAttribute, experiment.HashVersion)),
+            Slot = slot,
             ExperimentToFlag = [.. experiment.Variations.Select(v => indexOf(v.Key))],
             ExperimentOutcomes = [.. experiment.Variations.Select(v => Outcome(compiledFlag, indexOf(v.Key), EvaluationReason.Experiment) with
             {
@@ -132,6 +135,7 @@ internal static class FlagCompiler
                 ExperimentKey = experiment.Key,
                 ExperimentPhase = experiment.Phase,
                 InExperiment = true,
+                BucketScale = slot.Scale,
             })],
         };
     }
