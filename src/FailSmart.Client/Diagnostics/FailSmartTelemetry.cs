@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
 using FailSmart.Core.Evaluation;
 
 namespace FailSmart.Client.Diagnostics;
@@ -31,14 +32,20 @@ internal static class FailSmartTelemetry
     public static readonly Counter<long> EventsDelivered = s_meter.CreateCounter<long>("failsmart.client.events.delivered", "{event}", "Exposures and events the server stored.");
 
     /// <summary>Records one evaluation when a meter listener or a recorded activity is there; otherwise returns at once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Record(in EvaluationResult result, FlagErrorCode error)
     {
-        Activity? activity = Activity.Current;
-        if (!Evaluations.Enabled && activity is not { IsAllDataRequested: true })
+        // The check stays in the caller; the recording, with its large frame, only runs when asked for.
+        if (Evaluations.Enabled || Activity.Current is { IsAllDataRequested: true })
         {
-            return;
+            RecordObserved(in result, error);
         }
+    }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RecordObserved(in EvaluationResult result, FlagErrorCode error)
+    {
+        Activity? activity = Activity.Current;
         string reason = error == FlagErrorCode.None ? ReasonName(result.Reason) : "error";
         if (Evaluations.Enabled)
         {

@@ -25,28 +25,12 @@ public sealed partial class Evaluator
         }
 
         trace?.Add(new TraceStep(TraceStepKind.Environment, Environment, true, "The flag is on."));
-        foreach ((CompiledFlag required, bool[] allowed) in flag.Prerequisites)
+        if (flag.Prerequisites.Length > 0)
         {
-            if (depth >= _maxDepth)
+            EvaluationResult failed = CheckPrerequisites(flag, attributes, trace, depth);
+            if (failed.IsDecided)
             {
-                return TooDeep(key);
-            }
-
-            EvaluationResult inner = EvaluateFlag(required, attributes, null, depth + 1);
-            if (inner.IsError)
-            {
-                trace?.Add(new TraceStep(TraceStepKind.Prerequisite, required.Flag.Key, false, "Evaluating the prerequisite failed: " + inner.ErrorMessage));
-                return inner.WithFlagKey(key);
-            }
-
-            bool ok = inner.VariationIndex >= 0 && allowed[inner.VariationIndex];
-            if (trace is not null)
-            {
-                TracePrerequisite(trace, required, allowed, inner, ok);
-            }
-            if (!ok)
-            {
-                return new EvaluationResult(flag.PrerequisiteFailedOutcome!);
+                return failed;
             }
         }
 
@@ -107,6 +91,40 @@ public sealed partial class Evaluator
         }
 
         return new EvaluationResult(flag.DefaultOutcome!);
+    }
+
+    // Out of line: most flags have none, and its result temporaries would enlarge every evaluation's frame.
+    // Returns default when every prerequisite holds.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private EvaluationResult CheckPrerequisites(CompiledFlag flag, IAttributeSource attributes, List<TraceStep>? trace, int depth)
+    {
+        string key = flag.Flag.Key;
+        foreach ((CompiledFlag required, bool[] allowed) in flag.Prerequisites)
+        {
+            if (depth >= _maxDepth)
+            {
+                return TooDeep(key);
+            }
+
+            EvaluationResult inner = EvaluateFlag(required, attributes, null, depth + 1);
+            if (inner.IsError)
+            {
+                trace?.Add(new TraceStep(TraceStepKind.Prerequisite, required.Flag.Key, false, "Evaluating the prerequisite failed: " + inner.ErrorMessage));
+                return inner.WithFlagKey(key);
+            }
+
+            bool ok = inner.VariationIndex >= 0 && allowed[inner.VariationIndex];
+            if (trace is not null)
+            {
+                TracePrerequisite(trace, required, allowed, inner, ok);
+            }
+            if (!ok)
+            {
+                return new EvaluationResult(flag.PrerequisiteFailedOutcome!);
+            }
+        }
+
+        return default;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -39,7 +39,10 @@ public sealed partial class Evaluator
         _maxDepth = options.MaxPrerequisiteDepth;
         _savedGroups = new SavedGroups(configuration.Segments.OfType<IdListSegment>()
             .Select(s => new KeyValuePair<string, IEnumerable<DataValue>>(s.Key, s.Ids)));
-        _flags = FlagCompiler.Compile(configuration, environment).ToFrozenDictionary(StringComparer.Ordinal);
+        // Keys are interned: applications pass flag keys as literals, which the runtime interns, so
+        // the lookup's key comparison is usually a reference check instead of a character compare.
+        _flags = FlagCompiler.Compile(configuration, environment)
+            .ToFrozenDictionary(pair => string.Intern(pair.Key), pair => pair.Value, StringComparer.Ordinal);
     }
 
     public Configuration Configuration { get; }

@@ -37,6 +37,6 @@ internal sealed class CompiledSegment
             return _condition.Evaluate(attributes, groups);
         }
 
-        return _ids is not null && attributes.TryGetAttribute(_attribute!, out DataValue value) && _ids.Intersects(value);
+        return _ids is not null && AttributeLookup.Read(attributes, _attribute!, out DataValue value) && _ids.Intersects(value);
     }
 }

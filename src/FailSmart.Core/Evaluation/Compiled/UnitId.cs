@@ -25,7 +25,7 @@ internal static class UnitId
 
     private static bool TryRead(IAttributeSource attributes, string name, out string value)
     {
-        if (attributes.TryGetAttribute(name, out DataValue raw))
+        if (AttributeLookup.Read(attributes, name, out DataValue raw))
         {
             if (raw.Kind == DataValueKind.String && raw.AsString()!.Length > 0)
             {

@@ -19,7 +19,7 @@ internal sealed class PathNode(string path, string[] segments, ValueTest test) :
     /// <summary>A missing attribute, or a path through a non-object, reads as null (as GrowthBook's getPath).</summary>
     private DataValue Resolve(IAttributeSource? source)
     {
-        if (source is null || !source.TryGetAttribute(segments[0], out DataValue current))
+        if (source is null || !AttributeLookup.Read(source, segments[0], out DataValue current))
         {
             return DataValue.Null;
         }
