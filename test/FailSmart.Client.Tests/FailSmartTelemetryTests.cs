@@ -9,9 +9,10 @@ public sealed class FailSmartTelemetryTests
     [Fact]
     public void Evaluation_inside_a_recorded_activity_adds_a_feature_flag_event()
     {
+        // As a tracing setup does: the application's own source, and FailSmart's.
         using var listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == "FailSmart.Client.Tests",
+            ShouldListenTo = source => source.Name is "FailSmart.Client.Tests" or "FailSmart.Client",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
         };
         ActivitySource.AddActivityListener(listener);
@@ -30,6 +31,25 @@ public sealed class FailSmartTelemetryTests
             tags["feature_flag.variant"].ShouldBe("on");
             tags["feature_flag.result.reason"].ShouldBe("targeting_match");
         }
+    }
+
+    [Fact]
+    public void Evaluation_inside_an_unsampled_activity_adds_no_event()
+    {
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is "FailSmart.Client.Tests.Unsampled" or "FailSmart.Client",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var source = new ActivitySource("FailSmart.Client.Tests.Unsampled");
+        using IFailSmartClient client = Example.Local();
+
+        using Activity request = source.StartActivity("request")!;
+        client.GetBool("new-checkout", false, Core.Values.Attributes.Of(("id", "s1"), ("email", "ann@failsmart.dev")));
+
+        request.Recorded.ShouldBeFalse();
+        request.Events.ShouldBeEmpty();
     }
 
     [Fact]

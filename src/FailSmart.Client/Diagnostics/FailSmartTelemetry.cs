@@ -31,12 +31,16 @@ internal static class FailSmartTelemetry
 
     public static readonly Counter<long> EventsDelivered = s_meter.CreateCounter<long>("failsmart.client.events.delivered", "{event}", "Exposures and events the server stored.");
 
-    /// <summary>Records one evaluation when a meter listener or a recorded activity is there; otherwise returns at once.</summary>
+    /// <summary>
+    /// Records one evaluation when the meter is listened to, or when this ActivitySource is and the
+    /// current activity is recorded (sampled); otherwise returns at once. Unsampled activities, and
+    /// those of hosts that create them without any tracing configured, get no events.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Record(in EvaluationResult result, FlagErrorCode error)
     {
         // The check stays in the caller; the recording, with its large frame, only runs when asked for.
-        if (Evaluations.Enabled || Activity.Current is { IsAllDataRequested: true })
+        if (Evaluations.Enabled || (Source.HasListeners() && Activity.Current is { Recorded: true }))
         {
             RecordObserved(in result, error);
         }
@@ -45,7 +49,7 @@ internal static class FailSmartTelemetry
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void RecordObserved(in EvaluationResult result, FlagErrorCode error)
     {
-        Activity? activity = Activity.Current;
+        Activity? activity = Source.HasListeners() ? Activity.Current : null;
         string reason = error == FlagErrorCode.None ? ReasonName(result.Reason) : "error";
         if (Evaluations.Enabled)
         {
@@ -64,7 +68,7 @@ internal static class FailSmartTelemetry
             Evaluations.Add(1, tags);
         }
 
-        if (activity is { IsAllDataRequested: true })
+        if (activity is { Recorded: true })
         {
             var attributes = new ActivityTagsCollection
             {
