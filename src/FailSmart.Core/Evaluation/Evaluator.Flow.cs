@@ -190,6 +190,7 @@ public sealed partial class Evaluator
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)] // Only rollouts followed by other rules: keeps its locals out of every frame.
     private static bool InRollout(CompiledRule rule, ref UnitHashes hashes, List<TraceStep>? trace, out int bucket, out string attribute, out string value)
     {
         if (!hashes.TryGetBucket(rule.Slot, out bucket, out attribute, out value))
@@ -223,6 +224,7 @@ public sealed partial class Evaluator
         return new EvaluationResult(rule.Outcome!);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool InHoldout(CompiledHoldout holdout, ref UnitHashes hashes, List<TraceStep>? trace)
     {
         if (!hashes.TryGetBucket(holdout.Slot, out int bucket, out string attribute, out string value))
