@@ -178,8 +178,24 @@ public abstract partial class EventStoreConformanceTests
         MetricAnalysis result = await store.AnalyzeMetricAsync(Checkout, metric, Ct);
 
         // X (revenue before): a1 4, a2 7, a3 0 | b2 3. ΣDX: 2×4 + 1×7 = 15 | 2×3 = 6.
-        result.Variations[0].Covariate.ShouldBe(new CovariateSums(11, 65, 160, 15));
-        result.Variations[1].Covariate.ShouldBe(new CovariateSums(3, 9, 300, 6));
+        // Q (sessions before): a1 1 | b2 2. ΣXQ: 4×1 | 3×2; ΣYQ: 40×1 | 100×2; ΣDQ: 2×1 | 2×2.
+        result.Variations[0].Covariate.ShouldBe(new CovariateSums(11, 65, 160, 15, new PreDenominatorSums(1, 1, 4, 40, 2)));
+        result.Variations[1].Covariate.ShouldBe(new CovariateSums(3, 9, 300, 6, new PreDenominatorSums(2, 4, 6, 200, 4)));
+    }
+
+    [Fact]
+    public async Task AnalyzeMetricAsync_cuped_on_a_mean_counts_the_events_before_exposure_as_its_denominator()
+    {
+        IEventStore store = await SeededStoreAsync();
+        MetricDefinition metric = MetricDefinition.Mean("order-value", "purchase") with { CovariateWindow = D(7) };
+
+        MetricAnalysis result = await store.AnalyzeMetricAsync(Checkout, metric, Ct);
+
+        // Y (revenue after) a1 40, a2 0, a3 5; D (purchases after) 2, 0, 1 | b1 40, b2 100, b3 0, b4 8; D 2, 1, 0, 1.
+        // X (revenue before) a1 4, a2 7 | b2 3; Q (purchases before) a1 1, a2 1 | b2 1.
+        // ΣDX 2×4 + 0×7 = 8 | 1×3 = 3; ΣXQ 4 + 7 = 11 | 3; ΣYQ 40 + 0 = 40 | 100; ΣDQ 2 + 0 = 2 | 1.
+        result.Variations[0].Covariate.ShouldBe(new CovariateSums(11, 65, 160, 8, new PreDenominatorSums(2, 2, 11, 40, 2)));
+        result.Variations[1].Covariate.ShouldBe(new CovariateSums(3, 9, 300, 3, new PreDenominatorSums(1, 1, 3, 100, 1)));
     }
 
     [Fact]

@@ -9,15 +9,15 @@ namespace FailSmart.Storage.Tests;
 /// <remarks>
 /// checkout, phase 1, production. Exposure at T0 + offset. "purchase" values after exposure:
 /// <code>
-/// unit var country first     purchases (after)      pre-exposure purchase  sessions (after)   page_load values
-/// a1   0   NZ      T0        10 @+1h, 30 @+2d       4 @-2d                 +30m, +25h         1, 2, 3, 4
-/// a2   0   NZ      T0+1h     —                      7 @-1d                 +30m               5, 6, 7
-/// a3   0   US      T0+2h     5 @+1h                 6 @-10d                —                  8, 9, 10
-/// b1   1   NZ      T0        20 @+1h, 20 @+3h       —                      +26h               10, 20, 30
-/// b2   1   US      T0+1h     100 @+1h               3 @-1d                 +30m, +47h         40
-/// b3   1   US      T0+2h     (1000 after AsOf)      —                      +30m, +25h, +50h   50
-/// b4   1   —       T0+3h     8 @+10d                —                      +30m               (no value)
-/// m1   0 and 1     T0+4h     50 @+1h                                                           (excluded)
+/// unit var country first     purchases (after)      pre-exposure purchase  sessions (after)   sessions (before)  page_load values
+/// a1   0   NZ      T0        10 @+1h, 30 @+2d       4 @-2d                 +30m, +25h         -1d                1, 2, 3, 4
+/// a2   0   NZ      T0+1h     —                      7 @-1d                 +30m               —                  5, 6, 7
+/// a3   0   US      T0+2h     5 @+1h                 6 @-10d                —                  —                  8, 9, 10
+/// b1   1   NZ      T0        20 @+1h, 20 @+3h       —                      +26h               —                  10, 20, 30
+/// b2   1   US      T0+1h     100 @+1h               3 @-1d                 +30m, +47h         -2d, -1h           40
+/// b3   1   US      T0+2h     (1000 after AsOf)      —                      +30m, +25h, +50h   —                  50
+/// b4   1   —       T0+3h     8 @+10d                —                      +30m               —                  (no value)
+/// m1   0 and 1     T0+4h     50 @+1h                                                                              (excluded)
 /// </code>
 /// a1 is exposed again at T0+5d with country AU: breakdowns keep the first exposure's NZ.
 /// Other experiments: no-ads/1 overlaps (a1→0, a2→1, b1→0, b2→0, b3→1, z9→1, b4→0 and 1);
@@ -80,6 +80,7 @@ public abstract partial class EventStoreConformanceTests
             Event("a3", "page_load", 8, H(3)), Event("a3", "page_load", 9, H(3)), Event("a3", "page_load", 10, H(3)),
             Event("b1", "page_load", 10, H(1)), Event("b1", "page_load", 20, H(1)), Event("b1", "page_load", 30, H(1)),
             Event("b2", "page_load", 40, H(2)), Event("b3", "page_load", 50, H(3)), Event("b4", "page_load", null, H(4)),
+            Event("a1", "session", null, -D(1)), Event("b2", "session", null, H(1) - D(2)), Event("b2", "session", null, H(0)),
         ];
         return new EventBatch(exposures, events);
     }

@@ -6,8 +6,8 @@ namespace FailSmart.Server.Results;
 /// <summary>
 /// Chooses the Statistics method for a metric type from the store's sufficient statistics: proportions
 /// for 0/1 metrics, Welch for per-unit values, the delta method for means and ratios, CUPED when a
-/// covariate was computed (not for ratios: the store keeps no pre-period denominator), and for
-/// quantiles the difference of the two arms' quantiles with standard errors implied by their
+/// covariate was computed (for means and ratios on the pre-period ratio, once both arms had some
+/// pre-period denominator), and for quantiles the difference of the two arms' quantiles with standard errors implied by their
 /// order-statistic intervals.
 /// </summary>
 internal static class ArmComparison
@@ -33,6 +33,8 @@ internal static class ArmComparison
         {
             (Comparison lifts, bool cuped) = kind switch
             {
+                MetricKind.Mean or MetricKind.Ratio when HasPrePeriodRatio(control) && HasPrePeriodRatio(treatment) =>
+                    (CupedRatioAdjustment.Compare(CupedRatio(control), CupedRatio(treatment)).Lifts, true),
                 MetricKind.Mean or MetricKind.Ratio => (DeltaMethodRatio.Compare(Ratio(control), Ratio(treatment)).Lifts, false),
                 _ when control.Covariate is not null && treatment.Covariate is not null =>
                     (CupedAdjustment.Compare(Cuped(control), Cuped(treatment)).Lifts, true),
@@ -88,6 +90,33 @@ internal static class ArmComparison
     {
         DenominatorSums d = arm.Denominator ?? new DenominatorSums(0, 0, 0);
         return new RatioStatistics(arm.Units, arm.Sum, arm.SumOfSquares, d.Sum, d.SumOfSquares, d.SumOfProducts);
+    }
+
+    // The pre-period ratio X/Q is the covariate; an arm with no pre-period denominator has none.
+    private static bool HasPrePeriodRatio(VariationStatistics arm) =>
+        arm is { Denominator.Sum: > 0, Covariate.PreDenominator.Sum: > 0 };
+
+    private static CupedRatioStatistics CupedRatio(VariationStatistics arm)
+    {
+        DenominatorSums d = arm.Denominator!;
+        CovariateSums x = arm.Covariate!;
+        PreDenominatorSums q = x.PreDenominator!;
+        return new CupedRatioStatistics(
+            arm.Units,
+            MSum: arm.Sum,
+            DSum: d.Sum,
+            PSum: x.Sum,
+            QSum: q.Sum,
+            MMSum: arm.SumOfSquares,
+            DDSum: d.SumOfSquares,
+            PPSum: x.SumOfSquares,
+            QQSum: q.SumOfSquares,
+            MDSum: d.SumOfProducts,
+            PQSum: q.SumOfCovariateProducts,
+            MPSum: x.SumOfProducts,
+            MQSum: q.SumOfMetricProducts,
+            DPSum: x.SumOfDenominatorProducts ?? 0,
+            DQSum: q.SumOfDenominatorProducts);
     }
 
     private static CupedStatistics Cuped(VariationStatistics arm)

@@ -68,7 +68,8 @@ internal sealed class AnalysisSql(ISqlDialect dialect, ExperimentScope scope)
     }
 
     /// <summary>
-    /// Columns: segment, variation, n, ΣY, ΣY², ΣD, ΣD², ΣYD, ΣX, ΣX², ΣYX, ΣDX; one row per (segment, variation).
+    /// Columns: segment, variation, n, ΣY, ΣY², ΣD, ΣD², ΣYD, ΣX, ΣX², ΣYX, ΣDX, ΣQ, ΣQ², ΣXQ, ΣYQ, ΣDQ;
+    /// one row per (segment, variation). X and Q are the numerator and denominator before exposure (CUPED).
     /// </summary>
     public string UnitMetric(MetricDefinition metric, string? attribute, double? cap)
     {
@@ -83,10 +84,11 @@ internal sealed class AnalysisSql(ISqlDialect dialect, ExperimentScope scope)
         return $"""
             SELECT r_segment, r_variation, count(*) AS r_units,
                    sum(r_y), sum(r_y * r_y), sum(r_d), sum(r_d * r_d), sum(r_y * r_d),
-                   sum(r_x), sum(r_x * r_x), sum(r_y * r_x), sum(r_d * r_x)
+                   sum(r_x), sum(r_x * r_x), sum(r_y * r_x), sum(r_d * r_x),
+                   sum(r_q), sum(r_q * r_q), sum(r_x * r_q), sum(r_y * r_q), sum(r_d * r_q)
             FROM (
                 SELECT u_segment AS r_segment, u_variation AS r_variation,
-                       {y} AS r_y, {dialect.ToDouble("coalesce(m_d, 0)")} AS r_d, {x} AS r_x
+                       {y} AS r_y, {dialect.ToDouble("coalesce(m_d, 0)")} AS r_d, {x} AS r_x, {dialect.ToDouble("coalesce(m_q, 0)")} AS r_q
                 FROM ({Units(attribute, metric)}) AS this_units
                 {dialect.LeftJoin} ({PerUnit(metric)}) AS per_unit USING (unit_id)) AS unit_rows
             GROUP BY r_segment, r_variation
@@ -154,34 +156,40 @@ internal sealed class AnalysisSql(ISqlDialect dialect, ExperimentScope scope)
             """;
     }
 
-    /// <summary>Per unit with events: unit_id, m_y (numerator), m_d (denominator), m_x (covariate), m_n (events in the window).</summary>
+    /// <summary>
+    /// Per unit with events: unit_id, m_y (numerator), m_d (denominator), m_x (covariate: the numerator
+    /// before exposure), m_q (the denominator before exposure), m_n (events in the window).
+    /// </summary>
     private string PerUnit(MetricDefinition metric)
     {
         string numerator = $"event_name = {dialect.Literal(metric.EventName)}";
         string inWindow = $"{numerator} AND {InWindow(metric)}";
-        string before = metric.CovariateWindow is { } cw
-            ? $"{numerator} AND occurred_at_ms >= first_ms - {Num((long)cw.TotalMilliseconds)} AND occurred_at_ms < first_ms"
+        string beforeExposure = metric.CovariateWindow is { } cw
+            ? $"occurred_at_ms >= first_ms - {Num((long)cw.TotalMilliseconds)} AND occurred_at_ms < first_ms"
             : "1 = 0";
+        string before = $"{numerator} AND {beforeExposure}";
+        string denominator = $"event_name = {dialect.Literal(metric.DenominatorEventName ?? metric.EventName)}";
         const string value = "coalesce(value, 0)";
         string Sum(string condition, string what) => $"sum(CASE WHEN {condition} THEN {what} ELSE 0 END)";
         string Any(string condition) => $"max(CASE WHEN {condition} THEN 1 ELSE 0 END)";
         string Aggregate(EventAggregate aggregate, string condition) => aggregate == EventAggregate.Sum ? Sum(condition, value) : Sum(condition, "1");
 
-        (string y, string d, string x) = metric.Kind switch
+        (string y, string d, string x, string q) = metric.Kind switch
         {
-            MetricKind.Conversion or MetricKind.Retention => (Any(inWindow), "0", Any(before)),
-            MetricKind.Count => (Sum(inWindow, "1"), "0", Sum(before, "1")),
-            MetricKind.Sum => (Sum(inWindow, value), "0", Sum(before, value)),
-            MetricKind.Mean => (Sum(inWindow, value), Sum(inWindow, "1"), Sum(before, value)),
+            MetricKind.Conversion or MetricKind.Retention => (Any(inWindow), "0", Any(before), "0"),
+            MetricKind.Count => (Sum(inWindow, "1"), "0", Sum(before, "1"), "0"),
+            MetricKind.Sum => (Sum(inWindow, value), "0", Sum(before, value), "0"),
+            MetricKind.Mean => (Sum(inWindow, value), Sum(inWindow, "1"), Sum(before, value), Sum(before, "1")),
             MetricKind.Ratio => (
                 Aggregate(metric.NumeratorAggregate, inWindow),
-                Aggregate(metric.DenominatorAggregate, $"event_name = {dialect.Literal(metric.DenominatorEventName!)} AND {InWindow(metric)}"),
-                Aggregate(metric.NumeratorAggregate, before)),
+                Aggregate(metric.DenominatorAggregate, $"{denominator} AND {InWindow(metric)}"),
+                Aggregate(metric.NumeratorAggregate, before),
+                Aggregate(metric.DenominatorAggregate, $"{denominator} AND {beforeExposure}")),
             _ => throw new ArgumentOutOfRangeException(nameof(metric), metric.Kind, "Quantile metrics are not aggregated per unit."),
         };
 
         return $"""
-            SELECT unit_id, {dialect.ToDouble(y)} AS m_y, {dialect.ToDouble(d)} AS m_d, {dialect.ToDouble(x)} AS m_x, {Sum(inWindow, "1")} AS m_n
+            SELECT unit_id, {dialect.ToDouble(y)} AS m_y, {dialect.ToDouble(d)} AS m_d, {dialect.ToDouble(x)} AS m_x, {dialect.ToDouble(q)} AS m_q, {Sum(inWindow, "1")} AS m_n
             FROM {dialect.MetricEvents(EventFilter(metric))} AS events
             {dialect.InnerJoin} ({Units(null, metric)}) AS exposed USING (unit_id)
             GROUP BY unit_id

@@ -88,9 +88,13 @@ internal sealed class EventAnalysis(IAnalysisEngine engine)
                 r.GetDouble(3),
                 r.GetDouble(4),
                 ratio ? new DenominatorSums(r.GetDouble(5), r.GetDouble(6), r.GetDouble(7)) : null,
-                cuped ? new CovariateSums(r.GetDouble(8), r.GetDouble(9), r.GetDouble(10), ratio ? r.GetDouble(11) : null) : null))]))];
+                cuped ? Covariate(r, ratio) : null))]))];
         return new MetricBreakdown(metric.Key, attribute ?? "", segments, cap);
     }
+
+    private static CovariateSums Covariate(ResultRow r, bool ratio) => ratio
+        ? new CovariateSums(r.GetDouble(8), r.GetDouble(9), r.GetDouble(10), r.GetDouble(11), new PreDenominatorSums(r.GetDouble(12), r.GetDouble(13), r.GetDouble(14), r.GetDouble(15), r.GetDouble(16)))
+        : new CovariateSums(r.GetDouble(8), r.GetDouble(9), r.GetDouble(10), null);
 
     private async Task<double?> ResolveCapAsync(AnalysisSql sql, MetricDefinition metric, CancellationToken cancellationToken)
     {
