@@ -1,6 +1,7 @@
 # ClickHouse for the event-store conformance suite.
 # Debian ships 18.16 (clickhouse-server); a fresh server is made per run in a temporary folder, owned by
 # the unprivileged clickhouse user, listening on 127.0.0.1 only, with a passwordless default user.
+# FAILSMART_CLICKHOUSE_MAX_MEMORY (bytes per query, default 4 GB) can be raised for full-size benchmarks.
 
 clickhouse_start() {
   if ! command -v clickhouse-server >/dev/null 2>&1; then
@@ -32,7 +33,7 @@ XML
   cat >"$CH_DIR/users.xml" <<XML
 <?xml version="1.0"?>
 <yandex>
-  <profiles><default><max_memory_usage>4000000000</max_memory_usage></default></profiles>
+  <profiles><default><max_memory_usage>${FAILSMART_CLICKHOUSE_MAX_MEMORY:-4000000000}</max_memory_usage></default></profiles>
   <users>
     <default>
       <password></password>
