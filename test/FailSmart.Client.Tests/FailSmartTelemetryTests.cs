@@ -9,13 +9,7 @@ public sealed class FailSmartTelemetryTests
     [Fact]
     public void Evaluation_inside_a_recorded_activity_adds_a_feature_flag_event()
     {
-        // As a tracing setup does: the application's own source, and FailSmart's.
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name is "FailSmart.Client.Tests" or "FailSmart.Client",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using ActivityListener listener = Trace("FailSmart.Client.Tests", ActivitySamplingResult.AllDataAndRecorded);
         using var source = new ActivitySource("FailSmart.Client.Tests");
         using IFailSmartClient client = Example.Local();
 
@@ -36,12 +30,7 @@ public sealed class FailSmartTelemetryTests
     [Fact]
     public void Evaluation_inside_an_unsampled_activity_adds_no_event()
     {
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name is "FailSmart.Client.Tests.Unsampled" or "FailSmart.Client",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using ActivityListener listener = Trace("FailSmart.Client.Tests.Unsampled", ActivitySamplingResult.AllData);
         using var source = new ActivitySource("FailSmart.Client.Tests.Unsampled");
         using IFailSmartClient client = Example.Local();
 
@@ -82,5 +71,17 @@ public sealed class FailSmartTelemetryTests
             measurements.ShouldContain(m => m.Tags["feature_flag.key"]!.Equals("checkout-button") && m.Tags["feature_flag.provider_name"]!.Equals("FailSmart") && m.Value == 1);
             measurements.ShouldContain(m => ((string)m.Tags["feature_flag.key"]!).StartsWith("no-such-flag-", StringComparison.Ordinal) && m.Tags["error.type"]!.Equals("flag_not_found"));
         }
+    }
+
+    // As a tracing setup does: listens to the application's own source and to FailSmart's.
+    private static ActivityListener Trace(string applicationSource, ActivitySamplingResult sampling)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == applicationSource || source.Name == "FailSmart.Client",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => sampling,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 }
