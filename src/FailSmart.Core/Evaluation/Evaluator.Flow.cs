@@ -224,7 +224,6 @@ public sealed partial class Evaluator
         return new EvaluationResult(rule.Outcome!);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool InHoldout(CompiledHoldout holdout, ref UnitHashes hashes, List<TraceStep>? trace)
     {
         if (!hashes.TryGetBucket(holdout.Slot, out int bucket, out string attribute, out string value))
