@@ -58,17 +58,49 @@ internal static class Fnv1a32
     }
 
     /// <summary>Hashes the decimal digits of <paramref name="value"/> without formatting a string.</summary>
-    public static uint HashDecimal(uint value)
+    public static uint HashDecimal(uint value) =>
+        value < 100_000_000 ? HashShortDecimal(value) : HashLongDecimal(value);
+
+    /// <summary>
+    /// <see cref="HashDecimal"/> of two values at once. The two digit chains do not depend on each
+    /// other: in one straight run of code the CPU overlaps them, which separate calls do not allow.
+    /// </summary>
+    public static void HashDecimal2(ref uint a, ref uint b)
     {
-        // Nearly every first-pass hash has 9 or 10 digits. Only the FNV chain over them is serial:
-        // the digits come from two five-digit halves in fixed point (one multiply per half, then
-        // one cheap multiply by ten per digit), and the optional leading digit is folded in with a
-        // conditional move rather than a branch that random input would mispredict.
-        if (value < 100_000_000)
+        if (a < 100_000_000 || b < 100_000_000)
         {
-            return HashShortDecimal(value);
+            a = HashDecimal(a);
+            b = HashDecimal(b);
+            return;
         }
 
+        a = HashLongDecimal(a);
+        b = HashLongDecimal(b);
+    }
+
+    /// <summary><see cref="HashDecimal"/> of three values at once (see <see cref="HashDecimal2"/>).</summary>
+    public static void HashDecimal3(ref uint a, ref uint b, ref uint c)
+    {
+        if (a < 100_000_000 || b < 100_000_000 || c < 100_000_000)
+        {
+            a = HashDecimal(a);
+            b = HashDecimal(b);
+            c = HashDecimal(c);
+            return;
+        }
+
+        a = HashLongDecimal(a);
+        b = HashLongDecimal(b);
+        c = HashLongDecimal(c);
+    }
+
+    // 9 or 10 digits: nearly every first-pass hash. Only the FNV chain over the digits is serial:
+    // they come from two five-digit halves in fixed point (one multiply per half, then one cheap
+    // multiply by ten per digit), and the optional leading digit is folded in with a conditional
+    // move rather than a branch that random input would mispredict.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint HashLongDecimal(uint value)
+    {
         uint high = value / 100_000;
         uint low = value - (high * 100_000);
         ulong h = high * FivePlaces;

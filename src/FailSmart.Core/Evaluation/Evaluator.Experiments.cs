@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using FailSmart.Core.Bucketing;
 using FailSmart.Core.Evaluation.Compiled;
 using FailSmart.Core.Model;
 
@@ -39,7 +38,6 @@ public sealed partial class Evaluator
             return default;
         }
 
-        double point = bucket / rule.Slot.Scale;
         int chosen = -1;
         bool sticky = false;
         if (_sticky is not null && _sticky.TryGet(new StickyAssignmentKey(attribute, value, experiment.Key), out string remembered))
@@ -51,10 +49,10 @@ public sealed partial class Evaluator
 
         if (!sticky)
         {
-            chosen = VariationRanges.Choose(point, compiled.Ranges);
+            chosen = compiled.Choose(bucket);
             if (trace is not null)
             {
-                TraceVariation(trace, rule, point, attribute, value, chosen);
+                TraceVariation(trace, rule, bucket / rule.Slot.Scale, attribute, value, chosen);
             }
 
             if (chosen < 0)

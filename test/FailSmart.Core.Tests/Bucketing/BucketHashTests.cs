@@ -59,6 +59,19 @@ public sealed class BucketHashTests
     public bool HashDecimal_equals_hashing_the_formatted_number_for_any_value(uint value) =>
         Fnv1a32.HashDecimal(value) == Fnv1a32.Hash(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+    [FsCheck.Xunit.Property(MaxTest = 2_000)]
+    public bool HashDecimal2_and_3_equal_one_value_at_a_time(uint a, uint b, uint c, byte shorter)
+    {
+        // Shift some values below 10^8 so the short-number path is taken too.
+        a >>= shorter % 8;
+        b >>= (shorter / 8) % 8;
+        uint a2 = a, b2 = b, a3 = a, b3 = b, c3 = c;
+        Fnv1a32.HashDecimal2(ref a2, ref b2);
+        Fnv1a32.HashDecimal3(ref a3, ref b3, ref c3);
+        return a2 == Fnv1a32.HashDecimal(a) && b2 == Fnv1a32.HashDecimal(b)
+            && a3 == Fnv1a32.HashDecimal(a) && b3 == Fnv1a32.HashDecimal(b) && c3 == Fnv1a32.HashDecimal(c);
+    }
+
     [Fact]
     public void HashDecimal_equals_hashing_the_formatted_number_across_every_digit_count()
     {

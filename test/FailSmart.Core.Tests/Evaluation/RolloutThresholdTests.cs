@@ -33,4 +33,22 @@ public sealed class RolloutThresholdTests
         int threshold = FlagCompiler.BucketsBelow(fraction, 10_000);
         return Enumerable.Range(0, 10_000).All(bucket => (bucket < threshold) == (bucket / 10_000.0 < fraction));
     }
+
+    [Property(MaxTest = 200)]
+    public bool Variation_choice_on_buckets_agrees_with_choosing_on_the_point(byte w0, byte w1, byte w2, byte coveragePercent, bool versionOne)
+    {
+        double total = w0 + w1 + w2 + 3.0;
+        double[] weights = [(w0 + 1) / total, (w1 + 1) / total, (w2 + 1) / total];
+        double coverage = coveragePercent / 255.0;
+        var experiment = new Core.Model.Experiment("e", [new("a", weights[0]), new("b", weights[1]), new("c", weights[2])])
+        {
+            Coverage = coverage,
+            HashVersion = versionOne ? Core.Bucketing.HashVersion.V1 : Core.Bucketing.HashVersion.V2,
+        };
+        Core.Bucketing.BucketRange[] ranges = Core.Bucketing.VariationRanges.Compute(3, coverage, weights);
+        var compiled = new CompiledExperiment(experiment, ranges, null);
+        int scale = versionOne ? 1000 : 10_000;
+
+        return Enumerable.Range(0, scale).All(bucket => compiled.Choose(bucket) == Core.Bucketing.VariationRanges.Choose(bucket / (double)scale, ranges));
+    }
 }

@@ -4,12 +4,43 @@ using FailSmart.Core.Model;
 namespace FailSmart.Core.Evaluation.Compiled;
 
 /// <summary>An experiment with its variation ranges computed once.</summary>
-internal sealed class CompiledExperiment(Experiment experiment, BucketRange[] ranges, LayerIndex? layer)
+internal sealed class CompiledExperiment
 {
-    public Experiment Experiment => experiment;
+    // Each range as integer buckets [start, end): the same test as start <= bucket / scale < end,
+    // decided without dividing on every evaluation.
+    private readonly int[] _bucketStarts;
+    private readonly int[] _bucketEnds;
 
-    public BucketRange[] Ranges => ranges;
+    public CompiledExperiment(Experiment experiment, BucketRange[] ranges, LayerIndex? layer)
+    {
+        Experiment = experiment;
+        Ranges = ranges;
+        Layer = layer;
+        int scale = experiment.HashVersion == HashVersion.V1 ? 1000 : BucketHash.BucketCount;
+        _bucketStarts = [.. ranges.Select(r => FlagCompiler.BucketsBelow(r.Start, scale))];
+        _bucketEnds = [.. ranges.Select(r => FlagCompiler.BucketsBelow(r.End, scale))];
+    }
+
+    public Experiment Experiment { get; }
+
+    public BucketRange[] Ranges { get; }
 
     /// <summary>The layer's bucket owners; null when the experiment is not in a layer.</summary>
-    public LayerIndex? Layer => layer;
+    public LayerIndex? Layer { get; }
+
+    /// <summary>The first variation whose range holds the bucket, or -1: <see cref="VariationRanges.Choose"/> on bucket / scale.</summary>
+    public int Choose(int bucket)
+    {
+        int[] starts = _bucketStarts;
+        int[] ends = _bucketEnds;
+        for (int i = 0; i < starts.Length && i < ends.Length; i++)
+        {
+            if (bucket >= starts[i] && bucket < ends[i])
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

@@ -64,15 +64,17 @@ internal ref struct UnitHashes(HashLanes? lanes, IAttributeSource attributes)
             case 2:
                 uint a = seeds[0], b = seeds[1];
                 Fnv1a32.Append2(ref a, ref b, _value);
-                _b0 = BucketHash.FinishV2(a);
-                _b1 = BucketHash.FinishV2(b);
+                Fnv1a32.HashDecimal2(ref a, ref b);
+                _b0 = (int)(a % BucketHash.BucketCount);
+                _b1 = (int)(b % BucketHash.BucketCount);
                 break;
             default:
                 uint x = seeds[0], y = seeds[1], z = seeds[2];
                 Fnv1a32.Append3(ref x, ref y, ref z, _value);
-                _b0 = BucketHash.FinishV2(x);
-                _b1 = BucketHash.FinishV2(y);
-                _b2 = BucketHash.FinishV2(z);
+                Fnv1a32.HashDecimal3(ref x, ref y, ref z);
+                _b0 = (int)(x % BucketHash.BucketCount);
+                _b1 = (int)(y % BucketHash.BucketCount);
+                _b2 = (int)(z % BucketHash.BucketCount);
                 break;
         }
     }
