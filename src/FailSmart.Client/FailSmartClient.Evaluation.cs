@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FailSmart.Client.Diagnostics;
 using FailSmart.Core.Evaluation;
 using FailSmart.Core.Values;
@@ -8,16 +9,28 @@ internal sealed partial class FailSmartClient
 {
     public bool GetBool(string flagKey, bool defaultValue, IAttributeSource? context = null)
     {
-        // The hot path: one volatile read, Core's allocation-free evaluation, a type check.
+        // The hot path: one volatile read, Core's allocation-free evaluation (which never throws), a
+        // type check. Errors, exposures and telemetry, which can call out, go the guarded way.
         RuleSetSnapshot? snapshot = Volatile.Read(ref _snapshot);
         if (snapshot is null)
         {
             return defaultValue;
         }
 
+        EvaluationResult result = snapshot.Evaluator.Evaluate(flagKey, context ?? Attributes.Empty);
+        if (result.Reason != EvaluationReason.Error && !result.InExperiment && result.Value.Kind == DataValueKind.Boolean && !FailSmartTelemetry.IsObserved)
+        {
+            return result.Value.AsBoolean();
+        }
+
+        return FinishBool(flagKey, defaultValue, in result);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool FinishBool(string flagKey, bool defaultValue, in EvaluationResult result)
+    {
         try
         {
-            EvaluationResult result = snapshot.Evaluator.Evaluate(flagKey, context ?? Attributes.Empty);
             FlagErrorCode error = ErrorOf(in result, DataValueKind.Boolean);
             AfterEvaluation(in result, error);
             return error == FlagErrorCode.None ? result.Value.AsBoolean() : defaultValue;

@@ -40,10 +40,17 @@ internal static class FailSmartTelemetry
     public static void Record(in EvaluationResult result, FlagErrorCode error)
     {
         // The check stays in the caller; the recording, with its large frame, only runs when asked for.
-        if (Evaluations.Enabled || (Source.HasListeners() && Activity.Current is { Recorded: true }))
+        if (IsObserved)
         {
             RecordObserved(in result, error);
         }
+    }
+
+    /// <summary>Whether an evaluation now would be recorded: the counter or this source is listened to (and the activity sampled).</summary>
+    public static bool IsObserved
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Evaluations.Enabled || (Source.HasListeners() && Activity.Current is { Recorded: true });
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
