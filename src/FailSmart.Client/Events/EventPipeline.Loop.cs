@@ -106,8 +106,11 @@ internal sealed partial class EventPipeline
                     return Failed(outcome, oldest.Count, failures + 1);
                 }
 
-                Count(outcome, oldest.Count);
+                // Out of the pending count before into the delivered one, so no reader of the
+                // statistics sees these events counted in both.
+                int delivered = oldest.Count;
                 _pending.RemoveOldest();
+                Count(outcome, delivered);
                 if (_pending.IsEmpty)
                 {
                     ClientLog.DeliveryRecovered(_logger);
