@@ -38,5 +38,8 @@ public static class BucketHash
     internal static int BucketV2FromSeedState(uint seedState, ReadOnlySpan<char> value) =>
         FinishV2(Fnv1a32.Append(seedState, value));
 
-    internal static int FinishV2(uint firstPass) => (int)(Fnv1a32.HashDecimal(firstPass) % BucketCount);
+    internal static int FinishV2(uint firstPass) => BucketOf(Fnv1a32.HashDecimal(firstPass));
+
+    /// <summary>The version 2 bucket from the second pass (the hash of the first pass's decimal digits).</summary>
+    internal static int BucketOf(uint secondPass) => (int)(secondPass % BucketCount);
 }

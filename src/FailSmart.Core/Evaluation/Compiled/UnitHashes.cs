@@ -65,16 +65,16 @@ internal ref struct UnitHashes(HashLanes? lanes, IAttributeSource attributes)
                 uint a = seeds[0], b = seeds[1];
                 Fnv1a32.Append2(ref a, ref b, _value);
                 Fnv1a32.HashDecimal2(ref a, ref b);
-                _b0 = (int)(a % BucketHash.BucketCount);
-                _b1 = (int)(b % BucketHash.BucketCount);
+                _b0 = BucketHash.BucketOf(a);
+                _b1 = BucketHash.BucketOf(b);
                 break;
             default:
                 uint x = seeds[0], y = seeds[1], z = seeds[2];
                 Fnv1a32.Append3(ref x, ref y, ref z, _value);
                 Fnv1a32.HashDecimal3(ref x, ref y, ref z);
-                _b0 = (int)(x % BucketHash.BucketCount);
-                _b1 = (int)(y % BucketHash.BucketCount);
-                _b2 = (int)(z % BucketHash.BucketCount);
+                _b0 = BucketHash.BucketOf(x);
+                _b1 = BucketHash.BucketOf(y);
+                _b2 = BucketHash.BucketOf(z);
                 break;
         }
     }
