@@ -32,5 +32,36 @@ internal static class DuckDbEventMigrations
                 property_keys VARCHAR[] NOT NULL,
                 property_values VARCHAR[] NOT NULL);
             """),
+        // Ids are de-duplicated by the store's writer (StoredEventIds), not by a primary key whose index
+        // cost most of each append. DuckDB cannot drop a key, so each table is copied into one without.
+        new(2, "event ids without a primary key index", """
+            CREATE TABLE exposures_v2 (
+                event_id VARCHAR NOT NULL,
+                environment VARCHAR NOT NULL,
+                unit_id VARCHAR NOT NULL,
+                experiment_key VARCHAR NOT NULL,
+                phase INTEGER NOT NULL,
+                variation INTEGER NOT NULL,
+                occurred_at_ms BIGINT NOT NULL,
+                received_at_ms BIGINT NOT NULL,
+                property_keys VARCHAR[] NOT NULL,
+                property_values VARCHAR[] NOT NULL);
+            INSERT INTO exposures_v2 SELECT * FROM exposures;
+            DROP TABLE exposures;
+            ALTER TABLE exposures_v2 RENAME TO exposures;
+            CREATE TABLE metric_events_v2 (
+                event_id VARCHAR NOT NULL,
+                environment VARCHAR NOT NULL,
+                unit_id VARCHAR NOT NULL,
+                event_name VARCHAR NOT NULL,
+                value DOUBLE,
+                occurred_at_ms BIGINT NOT NULL,
+                received_at_ms BIGINT NOT NULL,
+                property_keys VARCHAR[] NOT NULL,
+                property_values VARCHAR[] NOT NULL);
+            INSERT INTO metric_events_v2 SELECT * FROM metric_events;
+            DROP TABLE metric_events;
+            ALTER TABLE metric_events_v2 RENAME TO metric_events;
+            """),
     ];
 }

@@ -18,15 +18,16 @@ public sealed partial class DuckDbEventStore
 
     private readonly ConcurrentQueue<PendingAppend> _pending = new();
 
+    // Read from the store at the first write, so a store opened only to analyse never pays for it.
+    private (StoredEventIds Exposures, StoredEventIds MetricEvents)? _storedIds;
+
     /// <summary>
     /// Batches that arrive while another is being written wait for the writer and are then written
     /// together, in one transaction (group commit): under load the commit, the costly part, is paid
-    /// once for many requests. The fast path appends straight into the real tables: the appender runs at
-    /// native speed, and the primary key on event_id refuses an id already stored. That happens only
-    /// for a retry (or an id repeated within a batch); the transaction is then rolled back and each
-    /// batch of the group goes through staging tables, where INSERT OR IGNORE moves across only the ids
-    /// not yet stored, so every event is written once. Each call returns after the commit that holds
-    /// its batch.
+    /// once for many requests. The writer drops every event whose id is already stored (a retry, an
+    /// id repeated within the group, or a server-side exposure seen before) by looking it up in
+    /// <see cref="StoredEventIds"/>, then appends the rest straight into the tables at the appender's
+    /// native speed. Each call returns after the commit that holds its batch.
     /// </summary>
     public async Task<AppendResult> AppendAsync(EventBatch batch, CancellationToken cancellationToken = default)
     {
@@ -72,28 +73,43 @@ public sealed partial class DuckDbEventStore
 
     private async Task WriteGroupAsync(List<PendingAppend> group)
     {
-        CancellationToken cancellationToken = CancellationToken.None;
         try
         {
             DuckDBConnection connection = _connection ?? throw new InvalidOperationException("The event store is not initialised.");
-            try
+            (StoredEventIds exposureIds, StoredEventIds metricEventIds) = _storedIds ??= LoadStoredIds(connection);
+            var exposures = new List<(Exposure Event, long ReceivedAt)>();
+            var metricEvents = new List<(MetricEvent Event, long ReceivedAt)>();
+            var duplicates = new int[group.Count];
+            for (int i = 0; i < group.Count; i++)
             {
-                await AppendDirectAsync(connection, group, cancellationToken);
-                foreach (PendingAppend item in group)
+                PendingAppend item = group[i];
+                foreach (Exposure e in item.Batch.Exposures)
                 {
-                    item.Done.TrySetResult(new AppendResult(item.Batch.Exposures.Count, item.Batch.MetricEvents.Count, 0));
+                    Keep(exposureIds.Add(StoredEventIds.HashOf(e.EventId)), exposures, (e, item.ReceivedAt), ref duplicates[i]);
+                }
+
+                foreach (MetricEvent e in item.Batch.MetricEvents)
+                {
+                    Keep(metricEventIds.Add(StoredEventIds.HashOf(e.EventId)), metricEvents, (e, item.ReceivedAt), ref duplicates[i]);
                 }
             }
-            catch (DuckDBException ex) when (ex.ErrorType == DuckDB.NET.Native.DuckDBErrorType.Constraint)
+
+            try
             {
-                // A retry, or an id repeated in a batch. INSERT OR IGNORE checks every row for a
-                // conflict and is several times slower, so it is kept for this rare path.
-                foreach (PendingAppend item in group)
-                {
-                    int written = await AppendSkippingStoredAsync(connection, item, cancellationToken);
-                    int received = item.Batch.Exposures.Count + item.Batch.MetricEvents.Count;
-                    item.Done.TrySetResult(new AppendResult(item.Batch.Exposures.Count, item.Batch.MetricEvents.Count, received - written));
-                }
+                await AppendAsync(connection, exposures, metricEvents);
+            }
+            catch
+            {
+                // The sets already hold this group's ids. The store, not the sets, says what was
+                // written, so they are read from it again before the next write.
+                _storedIds = null;
+                throw;
+            }
+
+            for (int i = 0; i < group.Count; i++)
+            {
+                EventBatch batch = group[i].Batch;
+                group[i].Done.TrySetResult(new AppendResult(batch.Exposures.Count, batch.MetricEvents.Count, duplicates[i]));
             }
         }
 #pragma warning disable CA1031 // Every batch taken from the queue must complete, or its caller would wait forever.
@@ -110,14 +126,31 @@ public sealed partial class DuckDbEventStore
         }
     }
 
-    private static async Task AppendDirectAsync(DuckDBConnection connection, List<PendingAppend> group, CancellationToken cancellationToken)
+    private static void Keep<T>(bool isNew, List<T> kept, T row, ref int duplicates)
     {
-        await using var transaction = (DuckDBTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        if (isNew)
+        {
+            kept.Add(row);
+        }
+        else
+        {
+            duplicates++;
+        }
+    }
+
+    private static async Task AppendAsync(DuckDBConnection connection, List<(Exposure Event, long ReceivedAt)> exposures, List<(MetricEvent Event, long ReceivedAt)> metricEvents)
+    {
+        if (exposures.Count + metricEvents.Count == 0)
+        {
+            return;
+        }
+
+        await using var transaction = (DuckDBTransaction)await connection.BeginTransactionAsync(CancellationToken.None);
         try
         {
-            AppendExposures(connection, "exposures", group);
-            AppendMetricEvents(connection, "metric_events", group);
-            await transaction.CommitAsync(cancellationToken);
+            AppendExposures(connection, exposures);
+            AppendMetricEvents(connection, metricEvents);
+            await transaction.CommitAsync(CancellationToken.None);
         }
         catch (DuckDBException)
         {
@@ -126,43 +159,35 @@ public sealed partial class DuckDbEventStore
         }
     }
 
-    private static async Task<int> AppendSkippingStoredAsync(DuckDBConnection connection, PendingAppend item, CancellationToken cancellationToken)
+    /// <summary>Every id already stored, read once per process (and again after a failed write).</summary>
+    private static (StoredEventIds Exposures, StoredEventIds MetricEvents) LoadStoredIds(DuckDBConnection connection) =>
+        (ReadIds(connection, "exposures"), ReadIds(connection, "metric_events"));
+
+    private static StoredEventIds ReadIds(DuckDBConnection connection, string table)
     {
-        EventBatch batch = item.Batch;
-        Execute(connection, "DELETE FROM exposures_staging; DELETE FROM metric_events_staging;");
-        AppendExposures(connection, "exposures_staging", [item]);
-        AppendMetricEvents(connection, "metric_events_staging", [item]);
-        await using var transaction = (DuckDBTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        int written = 0;
-        if (batch.Exposures.Count > 0)
+        using DuckDBCommand count = connection.CreateCommand();
+        count.CommandText = $"SELECT COUNT(*) FROM {table}";
+        var ids = new StoredEventIds(Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+        using DuckDBCommand select = connection.CreateCommand();
+        select.CommandText = $"SELECT event_id FROM {table}";
+        using DuckDBDataReader reader = select.ExecuteReader();
+        while (reader.Read())
         {
-            written += Execute(connection, $"INSERT OR IGNORE INTO exposures ({ExposureColumns}) SELECT {ExposureColumns} FROM exposures_staging");
+            ids.Add(StoredEventIds.HashOf(reader.GetString(0)));
         }
 
-        if (batch.MetricEvents.Count > 0)
-        {
-            written += Execute(connection, $"INSERT OR IGNORE INTO metric_events ({MetricEventColumns}) SELECT {MetricEventColumns} FROM metric_events_staging");
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return written;
+        return ids;
     }
 
-    private static void CreateStagingTables(DuckDBConnection connection) =>
-        Execute(connection, """
-            CREATE TEMP TABLE IF NOT EXISTS exposures_staging AS SELECT * FROM exposures LIMIT 0;
-            CREATE TEMP TABLE IF NOT EXISTS metric_events_staging AS SELECT * FROM metric_events LIMIT 0;
-            """);
-
-    private static void AppendExposures(DuckDBConnection connection, string table, List<PendingAppend> group)
+    private static void AppendExposures(DuckDBConnection connection, List<(Exposure Event, long ReceivedAt)> rows)
     {
-        if (!group.Exists(item => item.Batch.Exposures.Count > 0))
+        if (rows.Count == 0)
         {
             return;
         }
 
-        using DuckDBAppender appender = connection.CreateAppender(table);
-        foreach ((Exposure e, long receivedAt) in group.SelectMany(item => item.Batch.Exposures.Select(e => (e, item.ReceivedAt))))
+        using DuckDBAppender appender = connection.CreateAppender("exposures");
+        foreach ((Exposure e, long receivedAt) in rows)
         {
             (string[] keys, string[] values) = Split(e.Properties);
             appender.CreateRow()
@@ -180,15 +205,15 @@ public sealed partial class DuckDbEventStore
         }
     }
 
-    private static void AppendMetricEvents(DuckDBConnection connection, string table, List<PendingAppend> group)
+    private static void AppendMetricEvents(DuckDBConnection connection, List<(MetricEvent Event, long ReceivedAt)> rows)
     {
-        if (!group.Exists(item => item.Batch.MetricEvents.Count > 0))
+        if (rows.Count == 0)
         {
             return;
         }
 
-        using DuckDBAppender appender = connection.CreateAppender(table);
-        foreach ((MetricEvent e, long receivedAt) in group.SelectMany(item => item.Batch.MetricEvents.Select(e => (e, item.ReceivedAt))))
+        using DuckDBAppender appender = connection.CreateAppender("metric_events");
+        foreach ((MetricEvent e, long receivedAt) in rows)
         {
             (string[] keys, string[] values) = Split(e.Properties);
             appender.CreateRow()

@@ -30,18 +30,22 @@ public sealed partial class DuckDbEventStore
             string[] extra = [.. Columns(connection, exposures).Where(c => !s_exposureFileColumns.Contains(c, StringComparer.OrdinalIgnoreCase))];
             string keys = "[" + string.Join(", ", extra.Select(Quote)) + "]::VARCHAR[]";
             string values = "[" + string.Join(", ", extra.Select(c => $"COALESCE(CAST(\"{c.Replace("\"", "\"\"", StringComparison.Ordinal)}\" AS VARCHAR), '')")) + "]::VARCHAR[]";
+            // Ids name the import and the row, so importing another export adds to the store and never
+            // collides with an earlier import or with an SDK's id.
+            string prefix = Quote($"file-{now.ToString(System.Globalization.CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}-");
             int exposureRows = Execute(connection, $"""
-                INSERT OR IGNORE INTO exposures ({ExposureColumns})
-                SELECT 'file-exposure-' || CAST(row_number() OVER () AS VARCHAR), {env}, CAST(unit_id AS VARCHAR), CAST(experiment AS VARCHAR),
+                INSERT INTO exposures ({ExposureColumns})
+                SELECT {prefix} || 'exposure-' || CAST(row_number() OVER () AS VARCHAR), {env}, CAST(unit_id AS VARCHAR), CAST(experiment AS VARCHAR),
                        CAST(phase AS INTEGER), CAST(variation AS INTEGER), epoch_ms(CAST("timestamp" AS TIMESTAMPTZ)), {now}, {keys}, {values}
                 FROM {exposures}
                 """);
             int eventRows = Execute(connection, $"""
-                INSERT OR IGNORE INTO metric_events ({MetricEventColumns})
-                SELECT 'file-event-' || CAST(row_number() OVER () AS VARCHAR), {env}, CAST(unit_id AS VARCHAR), CAST("event" AS VARCHAR),
+                INSERT INTO metric_events ({MetricEventColumns})
+                SELECT {prefix} || 'event-' || CAST(row_number() OVER () AS VARCHAR), {env}, CAST(unit_id AS VARCHAR), CAST("event" AS VARCHAR),
                        CAST("value" AS DOUBLE), epoch_ms(CAST("timestamp" AS TIMESTAMPTZ)), {now}, []::VARCHAR[], []::VARCHAR[]
                 FROM {Reader(eventsPath)}
                 """);
+            _storedIds = null; // read again, with the imported ids, before the next append
             return new AppendResult(exposureRows, eventRows, null);
         }
         catch (DuckDBException ex)

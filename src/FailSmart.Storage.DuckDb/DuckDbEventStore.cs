@@ -40,7 +40,6 @@ public sealed partial class DuckDbEventStore : IEventStore, IAsyncDisposable
         {
             _connection ??= Open();
             _schemaVersion = await MigrationRunner.ApplyAsync(_connection, DuckDbEventMigrations.All, "event", _timeProvider, cancellationToken);
-            CreateStagingTables(_connection);
             return _schemaVersion;
         }
         finally
@@ -126,10 +125,10 @@ public sealed partial class DuckDbEventStore : IEventStore, IAsyncDisposable
             connection.Open();
             using (DuckDBCommand settings = connection.CreateCommand())
             {
-                // A checkpoint rewrites the event_id index whole, so at the default 16 MB of log the
-                // index is rewritten again and again as events arrive (ingestion measured 38% faster at
-                // 1 GB). Every commit is still durable in the write-ahead log; the cost is a longer
-                // replay of that log when the server starts after a crash.
+                // Fewer checkpoints while events arrive: each one rewrites the row groups the log touched
+                // (ingestion with the former event_id index measured 38% faster at 1 GB than at the
+                // default 16 MB). Every commit is still durable in the write-ahead log; the cost is a
+                // longer replay of that log when the server starts after a crash.
                 settings.CommandText = "SET checkpoint_threshold = '1GB'";
                 settings.ExecuteNonQuery();
             }

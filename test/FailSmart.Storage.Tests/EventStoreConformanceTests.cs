@@ -87,6 +87,27 @@ public abstract partial class EventStoreConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AppendAsync_retry_after_the_store_reopens_counts_once()
+    {
+        // A client whose request timed out retries after the server restarted: the ids stored before
+        // the restart must still be known.
+        IEventStore first = await OpenStoreAsync();
+        EventBatch batch = Dataset();
+        await first.AppendAsync(batch, TestContext.Current.CancellationToken);
+        await CloseAsync(first);
+        IEventStore second = await OpenStoreAsync();
+
+        AppendResult retry = await second.AppendAsync(batch, TestContext.Current.CancellationToken);
+        AppendResult fresh = await second.AppendAsync(EventBatch.Of(Expose("after-restart", 1, H(0))), TestContext.Current.CancellationToken);
+
+        retry.DuplicatesIgnored.ShouldBe(CountsDuplicatesOnWrite ? batch.Exposures.Count + batch.MetricEvents.Count : null);
+        fresh.DuplicatesIgnored.ShouldBe(CountsDuplicatesOnWrite ? 0 : null);
+        (await second.CountExposuresAsync(TestContext.Current.CancellationToken)).ShouldBe(batch.Exposures.Count + 1);
+        MetricAnalysis revenue = await second.AnalyzeMetricAsync(Checkout, MetricDefinition.Sum("revenue", "purchase"), TestContext.Current.CancellationToken);
+        revenue.Variations.Select(v => v.Sum).ShouldBe([45.0, 148.0]);
+    }
+
+    [Fact]
     public async Task AppendAsync_id_repeated_within_a_batch_counts_once()
     {
         IEventStore store = await OpenStoreAsync();
