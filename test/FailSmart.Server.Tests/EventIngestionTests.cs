@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using FailSmart.Storage;
+using FailSmart.Storage.Events;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FailSmart.Server.Tests;
@@ -93,6 +94,64 @@ public sealed class EventIngestionTests(FailSmartFactory factory) : IClassFixtur
         JsonElement body = await (await _sdk.SendAsync(request, ApiTestExtensions.Ct)).JsonAsync();
 
         body.GetProperty("accepted").GetInt32().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Ndjson_blank_lines_are_skipped_and_an_unreadable_line_is_rejected_in_its_place()
+    {
+        string p = Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/events/v1/batch", UriKind.Relative))
+        {
+            Content = new StringContent(Purchase(p + "-a", "n1", 1) + "\r\n\n  \t\n{not json\n" + Purchase(p + "-b", "n2", 2), Encoding.UTF8, "application/x-ndjson"),
+        };
+
+        JsonElement body = await (await _sdk.SendAsync(request, ApiTestExtensions.Ct)).JsonAsync();
+
+        body.GetProperty("accepted").GetInt32().ShouldBe(2);
+        JsonElement rejected = body.GetProperty("rejected").EnumerateArray().ShouldHaveSingleItem();
+        rejected.GetProperty("index").GetInt32().ShouldBe(1);
+        rejected.GetProperty("reason").GetString()!.ShouldContain("Not a JSON object");
+    }
+
+    [Fact]
+    public async Task Declared_properties_and_unknown_fields_are_stored_as_unit_attributes()
+    {
+        // A platform value of this test's own, so other tests' exposures never share its segment.
+        string p = Guid.NewGuid().ToString("N");
+        string platform = "tv-" + p;
+        string batch = "[" + string.Join(",",
+            $$"""{"id":"{{p}}-x","type":"exposure","unitId":"{{p}}-u","timestamp":"{{Now}}","experiment":"button-copy","variation":"bold","properties":{"country":"NZ"},"platform":"{{platform}}","beta":true}""",
+            Purchase(p + "-p", p + "-u", 12.5)) + "]";
+
+        JsonElement body = await (await _sdk.SendJsonAsync(HttpMethod.Post, "/events/v1/batch", batch)).JsonAsync();
+
+        body.GetProperty("accepted").GetInt32().ShouldBe(2);
+        var scope = new ExperimentScope("production", "button-copy", 1, DateTimeOffset.UtcNow.AddHours(2));
+        IEventStore store = factory.Services.GetRequiredService<IEventStore>();
+        MetricDefinition revenue = MetricDefinition.Sum("revenue", "purchase");
+        SegmentStatistics mine = (await store.AnalyzeBreakdownAsync(scope, revenue, "platform", ApiTestExtensions.Ct)).Segments.Single(s => s.Value == platform);
+        mine.Variations.Where(v => v.Units > 0).Select(v => (v.Variation, v.Units, v.Sum)).ShouldBe([(2, 1L, 12.5)]);
+        (await store.AnalyzeBreakdownAsync(scope, revenue, "beta", ApiTestExtensions.Ct)).Segments.Select(s => s.Value).ShouldContain("true");
+    }
+
+    [Theory]
+    [InlineData("\"phase\":0", "phase must be a whole number")]
+    [InlineData("\"phase\":\"1\"", "phase must be a whole number")]
+    [InlineData("\"properties\":[1]", "properties must be an object")]
+    [InlineData("\"properties\":{\"\":\"x\"}", "empty or over-long name")]
+    [InlineData("\"type\":\"click\"", "type must be \"exposure\" or \"event\", not \"click\"")]
+    [InlineData("\"timestamp\":\"yesterday\"", "timestamp must be an ISO 8601")]
+    [InlineData("\"timestamp\":42", "timestamp must be an ISO 8601")]
+    [InlineData("\"unitId\":7", "unitId is required")]
+    public async Task Each_bad_field_is_named_in_the_rejection(string field, string reason)
+    {
+        // The later of two fields with the same name counts, so appending one overrides the valid field.
+        string exposure = Exposure(Guid.NewGuid().ToString("N"), "u-bad");
+
+        JsonElement body = await (await _sdk.SendJsonAsync(HttpMethod.Post, "/events/v1/batch", $"[{exposure[..^1]},{field}}}]")).JsonAsync();
+
+        body.GetProperty("accepted").GetInt32().ShouldBe(0);
+        body.GetProperty("rejected").EnumerateArray().ShouldHaveSingleItem().GetProperty("reason").GetString()!.ShouldContain(reason);
     }
 
     [Theory]

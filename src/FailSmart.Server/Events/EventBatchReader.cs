@@ -12,11 +12,6 @@ namespace FailSmart.Server.Events;
 /// </summary>
 internal sealed class EventBatchReader(IngestOptions limits, Configuration configuration, string environment, DateTimeOffset now)
 {
-    private static readonly HashSet<string> s_known = new(StringComparer.Ordinal)
-    {
-        "id", "type", "unitId", "timestamp", "experiment", "phase", "variation", "event", "value", "properties",
-    };
-
     private readonly List<Exposure> _exposures = [];
     private readonly List<MetricEvent> _metricEvents = [];
     private readonly List<RejectedEvent> _rejected = [];
@@ -25,41 +20,62 @@ internal sealed class EventBatchReader(IngestOptions limits, Configuration confi
 
     public IReadOnlyList<RejectedEvent> Rejected => _rejected;
 
-    /// <summary>The elements of the body, or a message saying why it cannot be read at all.</summary>
-    public static (IReadOnlyList<JsonElement>? Elements, string? Error) Split(ReadOnlySpan<byte> body, bool ndjson)
+    /// <summary>
+    /// The elements of <paramref name="body"/>, or a message saying why it cannot be read at all. The
+    /// elements point into <paramref name="body"/>, which must outlive them, as must the returned
+    /// documents until they are disposed.
+    /// </summary>
+    public static (BatchDocuments? Documents, string? Error) Split(ReadOnlyMemory<byte> body, bool ndjson)
     {
+        var documents = new BatchDocuments();
         try
         {
             if (!ndjson)
             {
-                using JsonDocument document = JsonDocument.Parse(body.ToArray());
-                return document.RootElement.ValueKind == JsonValueKind.Array
-                    ? ([.. document.RootElement.EnumerateArray().Select(e => e.Clone())], null)
-                    : (null, "The body must be a JSON array of events (or NDJSON with Content-Type application/x-ndjson).");
+                JsonDocument document = documents.Own(JsonDocument.Parse(body));
+                if (document.RootElement.ValueKind != JsonValueKind.Array)
+                {
+                    documents.Dispose();
+                    return (null, "The body must be a JSON array of events (or NDJSON with Content-Type application/x-ndjson).");
+                }
+
+                documents.Elements.AddRange(document.RootElement.EnumerateArray());
+                return (documents, null);
             }
 
-            var elements = new List<JsonElement>();
-            foreach (string line in System.Text.Encoding.UTF8.GetString(body).Split('\n'))
+            foreach (ReadOnlyMemory<byte> line in Lines(body))
             {
-                if (!string.IsNullOrWhiteSpace(line))
+                try
                 {
-                    try
-                    {
-                        using JsonDocument document = JsonDocument.Parse(line);
-                        elements.Add(document.RootElement.Clone());
-                    }
-                    catch (JsonException)
-                    {
-                        elements.Add(default); // an unreadable line is rejected in its place, not the whole batch
-                    }
+                    documents.Elements.Add(documents.Own(JsonDocument.Parse(line)).RootElement);
+                }
+                catch (JsonException)
+                {
+                    documents.Elements.Add(default); // an unreadable line is rejected in its place, not the whole batch
                 }
             }
 
-            return (elements, null);
+            return (documents, null);
         }
         catch (JsonException ex)
         {
+            documents.Dispose();
             return (null, $"The body is not valid JSON: {ex.Message}");
+        }
+    }
+
+    // The non-blank lines of an NDJSON body.
+    private static IEnumerable<ReadOnlyMemory<byte>> Lines(ReadOnlyMemory<byte> body)
+    {
+        while (!body.IsEmpty)
+        {
+            int end = body.Span.IndexOf((byte)'\n');
+            ReadOnlyMemory<byte> line = end < 0 ? body : body[..end];
+            body = end < 0 ? ReadOnlyMemory<byte>.Empty : body[(end + 1)..];
+            if (!line.Span.Trim(" \t\r"u8).IsEmpty)
+            {
+                yield return line;
+            }
         }
     }
 
@@ -83,20 +99,20 @@ internal sealed class EventBatchReader(IngestOptions limits, Configuration confi
             return "Not a JSON object. Each event is an object such as {\"id\": \"…\", \"type\": \"event\", \"unitId\": \"…\", \"timestamp\": \"…\", \"event\": \"purchase\"}.";
         }
 
-        id = String(e, "id");
+        var fields = new EventFields(e);
+        id = String(fields.Id);
         if (Bad(id, "id") is { } idProblem)
         {
             return idProblem;
         }
 
-        string? unitId = String(e, "unitId");
+        string? unitId = String(fields.UnitId);
         if (Bad(unitId, "unitId") is { } unitProblem)
         {
             return unitProblem;
         }
 
-        if (!e.TryGetProperty("timestamp", out JsonElement ts) || ts.ValueKind != JsonValueKind.String ||
-            !DateTimeOffset.TryParse(ts.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTimeOffset at))
+        if (ReadTimestamp(fields.Timestamp) is not { } at)
         {
             return "timestamp must be an ISO 8601 date and time with an offset, such as 2026-11-26T10:00:00Z.";
         }
@@ -106,29 +122,36 @@ internal sealed class EventBatchReader(IngestOptions limits, Configuration confi
             return $"timestamp {at:O} is outside the accepted window ({limits.MaxAgeDays} days back to {limits.MaxClockSkewMinutes} minutes ahead of the server's clock).";
         }
 
-        if (ReadProperties(e, out Dictionary<string, string> properties) is { } propertyProblem)
+        if (ReadProperties(fields, out Dictionary<string, string>? properties) is { } propertyProblem)
         {
             return propertyProblem;
         }
 
-        return String(e, "type") switch
+        return String(fields.Type) switch
         {
-            IngestEvent.ExposureType => ReadExposure(e, id!, unitId!, at, properties),
-            IngestEvent.MetricType => ReadMetric(e, id!, unitId!, at, properties),
+            IngestEvent.ExposureType => ReadExposure(fields, id!, unitId!, at, properties),
+            IngestEvent.MetricType => ReadMetric(fields, id!, unitId!, at, properties),
             var other => $"type must be \"exposure\" or \"event\", not {(other is null ? "missing" : $"\"{other}\"")}.",
         };
     }
 
-    private string? ReadExposure(JsonElement e, string id, string unitId, DateTimeOffset at, Dictionary<string, string> properties)
+    // The JSON reader's ISO 8601 parser is the fast path; the general parser keeps accepting what it always did.
+    private static DateTimeOffset? ReadTimestamp(JsonElement ts) =>
+        ts.ValueKind != JsonValueKind.String ? null
+        : ts.TryGetDateTimeOffset(out DateTimeOffset at) ? at
+        : DateTimeOffset.TryParse(ts.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out at) ? at
+        : null;
+
+    private string? ReadExposure(EventFields e, string id, string unitId, DateTimeOffset at, Dictionary<string, string>? properties)
     {
-        string? key = String(e, "experiment");
+        string? key = String(e.Experiment);
         Experiment? experiment = key is null ? null : configuration.Experiments.FirstOrDefault(x => x.Key == key);
         if (experiment is null)
         {
             return $"experiment '{key}' does not exist. Exposures name an experiment of this FailSmart.";
         }
 
-        string? variation = String(e, "variation");
+        string? variation = String(e.Variation);
         int index = -1;
         for (int v = 0; v < experiment.Variations.Count; v++)
         {
@@ -144,7 +167,7 @@ internal sealed class EventBatchReader(IngestOptions limits, Configuration confi
         }
 
         int phase = experiment.Phase;
-        if (e.TryGetProperty("phase", out JsonElement p) && (p.ValueKind != JsonValueKind.Number || !p.TryGetInt32(out phase) || phase < 1))
+        if (e.Phase is { ValueKind: not JsonValueKind.Undefined } p && (p.ValueKind != JsonValueKind.Number || !p.TryGetInt32(out phase) || phase < 1))
         {
             return "phase must be a whole number of 1 or more.";
         }
@@ -153,16 +176,16 @@ internal sealed class EventBatchReader(IngestOptions limits, Configuration confi
         return null;
     }
 
-    private string? ReadMetric(JsonElement e, string id, string unitId, DateTimeOffset at, Dictionary<string, string> properties)
+    private string? ReadMetric(EventFields e, string id, string unitId, DateTimeOffset at, Dictionary<string, string>? properties)
     {
-        string? name = String(e, "event");
+        string? name = String(e.Event);
         if (Bad(name, "event") is { } problem)
         {
             return problem;
         }
 
         double? value = null;
-        if (e.TryGetProperty("value", out JsonElement v) && v.ValueKind != JsonValueKind.Null)
+        if (e.Value is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) } v)
         {
             if (v.ValueKind != JsonValueKind.Number || !double.IsFinite(v.GetDouble()))
             {
@@ -176,26 +199,31 @@ internal sealed class EventBatchReader(IngestOptions limits, Configuration confi
         return null;
     }
 
-    /// <summary>Declared properties plus any unknown top-level fields, all as strings.</summary>
-    private string? ReadProperties(JsonElement e, out Dictionary<string, string> properties)
+    /// <summary>Declared properties plus any unknown top-level fields, all as strings; null when there are none.</summary>
+    private string? ReadProperties(EventFields e, out Dictionary<string, string>? properties)
     {
-        properties = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (e.TryGetProperty("properties", out JsonElement declared) && declared.ValueKind != JsonValueKind.Null)
+        properties = null;
+        if (e.Properties.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null))
         {
-            if (declared.ValueKind != JsonValueKind.Object)
+            if (e.Properties.ValueKind != JsonValueKind.Object)
             {
                 return "properties must be an object of names to values.";
             }
 
-            foreach (JsonProperty property in declared.EnumerateObject())
+            foreach (JsonProperty property in e.Properties.EnumerateObject())
             {
-                properties[property.Name] = AsText(property.Value);
+                (properties ??= new(StringComparer.Ordinal))[property.Name] = AsText(property.Value);
             }
         }
 
-        foreach (JsonProperty extra in e.EnumerateObject().Where(p => !s_known.Contains(p.Name)))
+        foreach (JsonProperty extra in e.Unknown ?? [])
         {
-            properties.TryAdd(extra.Name, AsText(extra.Value));
+            (properties ??= new(StringComparer.Ordinal)).TryAdd(extra.Name, AsText(extra.Value));
+        }
+
+        if (properties is null)
+        {
+            return null;
         }
 
         if (properties.Count > limits.MaxProperties)
@@ -212,8 +240,8 @@ internal sealed class EventBatchReader(IngestOptions limits, Configuration confi
         : value.Length > limits.MaxFieldLength ? $"{field} is longer than {limits.MaxFieldLength} characters."
         : null;
 
-    private static string? String(JsonElement e, string name) =>
-        e.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? String(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static string AsText(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FailSmart.Protocol.Events;
 using FailSmart.Server.Auth;
 using FailSmart.Server.Sync;
@@ -40,12 +41,14 @@ internal static class EventIngestionApi
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer, cancellationToken);
         bool ndjson = http.Request.ContentType?.Contains("ndjson", StringComparison.OrdinalIgnoreCase) == true;
-        var (elements, error) = EventBatchReader.Split(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), ndjson);
-        if (elements is null)
+        var (documents, error) = EventBatchReader.Split(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), ndjson);
+        if (documents is null)
         {
             return Api.ApiProblems.Invalid("$", error!, "Send [{\"id\": \"…\", \"type\": \"event\", \"unitId\": \"…\", \"timestamp\": \"…\", \"event\": \"purchase\"}].");
         }
 
+        using BatchDocuments parsed = documents;
+        List<JsonElement> elements = parsed.Elements;
         if (elements.Count == 0 || elements.Count > limits.MaxEventsPerBatch)
         {
             return Api.ApiProblems.Invalid("$", $"A batch holds 1 to {limits.MaxEventsPerBatch} events; this one has {elements.Count}.", "Split large batches.");
