@@ -77,20 +77,22 @@ public sealed partial class DuckDbEventStore
         {
             DuckDBConnection connection = _connection ?? throw new InvalidOperationException("The event store is not initialised.");
             (StoredEventIds exposureIds, StoredEventIds metricEventIds) = _storedIds ??= LoadStoredIds(connection);
-            var exposures = new List<(Exposure Event, long ReceivedAt)>();
-            var metricEvents = new List<(MetricEvent Event, long ReceivedAt)>();
+            var exposures = new List<(Exposure Event, long ReceivedAt, ulong IdHash)>();
+            var metricEvents = new List<(MetricEvent Event, long ReceivedAt, ulong IdHash)>();
             var duplicates = new int[group.Count];
             for (int i = 0; i < group.Count; i++)
             {
                 PendingAppend item = group[i];
                 foreach (Exposure e in item.Batch.Exposures)
                 {
-                    Keep(exposureIds.Add(StoredEventIds.HashOf(e.EventId)), exposures, (e, item.ReceivedAt), ref duplicates[i]);
+                    ulong hash = StoredEventIds.HashOf(e.EventId);
+                    Keep(exposureIds.Add(hash), exposures, (e, item.ReceivedAt, hash), ref duplicates[i]);
                 }
 
                 foreach (MetricEvent e in item.Batch.MetricEvents)
                 {
-                    Keep(metricEventIds.Add(StoredEventIds.HashOf(e.EventId)), metricEvents, (e, item.ReceivedAt), ref duplicates[i]);
+                    ulong hash = StoredEventIds.HashOf(e.EventId);
+                    Keep(metricEventIds.Add(hash), metricEvents, (e, item.ReceivedAt, hash), ref duplicates[i]);
                 }
             }
 
@@ -138,7 +140,8 @@ public sealed partial class DuckDbEventStore
         }
     }
 
-    private static async Task AppendAsync(DuckDBConnection connection, List<(Exposure Event, long ReceivedAt)> exposures, List<(MetricEvent Event, long ReceivedAt)> metricEvents)
+    private static async Task AppendAsync(
+        DuckDBConnection connection, List<(Exposure Event, long ReceivedAt, ulong IdHash)> exposures, List<(MetricEvent Event, long ReceivedAt, ulong IdHash)> metricEvents)
     {
         if (exposures.Count + metricEvents.Count == 0)
         {
@@ -168,18 +171,30 @@ public sealed partial class DuckDbEventStore
         using DuckDBCommand count = connection.CreateCommand();
         count.CommandText = $"SELECT COUNT(*) FROM {table}";
         var ids = new StoredEventIds(Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
-        using DuckDBCommand select = connection.CreateCommand();
-        select.CommandText = $"SELECT event_id FROM {table}";
-        using DuckDBDataReader reader = select.ExecuteReader();
-        while (reader.Read())
+        using (DuckDBCommand hashed = connection.CreateCommand())
         {
-            ids.Add(StoredEventIds.HashOf(reader.GetString(0)));
+            hashed.CommandText = $"SELECT id_hash FROM {table} WHERE id_hash IS NOT NULL";
+            using DuckDBDataReader reader = hashed.ExecuteReader();
+            while (reader.Read())
+            {
+                ids.Add(reader.GetFieldValue<ulong>(0));
+            }
+        }
+
+        using (DuckDBCommand unhashed = connection.CreateCommand())
+        {
+            unhashed.CommandText = $"SELECT event_id FROM {table} WHERE id_hash IS NULL";
+            using DuckDBDataReader reader = unhashed.ExecuteReader();
+            while (reader.Read())
+            {
+                ids.Add(StoredEventIds.HashOf(reader.GetString(0)));
+            }
         }
 
         return ids;
     }
 
-    private static void AppendExposures(DuckDBConnection connection, List<(Exposure Event, long ReceivedAt)> rows)
+    private static void AppendExposures(DuckDBConnection connection, List<(Exposure Event, long ReceivedAt, ulong IdHash)> rows)
     {
         if (rows.Count == 0)
         {
@@ -187,7 +202,7 @@ public sealed partial class DuckDbEventStore
         }
 
         using DuckDBAppender appender = connection.CreateAppender("exposures");
-        foreach ((Exposure e, long receivedAt) in rows)
+        foreach ((Exposure e, long receivedAt, ulong idHash) in rows)
         {
             (string[] keys, string[] values) = Split(e.Properties);
             appender.CreateRow()
@@ -201,11 +216,12 @@ public sealed partial class DuckDbEventStore
                 .AppendValue(receivedAt)
                 .AppendValue(keys)
                 .AppendValue(values)
+                .AppendValue(idHash)
                 .EndRow();
         }
     }
 
-    private static void AppendMetricEvents(DuckDBConnection connection, List<(MetricEvent Event, long ReceivedAt)> rows)
+    private static void AppendMetricEvents(DuckDBConnection connection, List<(MetricEvent Event, long ReceivedAt, ulong IdHash)> rows)
     {
         if (rows.Count == 0)
         {
@@ -213,7 +229,7 @@ public sealed partial class DuckDbEventStore
         }
 
         using DuckDBAppender appender = connection.CreateAppender("metric_events");
-        foreach ((MetricEvent e, long receivedAt) in rows)
+        foreach ((MetricEvent e, long receivedAt, ulong idHash) in rows)
         {
             (string[] keys, string[] values) = Split(e.Properties);
             appender.CreateRow()
@@ -226,6 +242,7 @@ public sealed partial class DuckDbEventStore
                 .AppendValue(receivedAt)
                 .AppendValue(keys)
                 .AppendValue(values)
+                .AppendValue(idHash)
                 .EndRow();
         }
     }

@@ -44,13 +44,13 @@ public class EventAnalysisBenchmarks
                 SELECT 'x' || i, 'production', 'u' || (i % {Units}), 'exp', 1,
                        CAST((hash('u' || (i % {Units})) + CASE WHEN i % 50000 = 0 THEN 1 ELSE 0 END) % 2 AS INTEGER),
                        {start} + (i * 7919) % 1209600000, 0,
-                       ['country'], [CASE (i % {Units}) % 4 WHEN 0 THEN 'NZ' WHEN 1 THEN 'US' WHEN 2 THEN 'DE' ELSE 'BR' END]
+                       ['country'], [CASE (i % {Units}) % 4 WHEN 0 THEN 'NZ' WHEN 1 THEN 'US' WHEN 2 THEN 'DE' ELSE 'BR' END], NULL
                 FROM range({Exposures}) r(i);
                 INSERT INTO metric_events
                 SELECT 'e' || i, 'production', 'u' || (hash(i) % {Units + 200_000}),
                        CASE WHEN i % 5 = 0 THEN 'purchase' ELSE 'session' END,
                        CASE WHEN i % 5 = 0 THEN (hash(i) % 10000) / 100.0 END,
-                       {start} + (hash(i * 31) % 2419200000), 0, [], []
+                       {start} + (hash(i * 31) % 2419200000), 0, [], [], NULL
                 FROM range({MetricEvents}) r(i);
                 CHECKPOINT;
                 """;
