@@ -67,5 +67,14 @@ internal static class DuckDbEventMigrations
             DROP TABLE metric_events;
             ALTER TABLE metric_events_v2 RENAME TO metric_events;
             """),
+        // One row per kept table of per-unit metric rows (incremental refresh): the scope time and the
+        // last received_at_ms it reflects.
+        new(3, "incremental refresh state", """
+            CREATE TABLE unit_metric_state (
+                table_name VARCHAR PRIMARY KEY,
+                as_of_ms BIGINT NOT NULL,
+                watermark_ms BIGINT NOT NULL,
+                refreshed_at_ms BIGINT NOT NULL);
+            """),
     ];
 }

@@ -21,6 +21,9 @@ public sealed partial class DuckDbEventStore
     // Read from the store at the first write, so a store opened only to analyse never pays for it.
     private (StoredEventIds Exposures, StoredEventIds MetricEvents)? _storedIds;
 
+    // The last received_at_ms written; read from the store at the first write.
+    private long? _lastReceivedAt;
+
     /// <summary>
     /// Batches that arrive while another is being written wait for the writer and are then written
     /// together, in one transaction (group commit): under load the commit, the costly part, is paid
@@ -38,7 +41,7 @@ public sealed partial class DuckDbEventStore
             return new AppendResult(0, 0, 0);
         }
 
-        var pending = new PendingAppend(batch, _timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+        var pending = new PendingAppend(batch);
         _pending.Enqueue(pending);
         await _gate.WaitAsync(cancellationToken);
         try
@@ -77,6 +80,7 @@ public sealed partial class DuckDbEventStore
         {
             DuckDBConnection connection = _connection ?? throw new InvalidOperationException("The event store is not initialised.");
             (StoredEventIds exposureIds, StoredEventIds metricEventIds) = _storedIds ??= LoadStoredIds(connection);
+            long receivedAt = NextReceivedAt(connection);
             var exposures = new List<(Exposure Event, long ReceivedAt, ulong IdHash)>();
             var metricEvents = new List<(MetricEvent Event, long ReceivedAt, ulong IdHash)>();
             var duplicates = new int[group.Count];
@@ -86,13 +90,13 @@ public sealed partial class DuckDbEventStore
                 foreach (Exposure e in item.Batch.Exposures)
                 {
                     ulong hash = StoredEventIds.HashOf(e.EventId);
-                    Keep(exposureIds.Add(hash), exposures, (e, item.ReceivedAt, hash), ref duplicates[i]);
+                    Keep(exposureIds.Add(hash), exposures, (e, receivedAt, hash), ref duplicates[i]);
                 }
 
                 foreach (MetricEvent e in item.Batch.MetricEvents)
                 {
                     ulong hash = StoredEventIds.HashOf(e.EventId);
-                    Keep(metricEventIds.Add(hash), metricEvents, (e, item.ReceivedAt, hash), ref duplicates[i]);
+                    Keep(metricEventIds.Add(hash), metricEvents, (e, receivedAt, hash), ref duplicates[i]);
                 }
             }
 
@@ -257,12 +261,31 @@ public sealed partial class DuckDbEventStore
         return command.ExecuteNonQuery();
     }
 
-    /// <summary>A batch waiting for the writer, with when it arrived and what became of it.</summary>
-    private sealed class PendingAppend(EventBatch batch, long receivedAt)
+    /// <summary>
+    /// The received_at_ms of the next write: the clock, but always after every stamp already stored, so
+    /// stamps follow commit order even if the clock steps back. Incremental refresh relies on it: every
+    /// row committed after a refresh has a larger stamp than any that refresh saw. Called by the writer.
+    /// </summary>
+    private long NextReceivedAt(DuckDBConnection connection)
+    {
+        _lastReceivedAt ??= Convert.ToInt64(
+            Scalar(connection, "SELECT greatest((SELECT coalesce(max(received_at_ms), 0) FROM exposures), (SELECT coalesce(max(received_at_ms), 0) FROM metric_events))"),
+            System.Globalization.CultureInfo.InvariantCulture);
+        _lastReceivedAt = Math.Max(_timeProvider.GetUtcNow().ToUnixTimeMilliseconds(), _lastReceivedAt.Value + 1);
+        return _lastReceivedAt.Value;
+    }
+
+    private static object? Scalar(DuckDBConnection connection, string sql)
+    {
+        using DuckDBCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    /// <summary>A batch waiting for the writer, and what became of it.</summary>
+    private sealed class PendingAppend(EventBatch batch)
     {
         public EventBatch Batch => batch;
-
-        public long ReceivedAt => receivedAt;
 
         public TaskCompletionSource<AppendResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -24,7 +24,7 @@ public sealed partial class DuckDbEventStore
         try
         {
             DuckDBConnection connection = _connection ?? throw new InvalidOperationException("The event store is not initialised.");
-            long now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+            long now = NextReceivedAt(connection);
             string env = Quote(environment);
             string exposures = Reader(exposuresPath);
             string[] extra = [.. Columns(connection, exposures).Where(c => !s_exposureFileColumns.Contains(c, StringComparer.OrdinalIgnoreCase))];

@@ -28,6 +28,14 @@ public interface IEventStore : IStore
     /// <summary>One metric's sufficient statistics per variation.</summary>
     Task<MetricAnalysis> AnalyzeMetricAsync(ExperimentScope scope, MetricDefinition metric, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <see cref="AnalyzeMetricAsync"/> for a scope that is analysed again and again as time passes (the
+    /// scheduled results refresh). A store may keep per-unit state between calls and recompute only the
+    /// units whose data changed; the numbers are the same. By default it analyses from scratch.
+    /// </summary>
+    Task<MetricAnalysis> RefreshMetricAsync(ExperimentScope scope, MetricDefinition metric, CancellationToken cancellationToken = default) =>
+        AnalyzeMetricAsync(scope, metric, cancellationToken);
+
     /// <summary>One metric's sufficient statistics per (attribute value, variation); the attribute is read from each unit's first exposure.</summary>
     Task<MetricBreakdown> AnalyzeBreakdownAsync(ExperimentScope scope, MetricDefinition metric, string attribute, CancellationToken cancellationToken = default);
 }

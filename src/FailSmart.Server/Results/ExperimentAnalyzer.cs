@@ -20,6 +20,12 @@ internal sealed partial class ExperimentAnalyzer(IEventStore store, TimeProvider
     /// <summary>Below this p-value an overlapping experiment's assignment is declared dependent (as for SRM).</summary>
     public const double DependencyThreshold = 0.001;
 
+    /// <summary>
+    /// Whether metrics go through <see cref="IEventStore.RefreshMetricAsync"/>, which may reuse per-unit
+    /// state kept from the last refresh (the server's repeated analyses), rather than a one-off analysis.
+    /// </summary>
+    public bool Incremental { get; init; }
+
     /// <summary>Reports progress as (step done, steps in all); the CLI draws it as a bar.</summary>
     public IProgress<(int Done, int Total)>? Progress { get; init; }
 
@@ -57,7 +63,9 @@ internal sealed partial class ExperimentAnalyzer(IEventStore store, TimeProvider
         var results = new List<MetricResultResponse>();
         foreach (MetricSpec metric in metrics)
         {
-            StoreAnalysis analysis = await store.AnalyzeMetricAsync(scope, metric.Definition, cancellationToken);
+            StoreAnalysis analysis = Incremental
+                ? await store.RefreshMetricAsync(scope, metric.Definition, cancellationToken)
+                : await store.AnalyzeMetricAsync(scope, metric.Definition, cancellationToken);
             Progress?.Report((++done, total));
             BreakdownResponse? segments = null;
             if (breakdown is not null)

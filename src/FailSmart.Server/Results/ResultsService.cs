@@ -53,7 +53,7 @@ internal sealed class ResultsService(IConfigStore config, IEventStore events, Ru
 
     public async Task<ExperimentResultsResponse> RefreshAsync(ResultsRequest request, IReadOnlyList<MetricSpec> metrics, CancellationToken cancellationToken)
     {
-        ExperimentResultsResponse result = await new ExperimentAnalyzer(events, clock)
+        ExperimentResultsResponse result = await new ExperimentAnalyzer(events, clock) { Incremental = true }
             .AnalyzeAsync(request.Environment, request.Experiment, metrics, request.Breakdown, cancellationToken);
         cache.Put(request, result);
         return result;

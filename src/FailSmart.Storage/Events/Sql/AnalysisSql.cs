@@ -71,7 +71,14 @@ internal sealed class AnalysisSql(ISqlDialect dialect, ExperimentScope scope)
     /// Columns: segment, variation, n, ΣY, ΣY², ΣD, ΣD², ΣYD, ΣX, ΣX², ΣYX, ΣDX, ΣQ, ΣQ², ΣXQ, ΣYQ, ΣDQ;
     /// one row per (segment, variation). X and Q are the numerator and denominator before exposure (CUPED).
     /// </summary>
-    public string UnitMetric(MetricDefinition metric, string? attribute, double? cap)
+    public string UnitMetric(MetricDefinition metric, string? attribute, double? cap) =>
+        UnitSums($"({Units(attribute, metric)}) AS this_units {dialect.LeftJoin} ({PerUnit(metric)}) AS per_unit USING (unit_id)", cap);
+
+    /// <summary>As <see cref="UnitMetric"/> without segments, over a table of <see cref="UnitRows"/>.</summary>
+    public string UnitMetricFrom(string table, MetricDefinition metric, double? cap) =>
+        UnitSums($"(SELECT '' AS u_segment, u_variation, m_y, m_d, m_x, m_q FROM {table} WHERE {Eligible(metric)}) AS unit_table", cap);
+
+    private string UnitSums(string unitRows, double? cap)
     {
         string y = dialect.ToDouble("coalesce(m_y, 0)");
         string x = dialect.ToDouble("coalesce(m_x, 0)");
@@ -89,19 +96,52 @@ internal sealed class AnalysisSql(ISqlDialect dialect, ExperimentScope scope)
             FROM (
                 SELECT u_segment AS r_segment, u_variation AS r_variation,
                        {y} AS r_y, {dialect.ToDouble("coalesce(m_d, 0)")} AS r_d, {x} AS r_x, {dialect.ToDouble("coalesce(m_q, 0)")} AS r_q
-                FROM ({Units(attribute, metric)}) AS this_units
-                {dialect.LeftJoin} ({PerUnit(metric)}) AS per_unit USING (unit_id)) AS unit_rows
+                FROM {unitRows}) AS unit_rows
             GROUP BY r_segment, r_variation
             ORDER BY r_segment, r_variation
             """;
     }
 
+    /// <summary>
+    /// One row per unit exposed to exactly one variation, whether or not its retention day has ended:
+    /// unit_id, u_variation, first_ms, m_y, m_d, m_x, m_q, m_n (zeros for a unit without events).
+    /// A unit's row depends only on its own exposures and events up to the scope's time, which is what
+    /// lets an engine keep these rows and recompute only the units whose rows changed.
+    /// <paramref name="units"/>, when given, is a query of unit ids that limits the rows to those units.
+    /// </summary>
+    public string UnitRows(MetricDefinition metric, string? units) => $"""
+        SELECT unit_id, u_variation, first_ms,
+               {dialect.ToDouble("coalesce(m_y, 0)")} AS m_y, {dialect.ToDouble("coalesce(m_d, 0)")} AS m_d,
+               {dialect.ToDouble("coalesce(m_x, 0)")} AS m_x, {dialect.ToDouble("coalesce(m_q, 0)")} AS m_q, coalesce(m_n, 0) AS m_n
+        FROM ({Units(null, metric, eligibleOnly: false, units)}) AS this_units
+        {dialect.LeftJoin} ({PerUnit(metric, eligibleOnly: false, units)}) AS per_unit USING (unit_id)
+        """;
+
+    /// <summary>
+    /// The units whose <see cref="UnitRows"/> may differ from when they were computed at
+    /// <paramref name="previousAsOfMs"/> over the rows received up to <paramref name="watermarkMs"/>:
+    /// those with a row received since, or with a row whose time has been reached since.
+    /// </summary>
+    public string ChangedUnits(MetricDefinition metric, long watermarkMs, long previousAsOfMs) => $"""
+        SELECT unit_id FROM exposures WHERE {ScopeFilter} AND received_at_ms > {Num(watermarkMs)}
+        UNION SELECT unit_id FROM exposures WHERE {ScopeFilter} AND occurred_at_ms > {Num(previousAsOfMs)}
+        UNION SELECT unit_id FROM metric_events WHERE {EventFilter(metric)} AND received_at_ms > {Num(watermarkMs)}
+        UNION SELECT unit_id FROM metric_events WHERE {EventFilter(metric)} AND occurred_at_ms > {Num(previousAsOfMs)}
+        """;
+
     /// <summary>Columns: the cap value, and how many units it was computed from.</summary>
-    public string PercentileCap(MetricDefinition metric, double fraction) => $"""
+    public string PercentileCap(MetricDefinition metric, double fraction) =>
+        PercentileCapOver($"({PerUnit(metric)}) AS per_unit", fraction);
+
+    /// <summary>As <see cref="PercentileCap"/>, over a table of <see cref="UnitRows"/>.</summary>
+    public string PercentileCapFrom(string table, MetricDefinition metric, double fraction) =>
+        PercentileCapOver($"(SELECT m_y, m_n FROM {table} WHERE {Eligible(metric)}) AS unit_table", fraction);
+
+    private string PercentileCapOver(string unitRows, double fraction) => $"""
         SELECT {dialect.Element("c_sorted", $"greatest(1.0, least({dialect.ToDouble("c_n")}, ceil(c_n * {Num(fraction)} - {RankTolerance})))")} AS c_value, c_n
         FROM (
             SELECT {dialect.SortedValues(dialect.ToDouble("m_y"))} AS c_sorted, count(*) AS c_n
-            FROM ({PerUnit(metric)}) AS per_unit
+            FROM {unitRows}
             WHERE m_n > 0) AS sorted_values
         """;
 
@@ -141,26 +181,33 @@ internal sealed class AnalysisSql(ISqlDialect dialect, ExperimentScope scope)
     /// Units exposed to exactly one variation: unit_id, u_variation, first_ms (first exposure) and
     /// u_segment (the attribute on the first exposure, or ''). Retention keeps only units whose day N ended.
     /// </summary>
-    private string Units(string? attribute, MetricDefinition? metric)
+    private string Units(string? attribute, MetricDefinition? metric, bool eligibleOnly = true, string? units = null)
     {
         string segment = attribute is null ? "''" : dialect.ArgMin(dialect.Property(dialect.Literal(attribute)), "occurred_at_ms");
-        string eligible = metric is { Kind: MetricKind.Retention }
+        string eligible = eligibleOnly && metric is { Kind: MetricKind.Retention }
             ? $" AND min(occurred_at_ms) + {Num((metric.RetentionDay + 1) * DayMs)} <= {AsOf}"
             : "";
         return $"""
             SELECT unit_id, min(variation) AS u_variation, min(occurred_at_ms) AS first_ms, {segment} AS u_segment
             FROM exposures
-            WHERE {ScopeFilter}
+            WHERE {ScopeFilter}{OnlyUnits(units)}
             GROUP BY unit_id
             HAVING min(variation) = max(variation){eligible}
             """;
     }
 
+    /// <summary>Retention counts only units whose day N has ended; every other metric counts every unit.</summary>
+    private string Eligible(MetricDefinition metric) => metric.Kind == MetricKind.Retention
+        ? $"first_ms + {Num((metric.RetentionDay + 1) * DayMs)} <= {AsOf}"
+        : "1 = 1";
+
+    private static string OnlyUnits(string? units) => units is null ? "" : $" AND unit_id IN ({units})";
+
     /// <summary>
     /// Per unit with events: unit_id, m_y (numerator), m_d (denominator), m_x (covariate: the numerator
     /// before exposure), m_q (the denominator before exposure), m_n (events in the window).
     /// </summary>
-    private string PerUnit(MetricDefinition metric)
+    private string PerUnit(MetricDefinition metric, bool eligibleOnly = true, string? units = null)
     {
         string numerator = $"event_name = {dialect.Literal(metric.EventName)}";
         string inWindow = $"{numerator} AND {InWindow(metric)}";
@@ -190,8 +237,8 @@ internal sealed class AnalysisSql(ISqlDialect dialect, ExperimentScope scope)
 
         return $"""
             SELECT unit_id, {dialect.ToDouble(y)} AS m_y, {dialect.ToDouble(d)} AS m_d, {dialect.ToDouble(x)} AS m_x, {dialect.ToDouble(q)} AS m_q, {Sum(inWindow, "1")} AS m_n
-            FROM {dialect.MetricEvents(EventFilter(metric))} AS events
-            {dialect.InnerJoin} ({Units(null, metric)}) AS exposed USING (unit_id)
+            FROM {dialect.MetricEvents(EventFilter(metric) + OnlyUnits(units))} AS events
+            {dialect.InnerJoin} ({Units(null, metric, eligibleOnly, units)}) AS exposed USING (unit_id)
             GROUP BY unit_id
             """;
     }

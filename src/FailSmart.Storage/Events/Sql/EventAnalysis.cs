@@ -76,11 +76,28 @@ internal sealed class EventAnalysis(IAnalysisEngine engine)
             return await AnalyzeQuantileAsync(sql, metric, attribute, cancellationToken);
         }
 
-        double? cap = await ResolveCapAsync(sql, metric, cancellationToken);
+        double? cap = await ResolveCapAsync(metric, fraction => sql.PercentileCap(metric, fraction), cancellationToken);
         IReadOnlyList<ResultRow> rows = await engine.QueryAsync(sql.UnitMetric(metric, attribute, cap), cancellationToken);
+        return new MetricBreakdown(metric.Key, attribute ?? "", Segments(rows, metric), cap);
+    }
+
+    /// <summary>
+    /// One metric's statistics from a table of <see cref="AnalysisSql.UnitRows"/> that the engine keeps up
+    /// to date for <paramref name="scope"/> (incremental refresh); the same numbers as <see cref="AnalyzeMetricAsync"/>.
+    /// </summary>
+    public async Task<MetricAnalysis> AnalyzeUnitTableAsync(ExperimentScope scope, MetricDefinition metric, string table, CancellationToken cancellationToken)
+    {
+        var sql = new AnalysisSql(engine.Dialect, scope);
+        double? cap = await ResolveCapAsync(metric, fraction => sql.PercentileCapFrom(table, metric, fraction), cancellationToken);
+        SegmentStatistics[] segments = Segments(await engine.QueryAsync(sql.UnitMetricFrom(table, metric, cap), cancellationToken), metric);
+        return new MetricAnalysis(metric.Key, segments.Length == 0 ? [] : segments[0].Variations, cap);
+    }
+
+    private static SegmentStatistics[] Segments(IReadOnlyList<ResultRow> rows, MetricDefinition metric)
+    {
         bool ratio = metric.Kind is MetricKind.Ratio or MetricKind.Mean;
         bool cuped = metric.CovariateWindow is not null;
-        SegmentStatistics[] segments = [.. rows
+        return [.. rows
             .GroupBy(r => r.GetString(0))
             .Select(g => new SegmentStatistics(SegmentValue(g.Key), [.. g.Select(r => new VariationStatistics(
                 (int)r.GetInt64(1),
@@ -89,14 +106,13 @@ internal sealed class EventAnalysis(IAnalysisEngine engine)
                 r.GetDouble(4),
                 ratio ? new DenominatorSums(r.GetDouble(5), r.GetDouble(6), r.GetDouble(7)) : null,
                 cuped ? Covariate(r, ratio) : null))]))];
-        return new MetricBreakdown(metric.Key, attribute ?? "", segments, cap);
     }
 
     private static CovariateSums Covariate(ResultRow r, bool ratio) => ratio
         ? new CovariateSums(r.GetDouble(8), r.GetDouble(9), r.GetDouble(10), r.GetDouble(11), new PreDenominatorSums(r.GetDouble(12), r.GetDouble(13), r.GetDouble(14), r.GetDouble(15), r.GetDouble(16)))
         : new CovariateSums(r.GetDouble(8), r.GetDouble(9), r.GetDouble(10), null);
 
-    private async Task<double?> ResolveCapAsync(AnalysisSql sql, MetricDefinition metric, CancellationToken cancellationToken)
+    private async Task<double?> ResolveCapAsync(MetricDefinition metric, Func<double, string> percentileCapSql, CancellationToken cancellationToken)
     {
         switch (metric.Capping)
         {
@@ -105,7 +121,7 @@ internal sealed class EventAnalysis(IAnalysisEngine engine)
             case { Kind: CappingKind.Fixed } fixedCap:
                 return fixedCap.Value;
             case { } percentile:
-                IReadOnlyList<ResultRow> rows = await engine.QueryAsync(sql.PercentileCap(metric, percentile.Value), cancellationToken);
+                IReadOnlyList<ResultRow> rows = await engine.QueryAsync(percentileCapSql(percentile.Value), cancellationToken);
                 // No unit did the event: there is nothing to cap.
                 return rows.Count == 0 || rows[0].GetInt64(1) == 0 ? null : rows[0].GetDouble(0);
         }
