@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using DuckDB.NET.Data;
 using FailSmart.Storage;
 using FailSmart.Storage.DuckDb;
 using FailSmart.Storage.Events;
@@ -33,30 +32,7 @@ public class EventAnalysisBenchmarks
         await store.InitializeAsync();
         await store.DisposeAsync();
 
-        long start = SyntheticEvents.Start.ToUnixTimeMilliseconds();
-        using (var connection = new DuckDBConnection($"Data Source={Path.Combine(_folder, DuckDbEventStore.FileName)}"))
-        {
-            connection.Open();
-            using DuckDBCommand load = connection.CreateCommand();
-            // Variation follows the unit's hash; every 50,000th exposure flips it, so some units saw both.
-            load.CommandText = $"""
-                INSERT INTO exposures
-                SELECT 'x' || i, 'production', 'u' || (i % {Units}), 'exp', 1,
-                       CAST((hash('u' || (i % {Units})) + CASE WHEN i % 50000 = 0 THEN 1 ELSE 0 END) % 2 AS INTEGER),
-                       {start} + (i * 7919) % 1209600000, 0,
-                       ['country'], [CASE (i % {Units}) % 4 WHEN 0 THEN 'NZ' WHEN 1 THEN 'US' WHEN 2 THEN 'DE' ELSE 'BR' END], NULL
-                FROM range({Exposures}) r(i);
-                INSERT INTO metric_events
-                SELECT 'e' || i, 'production', 'u' || (hash(i) % {Units + 200_000}),
-                       CASE WHEN i % 5 = 0 THEN 'purchase' ELSE 'session' END,
-                       CASE WHEN i % 5 = 0 THEN (hash(i) % 10000) / 100.0 END,
-                       {start} + (hash(i * 31) % 2419200000), 0, [], [], NULL
-                FROM range({MetricEvents}) r(i);
-                CHECKPOINT;
-                """;
-            load.ExecuteNonQuery();
-        }
-
+        await SyntheticEvents.FillDuckDbAsync(_folder, Exposures, Units, MetricEvents);
         _store = new DuckDbEventStore(DataFolder.Prepare(_folder), TimeProvider.System);
         await _store.InitializeAsync();
     }
