@@ -8,9 +8,9 @@ using FailSmart.Storage.Events;
 namespace FailSmart.Benchmarks.Events;
 
 /// <summary>
-/// Ingestion into DuckDB: the store's idempotent append (appender into staging, then INSERT OR IGNORE
-/// against the primary key, committed) against the raw appender into a table with no key, the floor.
-/// Each iteration starts from an empty file.
+/// Ingestion into DuckDB: the store's idempotent append (ids checked against the writer's set of stored
+/// id hashes, then the appender, committed) against the raw appender into a table with no key, the
+/// floor. Each iteration starts from an empty file.
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "BenchmarkDotNet's cleanup methods dispose the stores.")]
