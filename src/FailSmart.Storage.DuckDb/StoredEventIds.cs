@@ -39,40 +39,30 @@ internal sealed class StoredEventIds
             Grow();
         }
 
-        int mask = _slots.Length - 1;
-        for (int i = (int)hash & mask; ; i = (i + 1) & mask)
+        int slot = SlotOf(hash);
+        if (_slots[slot] == hash)
         {
-            ulong slot = _slots[i];
-            if (slot == hash)
-            {
-                return false;
-            }
-
-            if (slot == 0)
-            {
-                _slots[i] = hash;
-                _count++;
-                return true;
-            }
+            return false;
         }
+
+        _slots[slot] = hash;
+        _count++;
+        return true;
     }
 
-    public bool Contains(ulong hash)
+    public bool Contains(ulong hash) => _slots[SlotOf(hash)] == hash;
+
+    // Linear probing: the slot that holds the hash, or the empty one where it would go.
+    private int SlotOf(ulong hash)
     {
         int mask = _slots.Length - 1;
-        for (int i = (int)hash & mask; ; i = (i + 1) & mask)
+        int i = (int)hash & mask;
+        while (_slots[i] != hash && _slots[i] != 0)
         {
-            ulong slot = _slots[i];
-            if (slot == hash)
-            {
-                return true;
-            }
-
-            if (slot == 0)
-            {
-                return false;
-            }
+            i = (i + 1) & mask;
         }
+
+        return i;
     }
 
     private void Grow()
