@@ -8,14 +8,16 @@ namespace FailSmart.Benchmarks.Events;
 
 /// <summary>
 /// The results refresh of one metric on the analysis benchmark's data (2,000,000 exposures, 5,000,000
-/// events): a full analysis against an incremental refresh from the kept per-unit rows, after 1% more
-/// events (50,000 purchases and sessions of existing units) arrived since the last refresh.
+/// events, or ten times that with FAILSMART_BENCH_SCALE=10): a full analysis against an incremental
+/// refresh from the kept per-unit rows, after 1% more events (purchases and sessions of existing units)
+/// arrived since the last refresh.
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "BenchmarkDotNet's cleanup methods dispose the store.")]
 public class IncrementalRefreshBenchmarks
 {
-    private const int NewEventsPerRefresh = 50_000;
+    // 1% of the events, at every scale.
+    private static readonly int s_newEventsPerRefresh = EventAnalysisBenchmarks.MetricEvents / 100;
     private static readonly ExperimentScope s_scope = new("production", "exp", 1, SyntheticEvents.Start.AddDays(30));
     private static readonly MetricDefinition s_metric =
         MetricDefinition.Sum("revenue", "purchase") with { CovariateWindow = TimeSpan.FromDays(7), Capping = Capping.AtPercentile(0.99) };
@@ -46,7 +48,7 @@ public class IncrementalRefreshBenchmarks
     public void Arrive()
     {
         int round = Interlocked.Increment(ref _round);
-        MetricEvent[] events = [.. SyntheticEvents.MetricEvents(NewEventsPerRefresh).Select(e => e with { EventId = $"{e.EventId}-r{round}" })];
+        MetricEvent[] events = [.. SyntheticEvents.MetricEvents(s_newEventsPerRefresh).Select(e => e with { EventId = $"{e.EventId}-r{round}" })];
         _store!.AppendAsync(new EventBatch([], events)).GetAwaiter().GetResult();
     }
 
