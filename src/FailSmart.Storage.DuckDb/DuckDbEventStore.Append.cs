@@ -268,12 +268,18 @@ public sealed partial class DuckDbEventStore
     /// </summary>
     private long NextReceivedAt(DuckDBConnection connection)
     {
+        _lastReceivedAt = Math.Max(_timeProvider.GetUtcNow().ToUnixTimeMilliseconds(), LastReceivedAt(connection) + 1);
+        return _lastReceivedAt.Value;
+    }
+
+    /// <summary>
+    /// The last stamp handed out (read from the store the first time). Never below any stored stamp,
+    /// and every later write gets a larger one. Called while holding the gate.
+    /// </summary>
+    private long LastReceivedAt(DuckDBConnection connection) =>
         _lastReceivedAt ??= Convert.ToInt64(
             Scalar(connection, "SELECT greatest((SELECT coalesce(max(received_at_ms), 0) FROM exposures), (SELECT coalesce(max(received_at_ms), 0) FROM metric_events))"),
             System.Globalization.CultureInfo.InvariantCulture);
-        _lastReceivedAt = Math.Max(_timeProvider.GetUtcNow().ToUnixTimeMilliseconds(), _lastReceivedAt.Value + 1);
-        return _lastReceivedAt.Value;
-    }
 
     private static object? Scalar(DuckDBConnection connection, string sql)
     {

@@ -49,9 +49,7 @@ public sealed partial class DuckDbEventStore
         {
             DuckDBConnection connection = _connection ?? throw new InvalidOperationException("The event store is not initialised.");
             await using var transaction = (DuckDBTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            long watermark = Convert.ToInt64(
-                Scalar(connection, "SELECT greatest((SELECT coalesce(max(received_at_ms), 0) FROM exposures), (SELECT coalesce(max(received_at_ms), 0) FROM metric_events))"),
-                CultureInfo.InvariantCulture);
+            long watermark = LastReceivedAt(connection);
             (long AsOf, long Watermark)? kept = KeptState(connection, table);
             if (kept is { } previous && previous.AsOf <= asOf)
             {
