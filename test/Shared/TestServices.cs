@@ -1,0 +1,34 @@
+namespace FailSmart.Testing;
+
+/// <summary>
+/// The services that ./build.sh test starts for the suite (eng/services/), read from the variables it
+/// exports. Run alone (`dotnet test`), a test that needs a missing service is skipped with a message that
+/// says how to get it; under CI (CI=true) a missing service fails the test instead, so that a broken
+/// service script can never pass as a skip.
+/// </summary>
+internal static class TestServices
+{
+    /// <summary>The node_modules folder with the pinned peer packages (eng/node-peers).</summary>
+    public static string NodePeers() => Require("FAILSMART_TEST_NODE_PEERS", "the pinned npm peer packages");
+
+    /// <summary>Debian's Chromium, for Playwright.</summary>
+    public static string Chromium() => Require("FAILSMART_TEST_CHROMIUM", "Chromium");
+
+    private static string Require(string variable, string what)
+    {
+        string? value = Environment.GetEnvironmentVariable(variable);
+        if (!string.IsNullOrEmpty(value))
+        {
+            return value;
+        }
+
+        string message = $"{what} is not available: run ./build.sh test, which installs it and sets {variable}.";
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Fail(message);
+        }
+
+        Assert.Skip(message);
+        return value!;
+    }
+}
