@@ -20,8 +20,9 @@ namespace FailSmart.Protocol.GrowthBook;
 /// </list>
 /// Prerequisites and holdouts have no GrowthBook equivalent that serves the same value: a
 /// configuration with them is refused with <see cref="NotSupportedException"/>.
+/// <see cref="FromPayload"/> reads the same correspondences back from GrowthBook's side.
 /// </summary>
-public static class GrowthBookPayloadMapping
+public static partial class GrowthBookPayloadMapping
 {
     /// <summary>The payload GrowthBook's SDKs evaluate like FailSmart evaluates <paramref name="environment"/>.</summary>
     /// <exception cref="NotSupportedException">The configuration uses something GrowthBook cannot express.</exception>
@@ -71,7 +72,7 @@ public static class GrowthBookPayloadMapping
         foreach (Rule rule in state.Rules)
         {
             var mapped = new JsonObject { ["id"] = rule.Id };
-            if (Condition(rule, segments) is { } condition)
+            if (ConditionOf(rule, segments) is { } condition)
             {
                 mapped["condition"] = condition;
             }
@@ -153,7 +154,7 @@ public static class GrowthBookPayloadMapping
     }
 
     // The rule's condition and its segments, all of which must hold.
-    private static JsonNode? Condition(Rule rule, Dictionary<string, Segment> segments)
+    private static JsonNode? ConditionOf(Rule rule, Dictionary<string, Segment> segments)
     {
         var all = new List<JsonNode>();
         if (!rule.Condition.IsAlways)
