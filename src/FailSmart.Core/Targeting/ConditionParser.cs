@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using FailSmart.Core.Targeting.Nodes;
 using FailSmart.Core.Values;
 
@@ -223,7 +222,7 @@ internal sealed class ConditionParser
         {
             // Linear in the input whatever the pattern, so no match timeout is needed. Case is folded
             // by the translation (JavaScript's rules), not by the engine.
-            return new RegexTest(source, new Regex(translated, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant), null);
+            return new RegexTest(source, RegexCache.Get(translated), null);
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
