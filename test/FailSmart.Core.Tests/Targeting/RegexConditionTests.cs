@@ -95,4 +95,14 @@ public sealed class RegexConditionTests
         condition.Evaluate(Attributes.Of(("s", input))).ShouldBeFalse();
         condition.Evaluate(Attributes.Of(("s", new string('a', 5_000)))).ShouldBeTrue();
     }
+
+    [Fact]
+    public void Evaluate_pattern_that_matches_only_after_catastrophic_backtracking_matches()
+    {
+        // The match is the final "z", reached only after (x+x+)+y fails at every earlier position: a
+        // backtracking engine gives up (a timeout counted as no match); the linear engine finds it.
+        var condition = Condition.Parse("""{"s": {"$regex": "(x+x+)+y|z"}}""");
+
+        condition.Evaluate(Attributes.Of(("s", new string('x', 5_000) + "z"))).ShouldBeTrue();
+    }
 }

@@ -54,7 +54,7 @@ internal sealed class DifferentialGenerator(int seed)
     {
         if (Chance(0.6))
         {
-            return Chance(0.5) ? Quote(Pick(s_ids)) : Quote("u-" + _random.Next(100_000).ToString(CultureInfo.InvariantCulture));
+            return Chance(0.7) ? Quote(Pick(s_ids)) : Quote("u-" + _random.Next(100_000).ToString(CultureInfo.InvariantCulture));
         }
 
         return Pick(s_idOthers);
@@ -196,6 +196,14 @@ internal sealed class DifferentialGenerator(int seed)
 
     // ---------- configurations ----------
 
+    // A coverage exactly at the hash of a unit that users often have, so the comparison at the
+    // boundary (<= for rollouts, < for experiment ranges) is exercised, not left to chance.
+    private double BoundaryCoverage(string seed, HashVersion version)
+    {
+        string id = Pick(s_ids);
+        return version == HashVersion.V1 ? BucketHash.BucketV1(seed, id) / 1_000.0 : BucketHash.BucketV2(seed, id) / 10_000.0;
+    }
+
     private double Coverage() => _random.Next(9) switch
     {
         0 => 0,
@@ -251,7 +259,8 @@ internal sealed class DifferentialGenerator(int seed)
             }
             else if (roll < 0.7)
             {
-                rules.Add(new Rule(id, condition, new RolloutAction(Pick(keys), new RolloutStage(Coverage())) { HashAttribute = attribute, FallbackAttribute = fallback, Seed = seedText }));
+                double coverage = Chance(0.4) ? BoundaryCoverage(seedText ?? flagKey, HashVersion.V2) : Coverage();
+                rules.Add(new Rule(id, condition, new RolloutAction(Pick(keys), new RolloutStage(coverage)) { HashAttribute = attribute, FallbackAttribute = fallback, Seed = seedText }));
             }
             else
             {
@@ -268,13 +277,15 @@ internal sealed class DifferentialGenerator(int seed)
                     layer = new LayerAllocation(layerKey, new BucketSpan(start, _random.Next(start, 10_001)));
                 }
 
+                HashVersion version = Chance(0.5) ? HashVersion.V1 : HashVersion.V2;
                 experiments.Add(new Experiment(key, [.. armKeys.Select((k, j) => new ExperimentVariation(k, weights[j]))])
                 {
-                    Coverage = Coverage(),
+                    // With equal or single weights the first range ends at coverage × weight: at a unit's hash sometimes.
+                    Coverage = Chance(0.3) ? BoundaryCoverage(seedText ?? key, version) : Coverage(),
                     HashAttribute = attribute,
                     FallbackAttribute = fallback,
                     Seed = seedText,
-                    HashVersion = Chance(0.5) ? HashVersion.V1 : HashVersion.V2,
+                    HashVersion = version,
                     Layer = layer,
                     Status = Chance(0.9) ? ExperimentStatus.Running : ExperimentStatus.Stopped,
                 });
