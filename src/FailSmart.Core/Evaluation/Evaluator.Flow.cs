@@ -84,7 +84,8 @@ public sealed partial class Evaluator
             CompiledRule last = rules[looped];
             if (Matches(last, attributes, null) && hashes.TryGetBucket(last.Slot, out int bucket, out string attribute, out string value))
             {
-                // Arithmetic instead of a branch: in is 1 when bucket < threshold (both below 2^31).
+                // Arithmetic instead of a branch: in is 1 when bucket < threshold (both below 2^31); the
+                // threshold already counts the bucket at the rollout's fraction (GrowthBook's n <= coverage).
                 int inRollout = (int)((uint)(bucket - last.RolloutBuckets) >> 31);
                 return new EvaluationResult(flag.FinalRolloutOutcomes[inRollout], ((bucket + 1) * inRollout) - 1, attribute, value);
             }
@@ -212,10 +213,11 @@ public sealed partial class Evaluator
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void TraceRollout(List<TraceStep> trace, CompiledRule rule, double point, string attribute, string value, bool inRollout) =>
         trace.Add(new TraceStep(TraceStepKind.Rollout, RuleName(rule), inRollout, FormattableString.Invariant(
-            $"hash('{rule.Slot.Seed}', {attribute}='{value}') = {point}; the rollout covers [0, {rule.RolloutFraction}).{(inRollout ? string.Empty : " Skip the rule.")}"))
+            $"hash('{rule.Slot.Seed}', {attribute}='{value}') = {point}; the rollout covers [0, {rule.RolloutFraction}].{(inRollout ? string.Empty : " Skip the rule.")}"))
         {
             Point = point,
-            Range = new BucketRange(0, rule.RolloutFraction),
+            // Half-open over the discrete hashes: exactly the points the inclusive rollout takes.
+            Range = new BucketRange(0, rule.RolloutBuckets / rule.Slot.Scale),
         });
 
     private static EvaluationResult Decide(CompiledFlag flag, CompiledRule rule, List<TraceStep>? trace)

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using FailSmart.Core.Targeting.Nodes;
 using FailSmart.Core.Values;
 
@@ -214,16 +213,27 @@ internal sealed class ConditionParser
             return Never(source, path, op + " needs a pattern string.", "Write " + op + ": \"^abc\".");
         }
 
-        RegexOptions options = RegexOptions.CultureInvariant | (op == "$regexi" ? RegexOptions.IgnoreCase : RegexOptions.None);
+        if (!JsRegexTranslator.TryTranslate(pattern, ignoreCase: op == "$regexi", out string translated, out string error))
+        {
+            return InvalidRegex(source, path, error);
+        }
+
         try
         {
-            return new RegexTest(source, new Regex(pattern, options, RegexTest.MatchTimeout), null);
+            // Linear in the input whatever the pattern, so no match timeout is needed. Case is folded
+            // by the translation (JavaScript's rules), not by the engine.
+            return new RegexTest(source, RegexCache.Get(translated), null);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
-            Problem(path, "Invalid regular expression: " + e.Message, "Fix the pattern; test it in a regex tester. It will never match until fixed.");
-            return new RegexTest(source, null, e.Message);
+            return InvalidRegex(source, path, e.Message);
         }
+    }
+
+    private RegexTest InvalidRegex(DataValue source, string path, string error)
+    {
+        Problem(path, "Invalid regular expression: " + error + ".", "Fix the pattern: it is JavaScript syntax (as GrowthBook's), evaluated in linear time, so lookarounds and backreferences are refused. It will never match until fixed.");
+        return new RegexTest(source, null, error);
     }
 
     private NeverTest Never(DataValue source, string path, string message, string hint)

@@ -9,6 +9,9 @@ namespace FailSmart.Core.Values;
 /// </summary>
 internal static class JsSemantics
 {
+    // ECMAScript's WhiteSpace and LineTerminator code points.
+    private const string JsWhitespace = "\t\n\v\f\r \u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF";
+
     public static bool IsTruthy(in DataValue value) => value.Kind switch
     {
         DataValueKind.Null => false,
@@ -46,7 +49,8 @@ internal static class JsSemantics
 
     public static double StringToNumber(string text)
     {
-        ReadOnlySpan<char> s = text.AsSpan().Trim();
+        // JavaScript trims its own whitespace: U+FEFF is trimmed, U+0085 is not (unlike .NET's Trim).
+        ReadOnlySpan<char> s = text.AsSpan().Trim(JsWhitespace);
         if (s.IsEmpty)
         {
             return 0;

@@ -3,6 +3,7 @@ using FailSmart.Core.Bucketing;
 using FailSmart.Core.Model;
 using FailSmart.Core.Targeting;
 using FailSmart.Core.Values;
+using FailSmart.Protocol.GrowthBook;
 
 namespace FailSmart.Core.Tests.Conformance;
 
@@ -91,22 +92,7 @@ internal static class GrowthBookScenario
         return "rule without force or variations";
     }
 
-    public static Experiment ToExperiment(JsonElement e, string key)
-    {
-        JsonElement[] variations = [.. e.GetProperty("variations").EnumerateArray()];
-        double[] weights = e.TryGetProperty("weights", out JsonElement w)
-            ? [.. w.EnumerateArray().Select(x => x.GetDouble())]
-            : [.. VariationRanges.EqualWeights(variations.Length)];
-        return new Experiment(key, [.. weights.Select((weight, i) => new ExperimentVariation("v" + i, weight))])
-        {
-            Coverage = e.TryGetProperty("coverage", out JsonElement c) ? c.GetDouble() : 1,
-            HashAttribute = e.TryGetProperty("hashAttribute", out JsonElement h) ? h.GetString()! : "id",
-            Seed = e.TryGetProperty("seed", out JsonElement s) ? s.GetString() : null,
-            // GrowthBook defaults to hash version 1.
-            HashVersion = e.TryGetProperty("hashVersion", out JsonElement v) ? (HashVersion)v.GetInt32() : HashVersion.V1,
-            Status = e.TryGetProperty("active", out JsonElement a) && !a.GetBoolean() ? ExperimentStatus.Draft : ExperimentStatus.Running,
-        };
-    }
+    public static Experiment ToExperiment(JsonElement e, string key) => GrowthBookPayloadMapping.ExperimentFrom(e, key);
 
     public static Condition ConditionOf(JsonElement e) =>
         e.TryGetProperty("condition", out JsonElement c) ? Condition.From(DataValue.FromJson(c)) : Condition.Always;
@@ -125,60 +111,6 @@ internal static class GrowthBookScenario
         [.. values.Select((v, i) => new FlagVariation("v" + i, v))],
         new Dictionary<string, FlagEnvironment> { [Env] = new(true, rules, "v" + defaultIndex, "v" + defaultIndex) });
 
-    /// <summary>
-    /// GrowthBook features as FailSmart flags: each feature's distinct values become flag variations,
-    /// force rules force one, experiment rules run an experiment (keyed by the rule's key, else the
-    /// feature's) whose variation keys are the flag variations they serve.
-    /// </summary>
-    public static Configuration ToConfiguration(JsonElement context)
-    {
-        var flags = new List<Flag>();
-        var experiments = new List<Experiment>();
-        if (context.TryGetProperty("features", out JsonElement features))
-        {
-            foreach (JsonProperty feature in features.EnumerateObject())
-            {
-                var values = new List<DataValue>();
-                int IndexOf(DataValue value)
-                {
-                    int i = values.IndexOf(value);
-                    if (i < 0)
-                    {
-                        values.Add(value);
-                        i = values.Count - 1;
-                    }
-
-                    return i;
-                }
-
-                int defaultIndex = IndexOf(feature.Value.TryGetProperty("defaultValue", out JsonElement d) ? DataValue.FromJson(d) : DataValue.Null);
-                var rules = new List<Rule>();
-                JsonElement[] ruleElements = feature.Value.TryGetProperty("rules", out JsonElement r) ? [.. r.EnumerateArray()] : [];
-                for (int i = 0; i < ruleElements.Length; i++)
-                {
-                    JsonElement rule = ruleElements[i];
-                    string id = rule.TryGetProperty("id", out JsonElement ruleId) ? ruleId.GetString()! : "rule-" + i;
-                    if (rule.TryGetProperty("force", out JsonElement force))
-                    {
-                        rules.Add(new Rule(id, ConditionOf(rule), new ForceAction("v" + IndexOf(DataValue.FromJson(force)))));
-                        continue;
-                    }
-
-                    string experimentKey = rule.TryGetProperty("key", out JsonElement k) ? k.GetString()! : feature.Name;
-                    Experiment experiment = ToExperiment(rule, experimentKey);
-                    int[] map = [.. rule.GetProperty("variations").EnumerateArray().Select(v => IndexOf(DataValue.FromJson(v)))];
-                    experiments.Add(experiment with
-                    {
-                        Variations = [.. experiment.Variations.Select((v, j) => v with { Key = "v" + map[j] })],
-                        FallbackAttribute = rule.TryGetProperty("fallbackAttribute", out JsonElement fallback) ? fallback.GetString() : null,
-                    });
-                    rules.Add(new Rule(id, ConditionOf(rule), new ExperimentAction(experimentKey)));
-                }
-
-                flags.Add(JsonFlag(feature.Name, values, defaultIndex, rules));
-            }
-        }
-
-        return new Configuration { Flags = flags, Experiments = experiments, Segments = Segments(context) };
-    }
+    /// <summary>GrowthBook features as FailSmart flags, through the mapping an importer uses.</summary>
+    public static Configuration ToConfiguration(JsonElement context) => GrowthBookPayloadMapping.FromPayload(context, Env);
 }

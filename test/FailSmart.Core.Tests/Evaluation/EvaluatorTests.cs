@@ -46,16 +46,16 @@ public sealed class EvaluatorTests
     [InlineData("2")]
     [InlineData("3")]
     [InlineData("user-42")]
-    public void Evaluate_rollout_serves_units_whose_v2_hash_is_below_the_stage(string id)
+    public void Evaluate_rollout_serves_units_whose_v2_hash_is_at_most_the_stage(string id)
     {
         Evaluator evaluator = For(BooleanFlag("f", true, Rollout("half", 0.5)));
         double hash = BucketHash.Hash("f", id, 2)!.Value;
 
         EvaluationResult result = evaluator.Evaluate("f", Attributes.Of(("id", id)));
 
-        result.Reason.ShouldBe(hash < 0.5 ? EvaluationReason.RolloutSplit : EvaluationReason.Default);
-        result.Value.AsBoolean().ShouldBe(hash < 0.5);
-        if (hash < 0.5)
+        result.Reason.ShouldBe(hash <= 0.5 ? EvaluationReason.RolloutSplit : EvaluationReason.Default);
+        result.Value.AsBoolean().ShouldBe(hash <= 0.5);
+        if (hash <= 0.5)
         {
             result.Bucket.ShouldBe(hash);
             result.HashValue.ShouldBe(id);
@@ -146,6 +146,37 @@ public sealed class EvaluatorTests
         result.Bucket.ShouldBe(BucketHash.Hash("e", "d-1", 2)!.Value);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("false")]
+    [InlineData("\"\"")]
+    [InlineData("null")]
+    public void Evaluate_falsy_hash_attribute_means_no_id(string id)
+    {
+        Evaluator evaluator = For(BooleanFlag("f", true, Rollout("all", 1)));
+
+        EvaluationResult result = evaluator.Evaluate("f", Attributes.FromObject(DataValue.Parse("{\"id\": " + id + "}").AsObject()!));
+
+        result.Reason.ShouldBe(EvaluationReason.Default);
+    }
+
+    [Theory]
+    [InlineData("7", "7")]
+    [InlineData("1.5", "1.5")]
+    [InlineData("true", "true")]
+    [InlineData("[1, \"a\", null]", "1,a,")]
+    [InlineData("{\"a\": 1}", "[object Object]")]
+    public void Evaluate_truthy_hash_attribute_is_hashed_as_javascript_writes_it(string id, string hashed)
+    {
+        Evaluator evaluator = For(BooleanFlag("f", true, Rollout("all", 1)));
+
+        EvaluationResult result = evaluator.Evaluate("f", Attributes.FromObject(DataValue.Parse("{\"id\": " + id + "}").AsObject()!));
+
+        result.Reason.ShouldBe(EvaluationReason.RolloutSplit);
+        result.HashValue.ShouldBe(hashed);
+        result.Bucket.ShouldBe(BucketHash.Hash("f", hashed, 2)!.Value);
+    }
+
     [Fact]
     public void Evaluate_draft_experiment_falls_through_to_default()
     {
@@ -230,6 +261,18 @@ public sealed class EvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_rollout_includes_the_unit_whose_hash_equals_the_stage_and_no_one_at_zero()
+    {
+        // GrowthBook includes n <= coverage: at 50% the unit hashing to exactly 0.5 is in.
+        string atHalf = Enumerable.Range(0, 200_000).Select(i => "u" + i).First(u => BucketHash.BucketV2("f", u) == 5000);
+        string atZero = Enumerable.Range(0, 200_000).Select(i => "u" + i).First(u => BucketHash.BucketV2("f", u) == 0);
+
+        For(BooleanFlag("f", true, Rollout("half", 0.5))).Evaluate("f", Attributes.Of(("id", atHalf))).Reason.ShouldBe(EvaluationReason.RolloutSplit);
+        For(BooleanFlag("f", true, Rollout("half", 0.5), Force("never", """{"country": "US"}""", "on"))).Evaluate("f", Attributes.Of(("id", atHalf))).Reason.ShouldBe(EvaluationReason.RolloutSplit);
+        For(BooleanFlag("f", true, Rollout("none", 0))).Evaluate("f", Attributes.Of(("id", atZero))).Reason.ShouldBe(EvaluationReason.Default);
+    }
+
+    [Fact]
     public void Explain_records_rules_conditions_bucket_and_range()
     {
         var evaluator = For(BooleanFlag("f", true, Force("nz", """{"country": "NZ"}""", "on"), Rollout("half", 0.5)));
@@ -243,7 +286,8 @@ public sealed class EvaluatorTests
         nz.Conditions.Single().ShouldBe(new ConditionCheck(0, "country", "\"NZ\"", "\"AU\"", false, null));
         TraceStep rollout = trace.Steps.Single(s => s.Kind == TraceStepKind.Rollout);
         rollout.Point.ShouldBe(BucketHash.Hash("f", id, 2));
-        rollout.Range.ShouldBe(new BucketRange(0, 0.5));
+        // Inclusive of the hash 0.5 itself: as a half-open range over the 10,000 hashes, [0, 0.5001).
+        rollout.Range.ShouldBe(new BucketRange(0, 0.5001));
         trace.ToText().ShouldContain("RolloutSplit");
     }
 }

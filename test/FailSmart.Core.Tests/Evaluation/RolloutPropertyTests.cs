@@ -62,7 +62,7 @@ public sealed class RolloutPropertyTests
         EvaluationResult explained = last.Explain("f", attributes).Result;
         EvaluationResult looped = notLast.Evaluate("f", attributes);
         double point = Core.Bucketing.BucketHash.Hash("f", unit, 2)!.Value;
-        bool expectedIn = point < fraction;
+        bool expectedIn = fraction > 0 && point <= fraction;
 
         bool consistent = fast == explained && fast == looped
             && fast.Value.AsBoolean() == expectedIn
@@ -74,5 +74,5 @@ public sealed class RolloutPropertyTests
     }
 
     private static bool IsOnFast(double fraction, string id) =>
-        Core.Bucketing.BucketHash.Hash("ramp", id, 2) < fraction && IsOn(fraction, id);
+        Core.Bucketing.BucketHash.Hash("ramp", id, 2) <= fraction && IsOn(fraction, id);
 }

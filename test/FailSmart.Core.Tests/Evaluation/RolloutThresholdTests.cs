@@ -3,7 +3,10 @@ using FsCheck.Xunit;
 
 namespace FailSmart.Core.Tests.Evaluation;
 
-/// <summary>The compiled integer threshold must decide exactly as GrowthBook's bucket / 10000 &lt; fraction.</summary>
+/// <summary>
+/// The compiled integer thresholds must decide exactly as GrowthBook's divisions: bucket / scale &lt; end
+/// for experiment ranges, bucket / 10000 &lt;= coverage (nobody at 0) for rollouts.
+/// </summary>
 public sealed class RolloutThresholdTests
 {
     [Theory]
@@ -24,6 +27,35 @@ public sealed class RolloutThresholdTests
         {
             (bucket < threshold).ShouldBe(bucket / 10_000.0 < fraction, $"bucket {bucket}, fraction {fraction}");
         }
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    [InlineData(0.5)]
+    [InlineData(0.1)]
+    [InlineData(0.3)]
+    [InlineData(0.07)]
+    [InlineData(0.12345)]
+    [InlineData(0.99999)]
+    [InlineData(0.0001)]
+    [InlineData(1e-9)]
+    public void Rollout_threshold_agrees_with_growthbooks_inclusive_test_for_every_bucket(double fraction)
+    {
+        int threshold = FlagCompiler.BucketsThrough(fraction, 10_000);
+
+        for (int bucket = 0; bucket < 10_000; bucket++)
+        {
+            (bucket < threshold).ShouldBe(fraction != 0 && bucket / 10_000.0 <= fraction, $"bucket {bucket}, fraction {fraction}");
+        }
+    }
+
+    [Property(MaxTest = 300)]
+    public bool Rollout_threshold_agrees_with_growthbooks_inclusive_test_for_any_fraction(int numerator)
+    {
+        double fraction = Math.Abs(numerator % 1_000_001) / 1_000_000.0;
+        int threshold = FlagCompiler.BucketsThrough(fraction, 10_000);
+        return Enumerable.Range(0, 10_000).All(bucket => (bucket < threshold) == (fraction != 0 && bucket / 10_000.0 <= fraction));
     }
 
     [Property(MaxTest = 300)]

@@ -69,4 +69,31 @@ public sealed class ConditionTests
         checks.Select(c => (c.Depth, c.Target, c.Passed)).ShouldBe([(0, "$or", true), (1, "country", false), (1, "age", true)]);
         checks[2].Actual.ShouldBe("40");
     }
+
+    [Theory]
+    [InlineData("""{"nums": {"$elemMatch": {"$lt": 1}}}""", """{"nums": [0]}""", true)]
+    [InlineData("""{"flags": {"$elemMatch": {"$eq": false}}}""", """{"flags": [false]}""", true)]
+    [InlineData("""{"names": {"$elemMatch": {"$eq": ""}}}""", """{"names": [""]}""", true)]
+    [InlineData("""{"names": {"$elemMatch": {"$exists": false}}}""", """{"names": [null]}""", false)]
+    [InlineData("""{"pairs": {"$elemMatch": {"0": 1}}}""", """{"pairs": [[1, 2]]}""", true)]
+    public void Evaluate_elemMatch_skips_only_null_items(string condition, string attributes, bool expected)
+    {
+        Condition.Parse(condition).Evaluate(Attributes.FromObject(DataValue.Parse(attributes).AsObject()!)).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("""{"orders.0.total": {"$gt": 10}}""", true)]
+    [InlineData("""{"orders.1.total": 5}""", true)]
+    [InlineData("""{"orders.2.total": {"$exists": false}}""", true)]
+    [InlineData("""{"orders.length": 2}""", true)]
+    [InlineData("""{"orders.01.total": {"$exists": false}}""", true)]
+    [InlineData("""{"tags.length": {"$gte": 3}}""", true)]
+    [InlineData("""{"tags.1": "b"}""", true)]
+    [InlineData("""{"name.length": {"$exists": false}}""", true)]
+    public void Evaluate_path_reads_array_items_and_length(string condition, bool expected)
+    {
+        var attributes = Attributes.FromObject(DataValue.Parse("""{"orders": [{"total": 12}, {"total": 5}], "tags": ["a", "b", "c"], "name": "abc"}""").AsObject()!);
+
+        Condition.Parse(condition).Evaluate(attributes).ShouldBe(expected);
+    }
 }

@@ -30,6 +30,8 @@ public sealed class JsSemanticsTests
     [InlineData("0x1A", 26.0)]
     [InlineData("1e3", 1000.0)]
     [InlineData("Infinity", double.PositiveInfinity)]
+    [InlineData("\uFEFF8\u2028", 8.0)]
+    [InlineData("\u00A0\u3000", 0.0)]
     public void StringToNumber_matches_javascript(string text, double expected)
     {
         JsSemantics.StringToNumber(text).ShouldBe(expected);
@@ -40,6 +42,8 @@ public sealed class JsSemanticsTests
     [InlineData("1,000")]
     [InlineData("NaN")]
     [InlineData("∞")]
+    [InlineData("\u0085")]
+    [InlineData("8\u0085")]
     public void StringToNumber_rejects_what_javascript_rejects(string text)
     {
         double.IsNaN(JsSemantics.StringToNumber(text)).ShouldBeTrue();

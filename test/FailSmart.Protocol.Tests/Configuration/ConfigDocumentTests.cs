@@ -128,4 +128,15 @@ public sealed class ConfigDocumentTests
         var evaluator = new Evaluator(result.Configuration.ShouldNotBeNull(), "production");
         evaluator.Evaluate("x", Attributes.Of(("ua", "("))).Reason.ShouldBe(EvaluationReason.Default);
     }
+
+    [Fact]
+    public void Parse_regex_the_linear_engine_cannot_run_is_a_problem_at_its_path()
+    {
+        ConfigLoadResult result = ConfigDocument.Parse(Doc(flags: "[" + BoolFlag("x", """[{"id": "r", "condition": {"ua": {"$regex": "^(?!bot)"}}, "force": {"variation": "on"}}]""") + "]"));
+
+        ValidationProblem problem = result.Problems.Single();
+        problem.Path.ShouldBe("$.flags[0].environments.production.rules[0].condition.ua['$regex']");
+        problem.Message.ShouldContain("lookarounds");
+        problem.Hint.ShouldContain("linear time");
+    }
 }

@@ -39,8 +39,8 @@ internal sealed class CompiledRule
     public double RolloutFraction { get; init; }
 
     /// <summary>
-    /// Buckets below this are in the rollout: the same test as point &lt; fraction, decided on the
-    /// integer bucket so no division sits on the hot path.
+    /// Buckets below this are in the rollout: the same test as GrowthBook's point &lt;= fraction
+    /// (nobody at 0), decided on the integer bucket so no division sits on the hot path.
     /// </summary>
     public int RolloutBuckets { get; init; }
 

@@ -79,7 +79,7 @@ internal static class FlagCompiler
                     Segments = ruleSegments,
                     VariationIndex = IndexOf(rollout.Variation),
                     RolloutFraction = rollout.Stage.Fraction,
-                    RolloutBuckets = BucketsBelow(rollout.Stage.Fraction, BucketHash.BucketCount),
+                    RolloutBuckets = BucketsThrough(rollout.Stage.Fraction, BucketHash.BucketCount),
                     Slot = planner.Assign(HashSlot.Create(rollout.Seed ?? flag.Key, rollout.HashAttribute, rollout.FallbackAttribute, HashVersion.V2)),
                     Outcome = Outcome(flag, IndexOf(rollout.Variation), EvaluationReason.RolloutSplit) with { RuleId = rule.Id, RuleIndex = i },
                 },
@@ -159,6 +159,27 @@ internal static class FlagCompiler
         }
 
         while (count < scale && count / (double)scale < fraction)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// How many buckets b of <paramref name="scale"/> a rollout of <paramref name="fraction"/> includes:
+    /// GrowthBook's <c>n &lt;= coverage</c>, so the bucket exactly at the fraction is in, except that a
+    /// coverage of 0 includes nobody.
+    /// </summary>
+    internal static int BucketsThrough(double fraction, int scale)
+    {
+        if (!(fraction > 0))
+        {
+            return 0;
+        }
+
+        int count = BucketsBelow(fraction, scale);
+        while (count < scale && count / (double)scale <= fraction)
         {
             count++;
         }

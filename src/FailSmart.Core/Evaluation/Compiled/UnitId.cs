@@ -2,7 +2,11 @@ using FailSmart.Core.Values;
 
 namespace FailSmart.Core.Evaluation.Compiled;
 
-/// <summary>Reads the value to hash: a non-empty string or a number, from the attribute or its fallback.</summary>
+/// <summary>
+/// Reads the value to hash from the attribute or its fallback, as GrowthBook's getHashAttribute: any
+/// truthy value, as JavaScript's String() writes it (<c>42</c>, <c>true</c>, <c>a,b</c>). A falsy value
+/// (<c>0</c>, <c>false</c>, <c>""</c>, null, NaN) means the unit has no id.
+/// </summary>
 internal static class UnitId
 {
     public static bool TryResolve(IAttributeSource attributes, string attribute, string? fallback, out string usedAttribute, out string value)
@@ -27,15 +31,16 @@ internal static class UnitId
     {
         if (AttributeLookup.Read(attributes, name, out DataValue raw))
         {
-            if (raw.Kind == DataValueKind.String && raw.AsString()!.Length > 0)
+            // Strings first: the usual id needs neither the truthiness test nor a conversion.
+            if (raw.Kind == DataValueKind.String)
             {
                 value = raw.AsString()!;
-                return true;
+                return value.Length > 0;
             }
 
-            if (raw.Kind == DataValueKind.Number)
+            if (JsSemantics.IsTruthy(raw))
             {
-                value = JsSemantics.NumberToString(raw.AsNumber());
+                value = JsSemantics.ToJsString(raw);
                 return true;
             }
         }

@@ -3,7 +3,7 @@ using FailSmart.Core.Values;
 namespace FailSmart.Core.Targeting.Nodes;
 
 /// <summary>
-/// "$elemMatch": some truthy item of an array attribute matches, either a value condition (operator
+/// "$elemMatch": some non-null item of an array attribute matches, either a value condition (operator
 /// object) or an object condition applied to the item.
 /// </summary>
 internal sealed class ElemMatchTest(DataValue source, ValueTest? valueTest, ConditionNode? objectTest) : ValueTest(source)
@@ -18,15 +18,15 @@ internal sealed class ElemMatchTest(DataValue source, ValueTest? valueTest, Cond
 
         foreach (DataValue item in array.AsSpan())
         {
-            // Falsy items (0, "", false, null) are skipped, as in GrowthBook.
-            if (!JsSemantics.IsTruthy(item))
+            // Only null items are skipped, as in GrowthBook 1.8: 0, "" and false are tested.
+            if (item.IsNull)
             {
                 continue;
             }
 
             bool matched = valueTest is not null
                 ? valueTest.Test(item, groups)
-                : objectTest!.Evaluate(item.AsObject(), groups);
+                : objectTest!.Evaluate(AsSource(item), groups);
             if (matched)
             {
                 return true;
@@ -35,6 +35,10 @@ internal sealed class ElemMatchTest(DataValue source, ValueTest? valueTest, Cond
 
         return false;
     }
+
+    // An array item is read by index and length, as GrowthBook's getPath reads it; other scalars read null.
+    private static IAttributeSource? AsSource(in DataValue item) =>
+        item.AsObject() is { } obj ? obj : item.AsArray() is { } array ? new ArrayAttributes(array) : null;
 
     public override string? Explain(in DataValue actual) =>
         actual.Kind == DataValueKind.Array ? null : "$elemMatch needs an array attribute, got " + JsSemantics.TypeName(actual);

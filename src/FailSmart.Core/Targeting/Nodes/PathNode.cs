@@ -16,7 +16,10 @@ internal sealed class PathNode(string path, string[] segments, ValueTest test) :
         return passed;
     }
 
-    /// <summary>A missing attribute, or a path through a non-object, reads as null (as GrowthBook's getPath).</summary>
+    /// <summary>
+    /// As GrowthBook's getPath: each step reads a property of an object, or an index or the length of
+    /// an array; a missing attribute, or a step through anything else, reads as null.
+    /// </summary>
     private DataValue Resolve(IAttributeSource? source)
     {
         if (source is null || !AttributeLookup.Read(source, segments[0], out DataValue current))
@@ -26,13 +29,28 @@ internal sealed class PathNode(string path, string[] segments, ValueTest test) :
 
         for (int i = 1; i < segments.Length; i++)
         {
-            ObjectValue? obj = current.AsObject();
-            if (obj is null || !obj.TryGetAttribute(segments[i], out current))
+            if (!TryStep(current, segments[i], out current))
             {
                 return DataValue.Null;
             }
         }
 
         return current;
+    }
+
+    internal static bool TryStep(in DataValue current, string segment, out DataValue next)
+    {
+        if (current.AsObject() is { } obj)
+        {
+            return obj.TryGetAttribute(segment, out next);
+        }
+
+        if (current.AsArray() is { } array)
+        {
+            return ArrayAttributes.TryGet(array, segment, out next);
+        }
+
+        next = DataValue.Null;
+        return false;
     }
 }

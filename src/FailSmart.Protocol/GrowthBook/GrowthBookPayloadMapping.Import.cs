@@ -1,0 +1,147 @@
+using System.Text.Json;
+using FailSmart.Core.Bucketing;
+using FailSmart.Core.Model;
+using FailSmart.Core.Targeting;
+using FailSmart.Core.Values;
+
+namespace FailSmart.Protocol.GrowthBook;
+
+public static partial class GrowthBookPayloadMapping
+{
+    // Rule properties that change who gets what and that FailSmart's model has no place for.
+    private static readonly string[] s_unsupportedRuleKeys = ["filters", "namespace", "ranges", "range", "parentConditions", "contextualBanditRef", "tracks"];
+
+    /// <summary>
+    /// A GrowthBook payload (<c>features</c>, <c>savedGroups</c>) as FailSmart's model, for one
+    /// environment: each feature's distinct values become flag variations (<c>v0</c>, <c>v1</c>…, in
+    /// order of appearance, the default value first), force rules force one, a force rule with
+    /// <c>coverage</c> and <c>hashVersion: 2</c> is a rollout, experiment rules run an experiment keyed by
+    /// the rule's <c>key</c> (else the feature's) whose variation keys are the flag variations they
+    /// serve, and saved groups (bare id lists) are id-list segments on <c>id</c>.
+    /// </summary>
+    /// <exception cref="NotSupportedException">A rule uses something FailSmart's model cannot express; the message names it.</exception>
+    public static Core.Model.Configuration FromPayload(JsonElement payload, string environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var flags = new List<Flag>();
+        var experiments = new List<Experiment>();
+        if (payload.TryGetProperty("features", out JsonElement features))
+        {
+            foreach (JsonProperty feature in features.EnumerateObject())
+            {
+                (Flag flag, List<Experiment> own) = ImportFeature(feature.Name, feature.Value, environment);
+                flags.Add(flag);
+                experiments.AddRange(own);
+            }
+        }
+
+        Segment[] segments = payload.TryGetProperty("savedGroups", out JsonElement groups)
+            ? [.. groups.EnumerateObject().Select(g => new IdListSegment(g.Name, "id", [.. g.Value.EnumerateArray().Select(DataValue.FromJson)]))]
+            : [];
+        return new Core.Model.Configuration { Flags = flags, Experiments = experiments, Segments = segments };
+    }
+
+    /// <summary>
+    /// A GrowthBook experiment (or experiment rule) as a FailSmart experiment with variations <c>v0</c>,
+    /// <c>v1</c>…: missing weights are equal, the hash version defaults to 1 as in GrowthBook, and
+    /// <c>active: false</c> is a draft.
+    /// </summary>
+    public static Experiment ExperimentFrom(JsonElement experiment, string key)
+    {
+        JsonElement[] variations = [.. experiment.GetProperty("variations").EnumerateArray()];
+        double[] weights = experiment.TryGetProperty("weights", out JsonElement w)
+            ? [.. w.EnumerateArray().Select(x => x.GetDouble())]
+            : [.. VariationRanges.EqualWeights(variations.Length)];
+        return new Experiment(key, [.. weights.Select((weight, i) => new ExperimentVariation("v" + i, weight))])
+        {
+            Coverage = experiment.TryGetProperty("coverage", out JsonElement c) ? c.GetDouble() : 1,
+            HashAttribute = experiment.TryGetProperty("hashAttribute", out JsonElement h) ? h.GetString()! : "id",
+            FallbackAttribute = experiment.TryGetProperty("fallbackAttribute", out JsonElement f) ? f.GetString() : null,
+            Seed = experiment.TryGetProperty("seed", out JsonElement s) ? s.GetString() : null,
+            HashVersion = experiment.TryGetProperty("hashVersion", out JsonElement v) ? (HashVersion)v.GetInt32() : HashVersion.V1,
+            Status = experiment.TryGetProperty("active", out JsonElement a) && !a.GetBoolean() ? ExperimentStatus.Draft : ExperimentStatus.Running,
+        };
+    }
+
+    private static (Flag Flag, List<Experiment> Experiments) ImportFeature(string featureKey, JsonElement feature, string environment)
+    {
+        var values = new List<DataValue>();
+        int IndexOf(DataValue value)
+        {
+            int i = values.IndexOf(value);
+            if (i < 0)
+            {
+                values.Add(value);
+                i = values.Count - 1;
+            }
+
+            return i;
+        }
+
+        int defaultIndex = IndexOf(feature.TryGetProperty("defaultValue", out JsonElement d) ? DataValue.FromJson(d) : DataValue.Null);
+        var rules = new List<Rule>();
+        var experiments = new List<Experiment>();
+        JsonElement[] ruleElements = feature.TryGetProperty("rules", out JsonElement r) ? [.. r.EnumerateArray()] : [];
+        for (int i = 0; i < ruleElements.Length; i++)
+        {
+            JsonElement rule = ruleElements[i];
+            foreach (string key in s_unsupportedRuleKeys)
+            {
+                if (rule.TryGetProperty(key, out _))
+                {
+                    throw new NotSupportedException($"Feature '{featureKey}' rule {i} uses '{key}', which FailSmart's model does not express.");
+                }
+            }
+
+            // Their default values (0, false) change nothing.
+            if ((rule.TryGetProperty("bucketVersion", out JsonElement bv) && bv.GetInt32() != 0)
+                || (rule.TryGetProperty("minBucketVersion", out JsonElement mv) && mv.GetInt32() != 0)
+                || (rule.TryGetProperty("disableStickyBucketing", out JsonElement ds) && ds.GetBoolean()))
+            {
+                throw new NotSupportedException($"Feature '{featureKey}' rule {i} uses sticky bucket versions or opts out of sticky bucketing, which FailSmart's model does not express.");
+            }
+
+            string id = rule.TryGetProperty("id", out JsonElement ruleId) ? ruleId.GetString()! : "rule-" + i;
+            Condition condition = rule.TryGetProperty("condition", out JsonElement c) ? Condition.From(DataValue.FromJson(c)) : Condition.Always;
+            if (rule.TryGetProperty("force", out JsonElement force))
+            {
+                string variation = "v" + IndexOf(DataValue.FromJson(force));
+                rules.Add(new Rule(id, condition, ForceOrRollout(featureKey, i, rule, variation)));
+                continue;
+            }
+
+            string experimentKey = rule.TryGetProperty("key", out JsonElement k) ? k.GetString()! : featureKey;
+            Experiment experiment = ExperimentFrom(rule, experimentKey);
+            int[] map = [.. rule.GetProperty("variations").EnumerateArray().Select(v => IndexOf(DataValue.FromJson(v)))];
+            experiments.Add(experiment with { Variations = [.. experiment.Variations.Select((v, j) => v with { Key = "v" + map[j] })] });
+            rules.Add(new Rule(id, condition, new ExperimentAction(experimentKey)));
+        }
+
+        var flag = new Flag(
+            featureKey,
+            FlagValueType.Json,
+            [.. values.Select((v, i) => new FlagVariation("v" + i, v))],
+            new Dictionary<string, FlagEnvironment> { [environment] = new(true, rules, "v" + defaultIndex, "v" + defaultIndex) });
+        return (flag, experiments);
+    }
+
+    private static RuleAction ForceOrRollout(string featureKey, int index, JsonElement rule, string variation)
+    {
+        if (!rule.TryGetProperty("coverage", out JsonElement coverage))
+        {
+            return new ForceAction(variation);
+        }
+
+        if (!rule.TryGetProperty("hashVersion", out JsonElement version) || version.GetInt32() != 2)
+        {
+            throw new NotSupportedException($"Feature '{featureKey}' rule {index} is a percentage rollout on hash version 1 (GrowthBook's default); FailSmart's rollouts use version 2, so units would move.");
+        }
+
+        return new RolloutAction(variation, new RolloutStage(coverage.GetDouble()))
+        {
+            HashAttribute = rule.TryGetProperty("hashAttribute", out JsonElement h) ? h.GetString()! : "id",
+            FallbackAttribute = rule.TryGetProperty("fallbackAttribute", out JsonElement f) ? f.GetString() : null,
+            Seed = rule.TryGetProperty("seed", out JsonElement s) ? s.GetString() : featureKey,
+        };
+    }
+}

@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using FailSmart.Core.Model;
+using FailSmart.Core.Values;
+
+namespace FailSmart.Protocol.GrowthBook;
+
+/// <summary>
+/// FailSmart's configuration as a GrowthBook SDK payload (<c>{"features": …, "savedGroups": …}</c>) for
+/// one environment, such that GrowthBook's SDKs (with sticky bucketing on) serve every unit what
+/// FailSmart serves. The correspondences, which an importer reads in the other direction:
+/// <list type="table">
+/// <item><term>flag</term><description>feature; <c>defaultValue</c> is the default variation's value (the off variation's, with no rules, when the flag is off)</description></item>
+/// <item><term>force rule</term><description>rule with <c>force</c></description></item>
+/// <item><term>rollout rule</term><description>rule with <c>force</c>, <c>coverage</c> (the stage), <c>hashAttribute</c>, <c>fallbackAttribute</c>, <c>seed</c> (default the flag key) and <c>hashVersion: 2</c> (GrowthBook's default is 1)</description></item>
+/// <item><term>experiment rule</term><description>rule with <c>key</c>, <c>variations</c> (the flag values), <c>weights</c>, <c>coverage</c>, <c>hashAttribute</c>, <c>fallbackAttribute</c>, <c>seed</c>, <c>hashVersion</c>, <c>phase</c> and <c>meta</c> (the variation keys); a stopped or draft experiment's rule is left out</description></item>
+/// <item><term>layer</term><description>a <c>filters</c> entry on the experiment's rule: the layer salt as seed, version 2, the owned span as a range</description></item>
+/// <item><term>rule segments</term><description>joined to the condition with <c>$and</c>: a condition segment's condition, or <c>{attribute: {"$inGroup": key}}</c> for an id list</description></item>
+/// <item><term>id-list segment</term><description>saved group (a bare list of ids)</description></item>
+/// </list>
+/// Prerequisites and holdouts have no GrowthBook equivalent that serves the same value: a
+/// configuration with them is refused with <see cref="NotSupportedException"/>.
+/// <see cref="FromPayload"/> reads the same correspondences back from GrowthBook's side.
+/// </summary>
+public static partial class GrowthBookPayloadMapping
+{
+    /// <summary>The payload GrowthBook's SDKs evaluate like FailSmart evaluates <paramref name="environment"/>.</summary>
+    /// <exception cref="NotSupportedException">The configuration uses something GrowthBook cannot express.</exception>
+    public static JsonObject ToPayload(Core.Model.Configuration configuration, string environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        if (configuration.Holdouts.Count > 0)
+        {
+            throw new NotSupportedException("Holdouts have no GrowthBook equivalent.");
+        }
+
+        var segments = configuration.Segments.ToDictionary(s => s.Key, StringComparer.Ordinal);
+        var experiments = configuration.Experiments.ToDictionary(e => e.Key, StringComparer.Ordinal);
+        var layers = configuration.Layers.ToDictionary(l => l.Key, StringComparer.Ordinal);
+        var features = new JsonObject();
+        foreach (Flag flag in configuration.Flags)
+        {
+            if (flag.Prerequisites.Count > 0)
+            {
+                throw new NotSupportedException($"Flag '{flag.Key}' has prerequisites: GrowthBook's parent conditions serve null, not the off variation, when one fails.");
+            }
+
+            if (flag.Environments.TryGetValue(environment, out FlagEnvironment? state))
+            {
+                features[flag.Key] = Feature(flag, state, segments, experiments, layers);
+            }
+        }
+
+        var savedGroups = new JsonObject();
+        foreach (IdListSegment list in configuration.Segments.OfType<IdListSegment>())
+        {
+            savedGroups[list.Key] = new JsonArray([.. list.Ids.Select(Node)]);
+        }
+
+        return new JsonObject { ["features"] = features, ["savedGroups"] = savedGroups };
+    }
+
+    private static JsonObject Feature(Flag flag, FlagEnvironment state, Dictionary<string, Segment> segments, Dictionary<string, Experiment> experiments, Dictionary<string, Layer> layers)
+    {
+        if (!state.Enabled)
+        {
+            return new JsonObject { ["defaultValue"] = Value(flag, state.OffVariation) };
+        }
+
+        var rules = new JsonArray();
+        foreach (Rule rule in state.Rules)
+        {
+            var mapped = new JsonObject { ["id"] = rule.Id };
+            if (ConditionOf(rule, segments) is { } condition)
+            {
+                mapped["condition"] = condition;
+            }
+
+            switch (rule.Action)
+            {
+                case ForceAction force:
+                    mapped["force"] = Value(flag, force.Variation);
+                    break;
+                case RolloutAction rollout:
+                    mapped["force"] = Value(flag, rollout.Variation);
+                    mapped["coverage"] = rollout.Stage.Fraction;
+                    mapped["hashAttribute"] = rollout.HashAttribute;
+                    if (rollout.FallbackAttribute is not null)
+                    {
+                        mapped["fallbackAttribute"] = rollout.FallbackAttribute;
+                    }
+
+                    mapped["seed"] = rollout.Seed ?? flag.Key;
+                    mapped["hashVersion"] = 2;
+                    break;
+                case ExperimentAction run:
+                    Experiment experiment = experiments[run.ExperimentKey];
+                    if (experiment.Status != ExperimentStatus.Running)
+                    {
+                        continue;
+                    }
+
+                    AddExperiment(mapped, flag, experiment, layers);
+                    break;
+                default:
+                    throw new NotSupportedException("Unknown rule action " + rule.Action.GetType().Name + ".");
+            }
+
+            rules.Add(mapped);
+        }
+
+        var feature = new JsonObject { ["defaultValue"] = Value(flag, state.DefaultVariation) };
+        if (rules.Count > 0)
+        {
+            feature["rules"] = rules;
+        }
+
+        return feature;
+    }
+
+    private static void AddExperiment(JsonObject rule, Flag flag, Experiment experiment, Dictionary<string, Layer> layers)
+    {
+        rule["key"] = experiment.Key;
+        rule["variations"] = new JsonArray([.. experiment.Variations.Select(v => Value(flag, v.Key))]);
+        rule["weights"] = new JsonArray([.. experiment.Variations.Select(v => (JsonNode)v.Weight)]);
+        rule["coverage"] = experiment.Coverage;
+        rule["hashAttribute"] = experiment.HashAttribute;
+        if (experiment.FallbackAttribute is not null)
+        {
+            rule["fallbackAttribute"] = experiment.FallbackAttribute;
+        }
+
+        rule["seed"] = experiment.EffectiveSeed;
+        rule["hashVersion"] = (int)experiment.HashVersion;
+        rule["phase"] = experiment.Phase.ToString(CultureInfo.InvariantCulture);
+        rule["meta"] = new JsonArray([.. experiment.Variations.Select(v => (JsonNode)new JsonObject { ["key"] = v.Key })]);
+        if (experiment.Layer is { } allocation)
+        {
+            if (experiment.FallbackAttribute is not null)
+            {
+                // GrowthBook's filters hash the attribute alone; FailSmart's layer slot also falls back.
+                throw new NotSupportedException($"Experiment '{experiment.Key}' is in a layer and has a fallback attribute: GrowthBook's filters do not fall back.");
+            }
+
+            rule["filters"] = new JsonArray(new JsonObject
+            {
+                ["seed"] = layers[allocation.LayerKey].Salt,
+                ["attribute"] = experiment.HashAttribute,
+                ["hashVersion"] = 2,
+                ["ranges"] = new JsonArray(new JsonArray(allocation.Buckets.Start / 10_000.0, allocation.Buckets.End / 10_000.0)),
+            });
+        }
+    }
+
+    // The rule's condition and its segments, all of which must hold.
+    private static JsonNode? ConditionOf(Rule rule, Dictionary<string, Segment> segments)
+    {
+        var all = new List<JsonNode>();
+        if (!rule.Condition.IsAlways)
+        {
+            all.Add(Node(rule.Condition.Source)!);
+        }
+
+        foreach (string key in rule.Segments)
+        {
+            all.Add(segments[key] switch
+            {
+                ConditionSegment c => Node(c.Condition.Source)!,
+                IdListSegment l when !l.Attribute.Contains('.', StringComparison.Ordinal) =>
+                    new JsonObject { [l.Attribute] = new JsonObject { ["$inGroup"] = l.Key } },
+                _ => throw new NotSupportedException($"Segment '{key}' cannot be written as a GrowthBook condition."),
+            });
+        }
+
+        return all.Count switch
+        {
+            0 => null,
+            1 => all[0],
+            _ => new JsonObject { ["$and"] = new JsonArray([.. all]) },
+        };
+    }
+
+    private static JsonNode? Value(Flag flag, string variationKey) =>
+        Node(flag.FindVariation(variationKey)?.Value ?? DataValue.Null);
+
+    private static JsonNode? Node(DataValue value) => JsonNode.Parse(value.ToJson());
+}
