@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using FailSmart.Server.Auth;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FailSmart.Server.Tests;
 
@@ -83,6 +85,29 @@ public sealed class ApiKeyConnectionWatchTests(FailSmartFactory factory) : IClas
         sinceRevocation.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(1));
         using HttpResponseMessage again = await OpenAsync(anonymous, streamUrl);
         (await again.ShouldBeProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("detail").GetString()!.ShouldContain("was revoked");
+    }
+
+    [Fact]
+    public async Task A_closed_stream_releases_its_key()
+    {
+        var watch = factory.Services.GetRequiredService<ApiKeyConnectionWatch>();
+        using HttpClient admin = factory.ClientWithKey();
+        using HttpClient sdk = factory.ClientWithKey(await admin.CreateKeyAsync("server", "production"));
+        int before = watch.WatchedKeys;
+        HttpResponseMessage response = await OpenAsync(sdk, "/sdk/v1/stream");
+        var reader = new SseReader(await response.Content.ReadAsStreamAsync(ApiTestExtensions.Ct));
+        (await reader.NextEventAsync()).Type.ShouldBe("put");
+        watch.WatchedKeys.ShouldBe(before + 1);
+
+        reader.Dispose();
+        response.Dispose();
+
+        for (int attempt = 0; attempt < 100 && watch.WatchedKeys != before; attempt++)
+        {
+            await Task.Delay(50, ApiTestExtensions.Ct);
+        }
+
+        watch.WatchedKeys.ShouldBe(before);
     }
 
     private static async Task<HttpResponseMessage> OpenAsync(HttpClient client, string path)
