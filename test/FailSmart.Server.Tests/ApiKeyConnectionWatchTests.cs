@@ -92,6 +92,28 @@ public sealed class ApiKeyConnectionWatchTests(FailSmartFactory factory) : IClas
     }
 
     [Fact]
+    public async Task Ofrep_event_stream_ends_within_a_second_of_its_key_expiring()
+    {
+        using HttpClient admin = factory.ClientWithKey();
+        DateTimeOffset expiresAt = DateTimeOffset.UtcNow.AddSeconds(3);
+        using HttpResponseMessage created = await admin.PostAsJsonAsync(new Uri("/api/v1/api-keys", UriKind.Relative),
+            new { name = "short-lived page", kind = "client", environment = "production", expiresAt }, ApiTestExtensions.Ct);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        using HttpClient browser = factory.ClientWithKey((await created.JsonAsync()).GetProperty("secret").GetString()!);
+        string streamUrl = await OfrepEventStreamTests.StreamUrlAsync(browser);
+        using HttpClient anonymous = factory.ClientWithKey(null);
+        using HttpResponseMessage response = await OpenAsync(anonymous, streamUrl);
+        using var reader = new SseReader(await response.Content.ReadAsStreamAsync(ApiTestExtensions.Ct));
+        (await reader.NextLineAsync()).ShouldBe(": connected");
+
+        await ReadToEndAsync(reader);
+
+        (DateTimeOffset.UtcNow - expiresAt).ShouldBeLessThan(TimeSpan.FromSeconds(1));
+        using HttpResponseMessage again = await OpenAsync(anonymous, streamUrl);
+        (await again.ShouldBeProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("detail").GetString()!.ShouldContain("expired at");
+    }
+
+    [Fact]
     public async Task A_closed_stream_releases_its_key()
     {
         var watch = factory.Services.GetRequiredService<ApiKeyConnectionWatch>();

@@ -72,6 +72,28 @@ public sealed class OfrepEventStreamTests(FailSmartFactory factory) : IClassFixt
         await ToggleAsync("no-ads", enabled: true);
     }
 
+    [Fact]
+    public async Task Reconnect_with_Last_Event_ID_gets_a_message_only_when_the_rule_set_moved_on()
+    {
+        string url = await StreamUrlAsync(_browser);
+        using HttpResponseMessage first = await OpenAsync(url);
+        using var firstReader = new SseReader(await first.Content.ReadAsStreamAsync(ApiTestExtensions.Ct));
+        (await firstReader.NextLineAsync()).ShouldBe(": connected");
+        await ToggleAsync("checkout-button", enabled: false);
+        string seen = (await firstReader.NextEventAsync()).Id!;
+
+        using HttpResponseMessage current = await OpenAsync(url, lastEventId: seen);
+        using var currentReader = new SseReader(await current.Content.ReadAsStreamAsync(ApiTestExtensions.Ct));
+        (await currentReader.NextLineAsync()).ShouldBe(": connected");
+
+        await ToggleAsync("checkout-button", enabled: true);
+        using HttpResponseMessage behind = await OpenAsync(url, lastEventId: seen);
+        using var behindReader = new SseReader(await behind.Content.ReadAsStreamAsync(ApiTestExtensions.Ct));
+        SseReader.Event missed = await behindReader.NextEventAsync();
+        missed.Id.ShouldNotBe(seen);
+        JsonDocument.Parse(missed.Data).RootElement.GetProperty("type").GetString().ShouldBe("refetchEvaluation");
+    }
+
     [Theory]
     [InlineData("/ofrep/v1/events", "missing or malformed")]
     [InlineData("/ofrep/v1/events?token=abc", "missing or malformed")]
@@ -106,9 +128,14 @@ public sealed class OfrepEventStreamTests(FailSmartFactory factory) : IClassFixt
         (await second.Content.ReadAsStringAsync(ApiTestExtensions.Ct)).ShouldBe(await first.Content.ReadAsStringAsync(ApiTestExtensions.Ct));
     }
 
-    private async Task<HttpResponseMessage> OpenAsync(string path)
+    private async Task<HttpResponseMessage> OpenAsync(string path, string? lastEventId = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        if (lastEventId is not null)
+        {
+            request.Headers.Add("Last-Event-ID", lastEventId);
+        }
+
         return await _anonymous.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ApiTestExtensions.Ct);
     }
 
