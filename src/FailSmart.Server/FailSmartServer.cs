@@ -32,11 +32,21 @@ public static class FailSmartServer
         builder.Services.AddFailSmartHealth();
         builder.Services.AddFailSmartAuth();
         builder.Services.AddFailSmartRateLimiting();
+        builder.Services.AddOfrep();
         builder.Services.AddAdminApi();
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName);
         builder.Services.AddSingleton<ExposureRecorder>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ExposureRecorder>());
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            // Keys are ASCII. Read key headers as Latin-1, which decodes any byte, so a stray non-ASCII
+            // byte reaches authentication and gets a 401 that says the key is malformed, not a bare 400.
+            kestrel.RequestHeaderEncodingSelector = name =>
+                name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || name.Equals("X-API-Key", StringComparison.OrdinalIgnoreCase)
+                    ? System.Text.Encoding.Latin1
+                    : null;
+        });
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             // The committed document must not depend on the address the server happens to listen on.
@@ -51,6 +61,8 @@ public static class FailSmartServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 
+        // Before authentication: a browser's preflight carries no key. Only OFREP routes have a policy.
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -29,6 +29,9 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 1007, Level = LogLevel.Error, Message = "Writing {Count} OFREP exposures failed; they were counted as dropped")]
     public static partial void ExposureWriteFailed(ILogger logger, Exception exception, int count);
 
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "Checking API key {KeyId} for its open streams failed; it is checked again at the next revision")]
+    public static partial void KeyCheckFailed(ILogger logger, Exception exception, string keyId);
+
     [LoggerMessage(EventId = 1100, Level = LogLevel.Error, Message = "Unhandled error while serving {Method} {Path}")]
     public static partial void UnhandledError(ILogger logger, Exception exception, string method, string path);
 

@@ -114,6 +114,56 @@ public sealed class OfrepTests(FailSmartFactory factory) : IClassFixture<FailSma
     }
 
     [Fact]
+    public async Task Bulk_answers_304_to_the_weak_form_of_its_etag()
+    {
+        const string body = """{"context":{"targetingKey":"u-4"}}""";
+        using HttpResponseMessage first = await _client.SendJsonAsync(HttpMethod.Post, "/ofrep/v1/evaluate/flags", body);
+        string etag = first.Headers.ETag!.Tag;
+
+        // What a compressing proxy hands back: the same tag, marked weak, in a list.
+        using var again = new HttpRequestMessage(HttpMethod.Post, new Uri("/ofrep/v1/evaluate/flags", UriKind.Relative))
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+        again.Headers.TryAddWithoutValidation("If-None-Match", $"\"other\", W/{etag}");
+
+        using HttpResponseMessage response = await _client.SendAsync(again, ApiTestExtensions.Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.NotModified);
+    }
+
+    [Fact]
+    public async Task Flags_of_another_environment_are_indistinguishable_from_missing_flags()
+    {
+        // The example configures every flag in production only.
+        using HttpClient staging = factory.ClientWithKey(await _admin.CreateKeyAsync("client", "staging"));
+
+        using HttpResponseMessage bulk = await staging.SendJsonAsync(HttpMethod.Post, "/ofrep/v1/evaluate/flags", """{"context":{"targetingKey":"u-5"}}""");
+        using HttpResponseMessage configuredElsewhere = await staging.SendJsonAsync(HttpMethod.Post, "/ofrep/v1/evaluate/flags/new-checkout", """{"context":{"targetingKey":"u-5"}}""");
+        using HttpResponseMessage missing = await staging.SendJsonAsync(HttpMethod.Post, "/ofrep/v1/evaluate/flags/no-such-flag", """{"context":{"targetingKey":"u-5"}}""");
+
+        bulk.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await bulk.JsonAsync()).GetProperty("flags").GetArrayLength().ShouldBe(0);
+        configuredElsewhere.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        JsonElement elsewhere = await configuredElsewhere.JsonAsync();
+        JsonElement nowhere = await missing.JsonAsync();
+        elsewhere.GetProperty("errorCode").GetString().ShouldBe("FLAG_NOT_FOUND");
+        elsewhere.GetProperty("errorDetails").GetString().ShouldBe(nowhere.GetProperty("errorDetails").GetString()!.Replace("no-such-flag", "new-checkout", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Bulk_answer_names_an_sse_event_stream_on_the_address_called()
+    {
+        using HttpResponseMessage response = await _client.SendJsonAsync(HttpMethod.Post, "/ofrep/v1/evaluate/flags", """{"context":{"targetingKey":"u-6"}}""");
+
+        JsonElement stream = (await response.JsonAsync()).GetProperty("eventStreams").EnumerateArray().Single();
+        stream.GetProperty("type").GetString().ShouldBe("sse");
+        var url = new Uri(stream.GetProperty("url").GetString()!);
+        url.GetLeftPart(UriPartial.Path).ShouldBe(new Uri(_client.BaseAddress!, "/ofrep/v1/events").ToString());
+        url.Query.ShouldContain("token=");
+    }
+
+    [Fact]
     public async Task Bulk_with_an_invalid_context_is_400_INVALID_CONTEXT()
     {
         using HttpResponseMessage response = await _client.SendJsonAsync(HttpMethod.Post, "/ofrep/v1/evaluate/flags", """{"context":"nope"}""");

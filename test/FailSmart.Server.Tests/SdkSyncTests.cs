@@ -40,6 +40,19 @@ public sealed class SdkSyncTests(FailSmartFactory factory) : IClassFixture<FailS
     }
 
     [Fact]
+    public async Task Config_answers_304_to_the_weak_form_of_its_etag()
+    {
+        using HttpClient sdk = factory.ClientWithKey(_productionKey);
+        using HttpResponseMessage first = await sdk.GetPathAsync("/sdk/v1/config");
+        using var again = new HttpRequestMessage(HttpMethod.Get, new Uri("/sdk/v1/config", UriKind.Relative));
+        again.Headers.TryAddWithoutValidation("If-None-Match", "W/" + first.Headers.ETag!.Tag);
+
+        using HttpResponseMessage response = await sdk.SendAsync(again, ApiTestExtensions.Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotModified);
+    }
+
+    [Fact]
     public async Task Key_for_another_environment_never_sees_production_state()
     {
         string stagingKey = await _admin.CreateKeyAsync("server", "staging");

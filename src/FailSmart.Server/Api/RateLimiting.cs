@@ -6,6 +6,8 @@ namespace FailSmart.Server.Api;
 
 /// <summary>
 /// The "public" rate-limit policy: a fixed window per API key, or per client address without one.
+/// The key is its id from authentication (which runs first), never the header text: "bearer" instead of
+/// "Bearer", or X-API-Key instead of Authorization, must not open a fresh window for the same key.
 /// Rejections are 429 ProblemDetails with Retry-After.
 /// </summary>
 internal static class RateLimiting
@@ -20,8 +22,8 @@ internal static class RateLimiting
             options.AddPolicy(PublicPolicy, context =>
             {
                 RateLimitOptions limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-                string partition = context.Request.Headers.Authorization.ToString() is { Length: > 0 } auth
-                    ? "key:" + auth
+                string partition = context.User.FindFirst(Auth.FailSmartClaims.KeyId)?.Value is { } keyId
+                    ? "key:" + keyId
                     : "ip:" + context.Connection.RemoteIpAddress;
                 return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
                 {

@@ -3,20 +3,39 @@ using System.Text;
 using System.Text.Json.Nodes;
 using FailSmart.Server.Auth;
 using FailSmart.Server.Sync;
+using FailSmart.Storage.Config;
+using Microsoft.AspNetCore.Http.Extensions;
 
 namespace FailSmart.Server.OpenFeature;
 
 /// <summary>
 /// The OpenFeature Remote Evaluation Protocol: any OpenFeature SDK evaluates FailSmart flags with a client
 /// or server key. Error bodies follow OFREP (key, errorCode, errorDetails); they also carry ProblemDetails'
-/// status and title, so they read the same as every other FailSmart error.
+/// status and title, so they read the same as every other FailSmart error. Browsers on other origins may
+/// call it (CORS, <see cref="OfrepOptions.AllowedOrigins"/>), and a bulk answer names an event stream
+/// that tells them when to evaluate again.
 /// </summary>
 internal static class OfrepApi
 {
+    /// <summary>The CORS policy of the OFREP routes; nothing else in the server answers other origins.</summary>
+    public const string CorsPolicy = "ofrep";
+
+    public const string EventsPath = "/ofrep/v1/events";
+
     public static IEndpointRouteBuilder MapOfrepApi(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapGet(EventsPath, OfrepEventStream.StreamAsync).WithTags("OpenFeature (OFREP)").WithName("OfrepEventStream")
+            .WithSummary("Server-Sent Events for browsers: a 'refetchEvaluation' message whenever the key's environment changes. Open the URL from a bulk answer's eventStreams; its token stands in for the key.")
+            .AllowAnonymous()
+            .RequireCors(CorsPolicy)
+            .RequireRateLimiting(Api.RateLimiting.PublicPolicy)
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
         RouteGroupBuilder ofrep = endpoints.MapGroup("/ofrep/v1").WithTags("OpenFeature (OFREP)")
             .RequireAuthorization(FailSmartPolicies.Evaluate)
+            .RequireCors(CorsPolicy)
             .RequireRateLimiting(Api.RateLimiting.PublicPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -45,7 +64,8 @@ internal static class OfrepApi
         return Answer(status, body);
     }
 
-    private static async Task<IResult> EvaluateAllAsync(HttpContext http, RuleSetCache cache, Events.ExposureRecorder exposures, CancellationToken cancellationToken)
+    private static async Task<IResult> EvaluateAllAsync(
+        HttpContext http, RuleSetCache cache, ApiKeyCache keys, OfrepEventTokens tokens, Events.ExposureRecorder exposures, CancellationToken cancellationToken)
     {
         byte[] raw = await ReadBodyAsync(http.Request, cancellationToken);
         OfrepRead context = OfrepContext.Read(raw);
@@ -55,10 +75,14 @@ internal static class OfrepApi
         }
 
         RuleSet ruleSet = await cache.GetAsync(SdkSyncApi.EnvironmentOf(http.User), cancellationToken);
-        // The answer depends only on the rule set and the context, so both name it.
-        string etag = "\"" + Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(ruleSet.ETag), .. raw]))[..32] + "\"";
+        ApiKeyRecord? key = await keys.GetAsync(SdkSyncApi.KeyIdOf(http.User), cancellationToken);
+        string? streamUrl = key is null ? null : EventStreamUrl(http.Request, tokens.Issue(key), ruleSet);
+
+        // The answer depends only on the rule set, the stream URL (its token changes each period) and the context.
+        string etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(
+            [.. Encoding.UTF8.GetBytes($"{ruleSet.ETag}\n{streamUrl}\n"), .. raw]))[..32] + "\"";
         http.Response.Headers.ETag = etag;
-        if (http.Request.Headers.IfNoneMatch.ToString().Split(',').Any(tag => tag.Trim() == etag))
+        if (IfNoneMatch.Matches(http.Request, etag))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
@@ -66,11 +90,29 @@ internal static class OfrepApi
         var flags = new JsonArray();
         foreach (Core.Model.Flag flag in ruleSet.Evaluator.Configuration.Flags)
         {
-            flags.Add(OfrepEvaluation.Evaluate(ruleSet.Evaluator, flag.Key, context, exposures).Body);
+            // A flag without a configuration in this environment does not exist for this key.
+            if (flag.Environments.ContainsKey(ruleSet.Environment))
+            {
+                flags.Add(OfrepEvaluation.Evaluate(ruleSet.Evaluator, flag.Key, context, exposures).Body);
+            }
         }
 
-        return TypedResults.Bytes(OfrepEvaluation.Serialize(new JsonObject { ["flags"] = flags, ["metadata"] = new JsonObject() }), "application/json");
+        var body = new JsonObject { ["flags"] = flags, ["metadata"] = new JsonObject() };
+        if (streamUrl is not null)
+        {
+            body["eventStreams"] = new JsonArray(new JsonObject { ["type"] = "sse", ["url"] = streamUrl });
+        }
+
+        return TypedResults.Bytes(OfrepEvaluation.Serialize(body), "application/json");
     }
+
+    /// <summary>
+    /// The event stream URL on the address the client called; "since" names the rule set this answer was
+    /// evaluated with, so a change made before the stream opens is still announced.
+    /// </summary>
+    private static string EventStreamUrl(HttpRequest request, string token, RuleSet ruleSet) =>
+        UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, EventsPath,
+            QueryString.Create(new Dictionary<string, string?> { ["token"] = token, ["since"] = OfrepEventStream.EventId(ruleSet) }));
 
     private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Answer(int status, JsonObject body)
     {

@@ -14,8 +14,9 @@ internal static class OfrepEvaluation
         Flag? flag = evaluator.Configuration.Flags.FirstOrDefault(f => f.Key == flagKey);
         if (flag is null || !flag.Environments.ContainsKey(evaluator.Environment))
         {
+            // One answer for both: a key must not learn which flags other environments have.
             return (StatusCodes.Status404NotFound, Failure(flagKey, "FLAG_NOT_FOUND",
-                flag is null ? $"There is no flag '{flagKey}'." : $"The flag '{flagKey}' has no configuration in the '{evaluator.Environment}' environment."));
+                $"There is no flag '{flagKey}' in the '{evaluator.Environment}' environment. Check the key's spelling and that the flag is configured for this key's environment."));
         }
 
         if (context.TargetingKey is null && NeedsTargetingKey(flag, evaluator.Environment))

@@ -34,7 +34,7 @@ internal static class SdkSyncApi
         RuleSet ruleSet = await cache.GetAsync(EnvironmentOf(http.User), cancellationToken);
         http.Response.Headers.ETag = ruleSet.ETag;
         http.Response.Headers["X-FailSmart-Revision"] = ruleSet.Revision.ToString(CultureInfo.InvariantCulture);
-        if (http.Request.Headers.IfNoneMatch.ToString().Split(',').Any(tag => tag.Trim() == ruleSet.ETag))
+        if (IfNoneMatch.Matches(http.Request, ruleSet.ETag))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
@@ -43,10 +43,13 @@ internal static class SdkSyncApi
     }
 
     private static async Task StreamAsync(
-        HttpContext http, RuleSetCache cache, ConfigChangeNotifier notifier, StreamHeartbeat heartbeat, IHostApplicationLifetime lifetime)
+        HttpContext http, RuleSetCache cache, ConfigChangeNotifier notifier, StreamHeartbeat heartbeat, ApiKeyConnectionWatch keys,
+        IHostApplicationLifetime lifetime)
     {
         string environment = EnvironmentOf(http.User);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        // Authentication ran once, when the stream opened; the lease ends the stream when the key is revoked or expires.
+        using ApiKeyLease key = await keys.WatchAsync(KeyIdOf(http.User), http.RequestAborted);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping, key.Ended);
         CancellationToken cancellationToken = stop.Token;
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
@@ -93,7 +96,7 @@ internal static class SdkSyncApi
         }
         catch (OperationCanceledException)
         {
-            // The client left or the server is stopping; either way the stream simply ends.
+            // The client left, the server is stopping or the key stopped being valid; either way the stream ends.
         }
     }
 
@@ -102,6 +105,9 @@ internal static class SdkSyncApi
         await response.Body.WriteAsync(ruleSet.PutEvent, cancellationToken);
         await response.Body.FlushAsync(cancellationToken);
     }
+
+    public static string KeyIdOf(ClaimsPrincipal user) =>
+        user.FindFirstValue(FailSmartClaims.KeyId) ?? throw new InvalidOperationException("Authenticated callers always carry their key id.");
 
     public static string EnvironmentOf(ClaimsPrincipal user) =>
         user.FindFirstValue(FailSmartClaims.Environment) ?? throw new InvalidOperationException("Server and client keys always carry an environment.");
