@@ -32,9 +32,9 @@ internal sealed class StagedFile
 
     public IReadOnlyList<string> Columns { get; }
 
-    /// <summary>A row's place in the file, from its rowid in the table.</summary>
+    /// <summary>A row's place in the file, from its rowid in the table (which keeps file order).</summary>
     public string Where(long rowId) => IsCsv
-        ? "line " + (rowId + 2).ToString(CultureInfo.InvariantCulture)
+        ? "line " + CsvLines.LineOf(File, rowId).ToString(CultureInfo.InvariantCulture)
         : "row " + (rowId + 1).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The column's name as the file spells it, or null when the file has no such column.</summary>

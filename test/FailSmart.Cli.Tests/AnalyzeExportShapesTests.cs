@@ -160,6 +160,39 @@ public sealed class AnalyzeExportShapesTests : IDisposable
     }
 
     [Fact]
+    public async Task Analyze_names_the_line_after_empty_lines_and_a_value_on_two_lines_and_the_parquet_row()
+    {
+        string exposures = Write("exposures.csv", "unit_id,variation,timestamp,note\n\nu1,0,1793491200,\"two\nlines\"\n\nu2,1,soon,x\n");
+        string events = ToParquet("events.parquet", """
+            SELECT 'u' || i AS unit_id, 'purchase' AS event, CASE WHEN i = 2 THEN 'never' ELSE '2026-11-01T00:00:00Z' END AS "timestamp"
+            FROM range(4) t(i)
+            """);
+
+        var (exitCode, _, error) = await CliRunner.RunAsync(
+            ["analyze", "--exposures", exposures, "--events", events, "--experiment", "checkout", "--metric", "conversion:purchase"], Ct);
+
+        exitCode.ShouldBe(1);
+        const string Hint = "is not a timestamp. Write ISO 8601 with an offset (2026-11-01T12:00:00Z), or epoch seconds or milliseconds.";
+        error.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe([
+            $"{exposures} line 6, column 'timestamp': 'soon' {Hint}",
+            $"{events} row 3, column 'timestamp': 'never' {Hint}",
+        ]);
+    }
+
+    [Fact]
+    public async Task Analyze_timestamp_format_iso_refuses_epoch_numbers()
+    {
+        string exposures = Write("exposures.csv", "unit_id,variation,timestamp\nu1,0,2026-11-01T00:00:00Z\nu2,1,1793491200\n");
+        string events = Write("events.csv", "unit_id,event,timestamp\nu1,purchase,2026-11-01T00:00:01Z\n");
+
+        var (exitCode, _, error) = await CliRunner.RunAsync(
+            ["analyze", "--exposures", exposures, "--events", events, "--experiment", "checkout", "--metric", "conversion:purchase", "--timestamp-format", "iso"], Ct);
+
+        exitCode.ShouldBe(1);
+        error.Trim().ShouldBe($"{exposures} line 3, column 'timestamp': '1793491200' is not an ISO 8601 date-time such as 2026-11-01T12:00:00Z (the timestamp format is ISO 8601).");
+    }
+
+    [Fact]
     public async Task Analyze_refuses_a_malformed_csv_row_and_a_unit_listed_twice()
     {
         string exposures = Write("exposures.csv", "unit_id,variation,timestamp\nu1,0,1793491200\nu2,1,1793491200,extra\n");
