@@ -22,10 +22,13 @@ internal static class CliApp
     /// Parses and runs a command. Whatever goes wrong, the exit code is not 0 and standard error says
     /// what in one line: a script that runs failsmart must be able to tell a failure from an answer.
     /// </summary>
-    public static async Task<int> RunAsync(string[] args, InvocationConfiguration? configuration = null, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, InvocationConfiguration? configuration = null, CancellationToken cancellationToken = default) =>
+        RunAsync(CreateRoot(), args, configuration, cancellationToken);
+
+    internal static async Task<int> RunAsync(RootCommand root, string[] args, InvocationConfiguration? configuration, CancellationToken cancellationToken)
     {
         configuration ??= new InvocationConfiguration();
-        ParseResult parse = CreateRoot().Parse(args);
+        ParseResult parse = root.Parse(args);
         if (parse.Action is ParseErrorAction)
         {
             // The parser's own action prints the whole help after the errors; the errors and a pointer to it are enough.

@@ -128,6 +128,31 @@ public sealed class AnalyzeExportShapesTests : IDisposable
             .ShouldBe([("NZ", 10L, 10L), ("US", 10L, 10L)]);
     }
 
+    /// <summary>
+    /// Another experiment, running at the same time, names its variations by key: its keys are numbered,
+    /// so the audit still finds that its assignment follows this one's.
+    /// </summary>
+    [Fact]
+    public async Task Analyze_audits_another_experiment_that_uses_its_own_variation_keys()
+    {
+        var exposures = new System.Text.StringBuilder("unit_id,experiment,variation,timestamp\n");
+        for (int i = 0; i < 200; i++)
+        {
+            exposures.Append(System.Globalization.CultureInfo.InvariantCulture, $"u{i},checkout,{(i % 2 == 0 ? "control" : "treatment")},{1793491200 + i}\n");
+            exposures.Append(System.Globalization.CultureInfo.InvariantCulture, $"u{i},banner,{(i % 2 == 0 ? "old" : "new")},{1793491200 + i + 1}\n");
+        }
+
+        JsonElement result = await AnalyzeJsonAsync(
+            "--exposures", Write("exposures.csv", exposures.ToString()), "--events", Write("events.csv", "unit_id,event,timestamp\nu1,purchase,1793491300\n"),
+            "--experiment", "checkout", "--metric", "conversion:purchase", "--variations", "control,treatment");
+
+        JsonElement overlap = result.GetProperty("overlaps").EnumerateArray().ShouldHaveSingleItem();
+        overlap.GetProperty("experiment").GetString().ShouldBe("banner");
+        overlap.GetProperty("sharedUnits").GetInt64().ShouldBe(200);
+        overlap.GetProperty("dependent").GetBoolean().ShouldBeTrue();
+        result.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("code").GetString()).ShouldContain("experiment-dependency");
+    }
+
     [Fact]
     public async Task Analyze_refuses_bad_values_naming_file_line_and_column()
     {

@@ -140,4 +140,17 @@ public sealed class ExitCodeTests : IDisposable
         exitCode.ShouldBe(1);
         error.Trim().ShouldBe($"The data folder '{file}' cannot be used: it is a file, not a folder. Choose a writable folder with --data <path> or the FAILSMART_DATA environment variable.");
     }
+
+    [Fact]
+    public async Task Serve_on_an_address_in_use_exits_1_with_one_line()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        int port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        var (exitCode, _, error) = await CliRunner.RunAsync(["serve", "--data", _folder.Path, "--urls", $"http://127.0.0.1:{port}"], Ct);
+
+        exitCode.ShouldBe(1);
+        error.Trim().ShouldBe($"failsmart serve failed: Failed to bind to address http://127.0.0.1:{port}: address already in use.");
+    }
 }
