@@ -240,7 +240,7 @@ internal sealed class FileImporter(DuckDBConnection connection, EventFileImport 
             TimestampFormat.EpochMilliseconds => $"CAST(round({number}) AS BIGINT)",
             TimestampFormat.Iso8601 => $"({iso})",
             _ => $"""
-                (CASE WHEN regexp_full_match({t}, '[+-]?[0-9]+([.][0-9]+)?') THEN
+                (CASE WHEN {number} IS NOT NULL THEN
                     CASE WHEN abs({number}) < {SecondsBelow} THEN CAST(round({number} * 1000) AS BIGINT)
                          WHEN abs({number}) < {MillisecondsBelow} THEN CAST(round({number}) AS BIGINT) END
                  ELSE {iso} END)
