@@ -288,4 +288,16 @@ public sealed class AnalyzeExportShapesTests : IDisposable
             "--columns 'events.variation=arm': 'variation' is not a column role of the events file; use unit, timestamp, experiment, phase, variation, event or value.",
         ]);
     }
+
+    [Fact]
+    public async Task Analyze_with_a_variation_named_twice_is_a_usage_error()
+    {
+        string exposures = Write("exposures.csv", "unit_id,variation,timestamp\nu1,0,1793491200\n");
+
+        var (exitCode, _, error) = await CliRunner.RunAsync(
+            ["analyze", "--exposures", exposures, "--events", exposures, "--experiment", "checkout", "--metric", "conversion:purchase", "--variations", "control,treatment,control"], Ct);
+
+        exitCode.ShouldBe(2);
+        error.Trim().ShouldBe("--variations 'control,treatment,control' must name each variation once, comma-separated, the control first.");
+    }
 }
