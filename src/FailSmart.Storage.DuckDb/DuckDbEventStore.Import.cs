@@ -5,48 +5,46 @@ namespace FailSmart.Storage.DuckDb;
 
 /// <summary>
 /// Loads a warehouse export (CSV or Parquet) straight into the store with DuckDB's own readers, so an
-/// analysis can run on files without a server. Exposure files have the columns unit_id, experiment,
-/// phase, variation (the index) and timestamp; event files have unit_id, event, value and timestamp.
-/// Any other exposure column becomes a unit property, for breakdowns.
+/// analysis can run on files without a server. See <see cref="EventFileImport"/> for the file shapes.
 /// </summary>
 public sealed partial class DuckDbEventStore
 {
-    private static readonly string[] s_exposureFileColumns = ["unit_id", "experiment", "phase", "variation", "timestamp"];
-
-    /// <summary>Imports both files under <paramref name="environment"/> and says how many rows each gave.</summary>
-    /// <exception cref="StorageException">A file is missing, unreadable or lacks a required column.</exception>
+    /// <summary>Imports both files under <paramref name="environment"/>, with the default column names, and says how many rows each gave.</summary>
+    /// <exception cref="StorageException">A file is missing, unreadable, lacks a required column or holds a bad value.</exception>
     public async Task<AppendResult> ImportFilesAsync(string exposuresPath, string eventsPath, string environment, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(exposuresPath);
-        ArgumentException.ThrowIfNullOrEmpty(eventsPath);
-        ArgumentException.ThrowIfNullOrEmpty(environment);
+        FileImportResult result = await ImportAsync(new EventFileImport(exposuresPath, eventsPath, environment), cancellationToken);
+        return result.Succeeded
+            ? new AppendResult((int)result.Exposures, (int)result.MetricEvents, null)
+            : throw new StorageException(StorageErrorCode.QueryFailed, "The files could not be imported: " + string.Join(" ", result.Problems));
+    }
+
+    /// <summary>
+    /// Imports an export. Every value is checked first; a refused import stores nothing and says, for
+    /// each problem, the file, the line (CSV) or row (Parquet), the column and what to change.
+    /// </summary>
+    public async Task<FileImportResult> ImportAsync(EventFileImport import, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(import);
+        ArgumentException.ThrowIfNullOrEmpty(import.ExposuresPath);
+        ArgumentException.ThrowIfNullOrEmpty(import.EventsPath);
+        ArgumentException.ThrowIfNullOrEmpty(import.Environment);
         await _gate.WaitAsync(cancellationToken);
         try
         {
             DuckDBConnection connection = _connection ?? throw new InvalidOperationException("The event store is not initialised.");
             long now = NextReceivedAt(connection);
-            string env = Quote(environment);
-            string exposures = Reader(exposuresPath);
-            string[] extra = [.. Columns(connection, exposures).Where(c => !s_exposureFileColumns.Contains(c, StringComparer.OrdinalIgnoreCase))];
-            string keys = "[" + string.Join(", ", extra.Select(Quote)) + "]::VARCHAR[]";
-            string values = "[" + string.Join(", ", extra.Select(c => $"COALESCE(CAST(\"{c.Replace("\"", "\"\"", StringComparison.Ordinal)}\" AS VARCHAR), '')")) + "]::VARCHAR[]";
             // Ids name the import and the row, so importing another export adds to the store and never
             // collides with an earlier import or with an SDK's id.
-            string prefix = Quote($"file-{now.ToString(System.Globalization.CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}-");
-            int exposureRows = Execute(connection, $"""
-                INSERT INTO exposures ({ExposureColumns})
-                SELECT {prefix} || 'exposure-' || CAST(row_number() OVER () AS VARCHAR), {env}, CAST(unit_id AS VARCHAR), CAST(experiment AS VARCHAR),
-                       CAST(phase AS INTEGER), CAST(variation AS INTEGER), epoch_ms(CAST("timestamp" AS TIMESTAMPTZ)), {now}, {keys}, {values}
-                FROM {exposures}
-                """);
-            int eventRows = Execute(connection, $"""
-                INSERT INTO metric_events ({MetricEventColumns})
-                SELECT {prefix} || 'event-' || CAST(row_number() OVER () AS VARCHAR), {env}, CAST(unit_id AS VARCHAR), CAST("event" AS VARCHAR),
-                       CAST("value" AS DOUBLE), epoch_ms(CAST("timestamp" AS TIMESTAMPTZ)), {now}, []::VARCHAR[], []::VARCHAR[]
-                FROM {Reader(eventsPath)}
-                """);
-            _storedIds = null; // read again, with the imported ids, before the next append
-            return new AppendResult(exposureRows, eventRows, null);
+            string prefix = $"file-{now.ToString(System.Globalization.CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}-";
+            using var importer = new FileImporter(connection, import);
+            FileImportResult result = importer.Import(prefix, now);
+            if (result.Succeeded)
+            {
+                _storedIds = null; // read again, with the imported ids, before the next append
+            }
+
+            return result;
         }
         catch (DuckDBException ex)
         {
@@ -56,24 +54,5 @@ public sealed partial class DuckDbEventStore
         {
             _gate.Release();
         }
-    }
-
-    private static string Reader(string path) =>
-        path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? $"read_parquet({Quote(path)})" : $"read_csv_auto({Quote(path)})";
-
-    private static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
-
-    private static List<string> Columns(DuckDBConnection connection, string source)
-    {
-        using DuckDBCommand command = connection.CreateCommand();
-        command.CommandText = $"DESCRIBE SELECT * FROM {source}";
-        using var reader = command.ExecuteReader();
-        var names = new List<string>();
-        while (reader.Read())
-        {
-            names.Add(reader.GetString(0));
-        }
-
-        return names;
     }
 }

@@ -41,6 +41,6 @@ public sealed class DataFolder
 
     private static StorageException Unusable(string path, string reason, Exception? inner) =>
         new(StorageErrorCode.DataFolderUnusable,
-            $"The data folder '{path}' cannot be used: {reason}. Choose a writable folder with --data <path> or the FAILSMART_DATA environment variable.",
+            $"The data folder '{path}' cannot be used: {reason.TrimEnd('.')}. Choose a writable folder with --data <path> or the FAILSMART_DATA environment variable.",
             inner);
 }

@@ -38,4 +38,21 @@ public sealed class CliAppTests
         exitCode.ShouldNotBe(0);
         error.ShouldContain("--data");
     }
+
+    [Fact]
+    public async Task An_unexpected_exception_is_one_line_on_standard_error_and_exit_code_1()
+    {
+        var root = new System.CommandLine.RootCommand();
+        var boom = new System.CommandLine.Command("boom");
+        boom.SetAction((Func<System.CommandLine.ParseResult, int>)(_ => throw new InvalidOperationException("The disk is on fire." + Environment.NewLine + "Really.")));
+        root.Subcommands.Add(boom);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        int exitCode = await CliApp.RunAsync(root, ["boom"], new System.CommandLine.InvocationConfiguration { Output = output, Error = error }, TestContext.Current.CancellationToken);
+
+        exitCode.ShouldBe(1);
+        output.ToString().ShouldBeEmpty();
+        error.ToString().ShouldBe("failsmart boom failed: The disk is on fire. Really." + Environment.NewLine);
+    }
 }

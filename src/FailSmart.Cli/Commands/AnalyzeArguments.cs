@@ -4,6 +4,7 @@ namespace FailSmart.Cli.Commands;
 internal sealed record AnalyzeArguments(
     FileInfo Exposures,
     FileInfo Events,
+    FileInfo? Units,
     string Experiment,
     FileInfo? MetricsFile,
     string[] QuickMetrics,
@@ -11,4 +12,6 @@ internal sealed record AnalyzeArguments(
     string? Variations,
     string? Weights,
     string? Breakdown,
+    string[] Columns,
+    string TimestampFormat,
     bool Json);

@@ -19,23 +19,28 @@ internal static class AnalyzeCommand
 
     public static Command Create()
     {
-        var exposures = new Option<FileInfo>("--exposures") { Description = "CSV or Parquet: unit_id, experiment, phase, variation (index), timestamp; other columns are unit attributes.", Required = true };
-        var events = new Option<FileInfo>("--events") { Description = "CSV or Parquet: unit_id, event, value, timestamp.", Required = true };
-        var experiment = new Option<string>("--experiment") { Description = "The experiment key to analyse.", Required = true };
+        var exposures = new Option<FileInfo>("--exposures") { Description = "CSV or Parquet, one row per exposure: unit_id, experiment, phase, variation (a key or an index), timestamp; other columns are unit attributes.", Required = true };
+        var events = new Option<FileInfo>("--events") { Description = "CSV or Parquet, one row per event: unit_id, event, value, timestamp.", Required = true };
+        var units = new Option<FileInfo?>("--units") { Description = "CSV or Parquet, one row per unit: unit_id and attribute columns, for --breakdown." };
+        var experiment = new Option<string>("--experiment") { Description = "The experiment key to analyse (also the experiment of every row when the exposures have no experiment column).", Required = true };
         var metricsFile = new Option<FileInfo?>("--metrics") { Description = "A JSON file: one metric definition or an array of them (the shape of POST /api/v1/metrics)." };
         var metric = new Option<string[]>("--metric") { Description = "A quick metric, TYPE:EVENT (conversion, count, sum or mean), e.g. conversion:purchase. Repeatable.", AllowMultipleArgumentsPerToken = false };
-        var phase = new Option<int>("--phase") { Description = "The phase to analyse.", DefaultValueFactory = _ => 1 };
-        var variations = new Option<string?>("--variations") { Description = "Comma-separated variation names in index order (default: 0, 1, …)." };
+        var phase = new Option<int>("--phase") { Description = "The phase to analyse (also the phase of every row when the exposures have no phase column).", DefaultValueFactory = _ => 1 };
+        var variations = new Option<string?>("--variations") { Description = "Comma-separated variation keys in index order, the control first (default: 0, 1, …). Exposures may name a variation by key or index." };
         var weights = new Option<string?>("--weights") { Description = "Comma-separated planned weights in index order (default: an equal split)." };
-        var breakdown = new Option<string?>("--breakdown") { Description = "A unit attribute (an extra exposure column) to break each metric down by." };
+        var breakdown = new Option<string?>("--breakdown") { Description = "A unit attribute (an extra exposure column, or a column of --units) to break each metric down by." };
+        var columns = new Option<string[]>("--columns") { Description = AnalyzeColumns.Help, AllowMultipleArgumentsPerToken = false };
+        var timestampFormat = new Option<string>("--timestamp-format") { Description = "auto (default: a number below 10^11 is epoch seconds, a larger one epoch milliseconds, text is ISO 8601), iso, seconds or milliseconds.", DefaultValueFactory = _ => "auto" };
+        timestampFormat.AcceptOnlyFromAmong("auto", "iso", "seconds", "milliseconds");
         var json = new Option<bool>("--json") { Description = "Write the result as JSON (the results endpoint's shape) instead of tables." };
         var command = new Command("analyze", "Analyse an experiment from exposure and event files (CSV or Parquet), without a server.")
         {
-            exposures, events, experiment, metricsFile, metric, phase, variations, weights, breakdown, json,
+            exposures, events, units, experiment, metricsFile, metric, phase, variations, weights, breakdown, columns, timestampFormat, json,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(new AnalyzeArguments(
             parse.GetValue(exposures)!,
             parse.GetValue(events)!,
+            parse.GetValue(units),
             parse.GetValue(experiment)!,
             parse.GetValue(metricsFile),
             parse.GetValue(metric) ?? [],
@@ -43,6 +48,8 @@ internal static class AnalyzeCommand
             parse.GetValue(variations),
             parse.GetValue(weights),
             parse.GetValue(breakdown),
+            parse.GetValue(columns) ?? [],
+            parse.GetValue(timestampFormat)!,
             parse.GetValue(json)), parse.InvocationConfiguration, cancellationToken));
         return command;
     }
@@ -50,9 +57,9 @@ internal static class AnalyzeCommand
     private static async Task<int> RunAsync(AnalyzeArguments args, InvocationConfiguration io, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
-        foreach (FileInfo file in new[] { args.Exposures, args.Events }.Where(f => !f.Exists))
+        foreach (FileInfo file in new[] { args.Exposures, args.Events, args.Units }.OfType<FileInfo>().Where(f => !f.Exists))
         {
-            problems.Add($"The file '{file.FullName}' does not exist.");
+            problems.Add($"The file '{file}' does not exist.");
         }
 
         IReadOnlyList<MetricSpec> metrics = ReadMetrics(args, problems);
@@ -61,12 +68,36 @@ internal static class AnalyzeCommand
             problems.Add("--phase must be 1 or more.");
         }
 
+        (EventFileColumns exposureColumns, EventFileColumns eventColumns, EventFileColumns unitColumns) = AnalyzeColumns.Parse(args.Columns, problems);
+        string[] variationKeys = args.Variations?.Split(',', StringSplitOptions.TrimEntries) ?? [];
+        if (variationKeys.Any(k => k.Length == 0) || variationKeys.Distinct(StringComparer.Ordinal).Count() < variationKeys.Length)
+        {
+            problems.Add($"--variations '{args.Variations}' must name each variation once, comma-separated, the control first.");
+        }
+
         if (problems.Count > 0)
         {
             problems.ForEach(io.Error.WriteLine);
             return ExitCodes.Usage;
         }
 
+        var import = new EventFileImport(args.Exposures.ToString(), args.Events.ToString(), Environment)
+        {
+            UnitsPath = args.Units?.ToString(),
+            ExposureColumns = exposureColumns,
+            EventColumns = eventColumns,
+            UnitColumns = unitColumns,
+            TimestampFormat = args.TimestampFormat switch
+            {
+                "iso" => TimestampFormat.Iso8601,
+                "seconds" => TimestampFormat.EpochSeconds,
+                "milliseconds" => TimestampFormat.EpochMilliseconds,
+                _ => TimestampFormat.Auto,
+            },
+            Experiment = args.Experiment,
+            Phase = args.Phase,
+            VariationKeys = variationKeys,
+        };
         string folder = Path.Combine(Path.GetTempPath(), "failsmart-analyze-" + Guid.NewGuid().ToString("N"));
         try
         {
@@ -74,7 +105,25 @@ internal static class AnalyzeCommand
             await store.InitializeAsync(cancellationToken);
             ExperimentResultsResponse? result = await AnalyzeProgress.RunAsync(io.Error, async progress =>
             {
-                await store.ImportFilesAsync(args.Exposures.FullName, args.Events.FullName, Environment, cancellationToken);
+                FileImportResult imported = await store.ImportAsync(import, cancellationToken);
+                if (!imported.Succeeded)
+                {
+                    problems.AddRange(imported.Problems.Select(p => p.ToString()));
+                    if (imported.Problems.Any(p => p.Location is null && p.Column is not null))
+                    {
+                        problems.Add("Name the columns your files use with --columns, e.g. --columns unit=user_id,timestamp=ts.");
+                    }
+
+                    return null;
+                }
+
+                if (args.Breakdown is { } attribute && !imported.Attributes.Contains(attribute, StringComparer.OrdinalIgnoreCase))
+                {
+                    problems.Add($"--breakdown '{attribute}' is not a column of the exposures file{(args.Units is null ? "" : " or the units file")}; "
+                        + $"the unit attributes are: {(imported.Attributes.Count == 0 ? "(none)" : string.Join(", ", imported.Attributes))}.");
+                    return null;
+                }
+
                 progress.Report((1, 2));
                 ExposureSummary summary = await store.SummarizeExposuresAsync(
                     new ExperimentScope(Environment, args.Experiment, args.Phase, DateTimeOffset.MaxValue), cancellationToken);
@@ -85,7 +134,7 @@ internal static class AnalyzeCommand
                 }
 
                 var analyzer = new ExperimentAnalyzer(store, TimeProvider.System) { Progress = new Progress<(int Done, int Total)>(p => progress.Report((1 + p.Done, 1 + p.Total))) };
-                return await analyzer.AnalyzeAsync(Environment, subject, metrics, args.Breakdown, cancellationToken);
+                return await analyzer.AnalyzeAsync(Environment, subject, metrics, Breakdown(args.Breakdown, imported.Attributes), cancellationToken);
             });
             if (result is null)
             {
@@ -106,7 +155,7 @@ internal static class AnalyzeCommand
         }
         catch (StorageException ex)
         {
-            await io.Error.WriteLineAsync(ex.Message);
+            await io.Error.WriteLineAsync(ex.Message.ReplaceLineEndings(" "));
             return ExitCodes.InvalidInput;
         }
         finally
@@ -117,6 +166,10 @@ internal static class AnalyzeCommand
             }
         }
     }
+
+    /// <summary>The attribute as the files spell it (names match case-insensitively).</summary>
+    private static string? Breakdown(string? asked, IReadOnlyList<string> attributes) =>
+        asked is null ? null : attributes.First(a => string.Equals(a, asked, StringComparison.OrdinalIgnoreCase));
 
     private static List<MetricSpec> ReadMetrics(AnalyzeArguments args, List<string> problems)
     {
@@ -129,9 +182,9 @@ internal static class AnalyzeCommand
                 JsonElement root = parsed.RootElement.Clone();
                 documents.AddRange(root.ValueKind == JsonValueKind.Array ? root.EnumerateArray() : [root]);
             }
-            catch (Exception ex) when (ex is JsonException or IOException)
+            catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
             {
-                problems.Add($"--metrics '{file.Name}' could not be read: {ex.Message}");
+                problems.Add($"--metrics '{file.Name}' could not be read: {ex.Message.ReplaceLineEndings(" ")}");
             }
         }
 

@@ -1,6 +1,6 @@
 namespace FailSmart.Cli.Commands;
 
-/// <summary>Exit codes: 0 success, 1 the work found a problem (invalid input data), 2 wrong usage.</summary>
+/// <summary>Exit codes: 0 success, 1 the work found a problem (invalid or unreadable input, a failure), 2 wrong usage (options).</summary>
 internal static class ExitCodes
 {
     public const int Success = 0;

@@ -26,16 +26,33 @@ internal static class ExplainCommand
             TextWriter output = parse.InvocationConfiguration.Output;
             TextWriter error = parse.InvocationConfiguration.Error;
             FileInfo file = parse.GetValue(config)!;
+            if (Directory.Exists(file.FullName))
+            {
+                error.WriteLine($"--config '{file.FullName}' is a folder; name the configuration file in it.");
+                return ExitCodes.Usage;
+            }
+
             if (!file.Exists)
             {
                 error.WriteLine($"The configuration file '{file.FullName}' does not exist.");
                 return ExitCodes.Usage;
             }
 
-            ConfigLoadResult loaded = ConfigDocument.Parse(File.ReadAllText(file.FullName));
+            string text;
+            try
+            {
+                text = File.ReadAllText(file.FullName);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"The configuration file '{file.FullName}' could not be read: {ex.Message}");
+                return ExitCodes.InvalidInput;
+            }
+
+            ConfigLoadResult loaded = ConfigDocument.Parse(text);
             if (loaded.Configuration is null)
             {
-                error.WriteLine($"The configuration file '{file.Name}' is not valid:");
+                error.WriteLine($"The configuration file '{file.Name}' is not valid ({loaded.Problems.Count} problem{(loaded.Problems.Count == 1 ? "" : "s")}):");
                 foreach (var problem in loaded.Problems)
                 {
                     error.WriteLine($"  {problem.Path}: {problem.Message} {problem.Hint}");
@@ -55,9 +72,24 @@ internal static class ExplainCommand
                 return ExitCodes.Usage;
             }
 
+            string flagKey = parse.GetValue(flag)!;
+            if (!loaded.Configuration.Flags.Any(f => f.Key == flagKey))
+            {
+                string known = string.Join(", ", loaded.Configuration.Flags.Select(f => f.Key).Order(StringComparer.Ordinal).Take(20));
+                error.WriteLine($"--flag '{flagKey}' is not in '{file.Name}'; its flags are: {(known.Length == 0 ? "(none)" : known)}.");
+                return ExitCodes.InvalidInput;
+            }
+
             var evaluator = new Evaluator(loaded.Configuration, parse.GetValue(environment)!);
-            EvaluationTrace trace = evaluator.Explain(parse.GetValue(flag)!, attributes);
+            EvaluationTrace trace = evaluator.Explain(flagKey, attributes);
             output.Write(parse.GetValue(json) ? EvaluationTraceJson.Serialize(trace) + Environment.NewLine : trace.ToText());
+            if (trace.Result.IsError)
+            {
+                // The trace above shows where evaluation stopped; the exit code and this line say that it did.
+                error.WriteLine($"Evaluation of '{flagKey}' failed ({trace.Result.ErrorCode}): {trace.Result.ErrorMessage}");
+                return ExitCodes.InvalidInput;
+            }
+
             return ExitCodes.Success;
         });
         return command;

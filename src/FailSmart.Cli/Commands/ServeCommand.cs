@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FailSmart.Server;
+using FailSmart.Storage;
 
 namespace FailSmart.Cli.Commands;
 
@@ -22,6 +23,17 @@ internal static class ServeCommand
             var serverArgs = new List<string>();
             if (parse.GetValue(data) is { } dataPath)
             {
+                try
+                {
+                    // Checked here too, so a bad folder is one line on this command's error stream, before any start-up output.
+                    DataFolder.Prepare(dataPath);
+                }
+                catch (StorageException ex)
+                {
+                    parse.InvocationConfiguration.Error.WriteLine(ex.Message);
+                    return Task.FromResult(ExitCodes.InvalidInput);
+                }
+
                 serverArgs.AddRange(["--data", dataPath]);
             }
 

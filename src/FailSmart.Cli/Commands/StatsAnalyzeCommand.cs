@@ -41,6 +41,17 @@ internal static class StatsAnalyzeCommand
                 error.WriteLine($"'{input.Name}' is not valid JSON: {ex.Message}");
                 return ExitCodes.InvalidInput;
             }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"'{input.FullName}' could not be read: {ex.Message}");
+                return ExitCodes.InvalidInput;
+            }
+
+            if (results.Count == 0)
+            {
+                error.WriteLine($"'{input.Name}' holds no case; write an array of cases, or an object with a \"cases\" array.");
+                return ExitCodes.InvalidInput;
+            }
 
             foreach (OracleCaseResult failed in results.Where(r => !r.IsSuccess))
             {

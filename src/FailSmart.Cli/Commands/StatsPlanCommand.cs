@@ -61,6 +61,11 @@ internal static class StatsPlanCommand
                 }
             }
 
+            if (shares.Count == 0 && !problems.Any(p => p.StartsWith("--allocations", StringComparison.Ordinal)))
+            {
+                problems.Add("--allocations names no traffic share; give percentages such as 1,5,10.");
+            }
+
             if (parse.GetValue(effect) == 0)
             {
                 problems.Add("--effect must not be 0: no sample size detects no effect.");
