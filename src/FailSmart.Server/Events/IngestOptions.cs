@@ -5,6 +5,12 @@ public sealed class IngestOptions
 {
     public const string SectionName = "Ingest";
 
+    /// <summary>
+    /// The largest magnitude of an event's value. Far beyond any amount or duration, and small enough that
+    /// sums of squares over billions of events stay finite.
+    /// </summary>
+    public const double MaxAbsoluteValue = 1e15;
+
     /// <summary>The most events one batch may hold.</summary>
     public int MaxEventsPerBatch { get; set; } = 10_000;
 
