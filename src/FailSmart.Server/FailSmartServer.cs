@@ -2,6 +2,7 @@ using FailSmart.Server.Api;
 using FailSmart.Server.Auth;
 using FailSmart.Server.Errors;
 using FailSmart.Server.Events;
+using FailSmart.Server.Imports;
 using FailSmart.Server.Health;
 using FailSmart.Server.Hosting;
 using FailSmart.Server.OpenFeature;
@@ -60,6 +61,7 @@ public static class FailSmartServer
         app.MapSdkSyncApi();
         app.MapOfrepApi();
         app.MapEventIngestionApi(app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxBatchBytes);
+        app.MapEventImportApi(app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxImportBytes);
         app.MapOpenApi();
         app.MapScalarApiReference(options => options.WithTitle("FailSmart API"));
         app.MapGet("/", () => TypedResults.Redirect("/scalar")).ExcludeFromDescription();

@@ -17,6 +17,9 @@ public sealed class IngestOptions
     /// <summary>The largest batch body, in bytes.</summary>
     public long MaxBatchBytes { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>The largest historical import (POST /api/v1/imports/events), in bytes; it is spooled to a temporary file.</summary>
+    public long MaxImportBytes { get; set; } = 4L * 1024 * 1024 * 1024;
+
     /// <summary>How far in the past an event's timestamp may be (an SDK that spilled to disk sends late).</summary>
     public int MaxAgeDays { get; set; } = 30;
 
