@@ -15,6 +15,7 @@ internal static class CliApp
         root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
         return root;
     }
 

@@ -4,6 +4,7 @@ using FailSmart.Server.Errors;
 using FailSmart.Server.Events;
 using FailSmart.Server.Health;
 using FailSmart.Server.Hosting;
+using FailSmart.Server.Imports;
 using FailSmart.Server.OpenFeature;
 using FailSmart.Server.Sync;
 using FailSmart.Storage;
@@ -72,6 +73,7 @@ public static class FailSmartServer
         app.MapSdkSyncApi();
         app.MapOfrepApi();
         app.MapEventIngestionApi(app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxBatchBytes);
+        app.MapEventImportApi(app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxImportBytes);
         app.MapOpenApi();
         app.MapScalarApiReference(options => options.WithTitle("FailSmart API"));
         app.MapGet("/", () => TypedResults.Redirect("/scalar")).ExcludeFromDescription();

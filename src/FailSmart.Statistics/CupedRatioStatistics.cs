@@ -26,7 +26,8 @@ public sealed record CupedRatioStatistics(
 
     public double PreRatio => PSum / QSum;
 
-    internal double Cov(double xySum, double xSum, double ySum) => (xySum - (xSum * ySum / N)) / (N - 1);
+    // xSum·(ySum/n) rather than xSum·ySum/n: the product of two sums overflows long before the data's cross-products do.
+    internal double Cov(double xySum, double xSum, double ySum) => (xySum - (xSum * (ySum / N))) / (N - 1);
 
     /// <summary>Per-unit variance of the linearised post ratio (M − R·D)/μ_D.</summary>
     internal double PostUnitVariance

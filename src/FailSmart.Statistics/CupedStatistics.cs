@@ -16,11 +16,12 @@ public readonly record struct CupedStatistics(
 
     public double XMean => XSum / N;
 
-    public double YVariance => (YSumOfSquares - (YSum * YSum / N)) / (N - 1);
+    // Σa·(Σb/n) rather than Σa·Σb/n: the product of two sums overflows long before the data's cross-products do.
+    public double YVariance => (YSumOfSquares - (YSum * YMean)) / (N - 1);
 
-    public double XVariance => (XSumOfSquares - (XSum * XSum / N)) / (N - 1);
+    public double XVariance => (XSumOfSquares - (XSum * XMean)) / (N - 1);
 
-    public double Covariance => (XYSum - (XSum * YSum / N)) / (N - 1);
+    public double Covariance => (XYSum - (XSum * YMean)) / (N - 1);
 
     /// <summary>The outcome alone, for analyses that ignore the covariate.</summary>
     public MeanStatistics Outcome => new(N, YSum, YSumOfSquares);

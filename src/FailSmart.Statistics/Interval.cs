@@ -12,4 +12,7 @@ public readonly record struct Interval(double Lower, double Upper)
     public bool IsBelow(double value) => Upper < value;
 
     public double Width => Upper - Lower;
+
+    /// <summary>True when both bounds are finite numbers.</summary>
+    public bool IsFinite => double.IsFinite(Lower) && double.IsFinite(Upper);
 }

@@ -5,6 +5,9 @@ public readonly record struct MeanStatistics(long N, double Sum, double SumOfSqu
 {
     public double Mean => Sum / N;
 
-    /// <summary>Sample variance with the n - 1 denominator.</summary>
-    public double Variance => (SumOfSquares - (Sum * Sum / N)) / (N - 1);
+    /// <summary>
+    /// Sample variance with the n - 1 denominator. Written Σy² − Σy·ȳ: Σy·ȳ never exceeds Σy², so it stays
+    /// finite whenever the data's Σy² is, where (Σy)² overflows once Σy passes 1.3e154.
+    /// </summary>
+    public double Variance => (SumOfSquares - (Sum * Mean)) / (N - 1);
 }

@@ -18,11 +18,12 @@ public readonly record struct RatioStatistics(
 
     public double DenominatorMean => DenominatorSum / N;
 
-    public double NumeratorVariance => (NumeratorSumOfSquares - (NumeratorSum * NumeratorSum / N)) / (N - 1);
+    // Σa·(Σb/n) rather than Σa·Σb/n: the product of two sums overflows long before the data's cross-products do.
+    public double NumeratorVariance => (NumeratorSumOfSquares - (NumeratorSum * NumeratorMean)) / (N - 1);
 
-    public double DenominatorVariance => (DenominatorSumOfSquares - (DenominatorSum * DenominatorSum / N)) / (N - 1);
+    public double DenominatorVariance => (DenominatorSumOfSquares - (DenominatorSum * DenominatorMean)) / (N - 1);
 
-    public double Covariance => (CrossSum - (NumeratorSum * DenominatorSum / N)) / (N - 1);
+    public double Covariance => (CrossSum - (NumeratorSum * DenominatorMean)) / (N - 1);
 
     /// <summary>
     /// Per-unit variance of the ratio by the delta method:
@@ -32,12 +33,12 @@ public readonly record struct RatioStatistics(
     {
         get
         {
-            double muM = NumeratorMean;
+            // In ratios to μD, so that no power of a large mean overflows: (σM/μD)² + (σD/μD)²r² − 2(Cov/μD²)r.
             double muD = DenominatorMean;
-            double muD2 = muD * muD;
-            return (NumeratorVariance / muD2)
-                + (DenominatorVariance * muM * muM / (muD2 * muD2))
-                - (2 * Covariance * muM / (muD2 * muD));
+            double r = NumeratorMean / muD;
+            double m = Math.Sqrt(NumeratorVariance) / muD;
+            double d = Math.Sqrt(DenominatorVariance) / muD;
+            return (m * m) + (d * d * r * r) - (2 * (Covariance / muD / muD) * r);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using FailSmart.Storage;
 using FailSmart.Storage.Events;
 using Microsoft.Extensions.DependencyInjection;
@@ -145,13 +146,21 @@ public sealed class EventIngestionTests(FailSmartFactory factory) : IClassFixtur
     [InlineData("\"unitId\":7", "unitId is required")]
     public async Task Each_bad_field_is_named_in_the_rejection(string field, string reason)
     {
-        // The later of two fields with the same name counts, so appending one overrides the valid field.
-        string exposure = Exposure(Guid.NewGuid().ToString("N"), "u-bad");
+        // The bad field replaces the valid one (a repeated name is refused on its own, below); a valid
+        // event after it shows that only the bad one is refused.
+        string p = Guid.NewGuid().ToString("N");
+        JsonObject exposure = JsonNode.Parse(Exposure(p + "-bad", "u-bad"))!.AsObject();
+        foreach ((string name, JsonNode? value) in JsonNode.Parse($"{{{field}}}")!.AsObject())
+        {
+            exposure[name] = value?.DeepClone();
+        }
 
-        JsonElement body = await (await _sdk.SendJsonAsync(HttpMethod.Post, "/events/v1/batch", $"[{exposure[..^1]},{field}}}]")).JsonAsync();
+        JsonElement body = await (await _sdk.SendJsonAsync(HttpMethod.Post, "/events/v1/batch", $"[{exposure.ToJsonString()},{Exposure(p + "-ok", "u-ok")}]")).JsonAsync();
 
-        body.GetProperty("accepted").GetInt32().ShouldBe(0);
-        body.GetProperty("rejected").EnumerateArray().ShouldHaveSingleItem().GetProperty("reason").GetString()!.ShouldContain(reason);
+        body.GetProperty("accepted").GetInt32().ShouldBe(1);
+        JsonElement rejected = body.GetProperty("rejected").EnumerateArray().ShouldHaveSingleItem();
+        rejected.GetProperty("index").GetInt32().ShouldBe(0);
+        rejected.GetProperty("reason").GetString()!.ShouldContain(reason);
     }
 
     [Theory]

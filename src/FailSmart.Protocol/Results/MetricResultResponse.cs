@@ -8,6 +8,7 @@ namespace FailSmart.Protocol.Results;
 /// <param name="CapValue">The cap applied to per-unit values, when the metric is capped.</param>
 /// <param name="Variations">The control first, then each treatment, in configuration order.</param>
 /// <param name="Breakdown">The breakdown by a unit attribute, when one was asked for.</param>
+/// <param name="Problem">Why the metric could not be compared (its sums are beyond the range of a 64-bit float); null when it could.</param>
 public sealed record MetricResultResponse(
     string Metric,
     string Type,
@@ -15,4 +16,5 @@ public sealed record MetricResultResponse(
     string Direction,
     double? CapValue,
     IReadOnlyList<VariationResultResponse> Variations,
-    BreakdownResponse? Breakdown = null);
+    BreakdownResponse? Breakdown = null,
+    string? Problem = null);

@@ -9,8 +9,8 @@ namespace FailSmart.Protocol.Results;
 /// <param name="Index">The variation index.</param>
 /// <param name="Key">The variation key.</param>
 /// <param name="Units">Analysed units (exposed to this variation only).</param>
-/// <param name="Sum">Σ Y over the units.</param>
-/// <param name="SumOfSquares">Σ Y².</param>
+/// <param name="Sum">Σ Y over the units; null when it is beyond the range of a 64-bit float.</param>
+/// <param name="SumOfSquares">Σ Y²; null when it is beyond the range of a 64-bit float.</param>
 /// <param name="Value">The metric's value: the mean per unit, the ratio, or the quantile.</param>
 /// <param name="RelativeLift">Treatment over control minus 1; null for the control.</param>
 /// <param name="LiftLower">The lower bound of the always-valid 95% interval on the relative lift.</param>
@@ -26,8 +26,8 @@ public sealed record VariationResultResponse(
     int Index,
     string Key,
     long Units,
-    double Sum,
-    double SumOfSquares,
+    double? Sum,
+    double? SumOfSquares,
     double? Value,
     double? RelativeLift = null,
     double? LiftLower = null,

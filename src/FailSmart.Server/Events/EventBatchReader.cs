@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using FailSmart.Core.Model;
 using FailSmart.Protocol.Events;
@@ -10,8 +9,10 @@ namespace FailSmart.Server.Events;
 /// Turns a batch body (a JSON array, or NDJSON) into valid events and reasoned rejections. One bad event
 /// never spoils the others: each is checked on its own and reported by its position.
 /// </summary>
-internal sealed class EventBatchReader(IngestOptions limits, Configuration configuration, string environment, DateTimeOffset now)
+internal sealed class EventBatchReader(IngestOptions limits, Configuration configuration, string environment, DateTimeOffset now, EventReadRules? readRules = null)
 {
+    private readonly EventReadRules _rules = readRules ?? EventReadRules.Batch;
+
     private readonly List<Exposure> _exposures = [];
     private readonly List<MetricEvent> _metricEvents = [];
     private readonly List<RejectedEvent> _rejected = [];
@@ -83,7 +84,17 @@ internal sealed class EventBatchReader(IngestOptions limits, Configuration confi
     {
         for (int i = 0; i < elements.Count; i++)
         {
-            string? reason = ReadOne(elements[i], out string? id);
+            string? reason, id = null;
+            try
+            {
+                reason = ReadOne(elements[i], out id);
+            }
+            catch (InvalidOperationException)
+            {
+                // Text the JSON reader let through but .NET cannot decode; ReadOne adds an event only as its last step.
+                reason = "The event " + JsonText.NotUnicode;
+            }
+
             if (reason is not null)
             {
                 _rejected.Add(new RejectedEvent(i, id, reason));
@@ -91,7 +102,11 @@ internal sealed class EventBatchReader(IngestOptions limits, Configuration confi
         }
     }
 
-    private string? ReadOne(JsonElement e, out string? id)
+    /// <summary>
+    /// Reads one event: adds it to <see cref="Batch"/> and returns null, or returns why it was refused and
+    /// adds nothing. Nothing an event holds makes this throw.
+    /// </summary>
+    public string? ReadOne(JsonElement e, out string? id)
     {
         id = null;
         if (e.ValueKind != JsonValueKind.Object)
@@ -100,26 +115,47 @@ internal sealed class EventBatchReader(IngestOptions limits, Configuration confi
         }
 
         var fields = new EventFields(e);
-        id = String(fields.Id);
-        if (Bad(id, "id") is { } idProblem)
+        if (fields.BadName)
+        {
+            return "A field name " + JsonText.NotUnicode;
+        }
+
+        if (fields.Repeated is { } repeated)
+        {
+            return $"Field '{repeated}' appears more than once. Send each field once.";
+        }
+
+        if (Text(fields.Id, "id", out id) is { } idProblem)
         {
             return idProblem;
         }
 
-        string? unitId = String(fields.UnitId);
-        if (Bad(unitId, "unitId") is { } unitProblem)
+        if (id is null && _rules.IdOf is { } derive)
+        {
+            id = derive(e);
+        }
+
+        if (Bad(id, "id") is { } missingId)
+        {
+            return missingId;
+        }
+
+        if ((Text(fields.UnitId, "unitId", out string? unitId) ?? Bad(unitId, "unitId")) is { } unitProblem)
         {
             return unitProblem;
         }
 
-        if (ReadTimestamp(fields.Timestamp) is not { } at)
+        if (ReadTimestamp(fields.Timestamp, out DateTimeOffset at) is { } timestampProblem)
         {
-            return "timestamp must be an ISO 8601 date and time with an offset, such as 2026-11-26T10:00:00Z.";
+            return timestampProblem;
         }
 
-        if (at < now.AddDays(-limits.MaxAgeDays) || at > now.AddMinutes(limits.MaxClockSkewMinutes))
+        if ((!_rules.AnyAge && at < now.AddDays(-limits.MaxAgeDays)) || at > now.AddMinutes(limits.MaxClockSkewMinutes))
         {
-            return $"timestamp {at:O} is outside the accepted window ({limits.MaxAgeDays} days back to {limits.MaxClockSkewMinutes} minutes ahead of the server's clock).";
+            return _rules.AnyAge
+                ? $"timestamp {at:O} is more than {limits.MaxClockSkewMinutes} minutes ahead of the server's clock. Send when the event happened, with its UTC offset."
+                : $"timestamp {at:O} is outside the accepted window ({limits.MaxAgeDays} days back to {limits.MaxClockSkewMinutes} minutes ahead of the server's clock). " +
+                  "Load older history with POST /api/v1/imports/events.";
         }
 
         if (ReadProperties(fields, out Dictionary<string, string>? properties) is { } propertyProblem)
@@ -127,7 +163,18 @@ internal sealed class EventBatchReader(IngestOptions limits, Configuration confi
             return propertyProblem;
         }
 
-        return String(fields.Type) switch
+        if (Text(fields.Type, "type", out string? type) is { } typeProblem)
+        {
+            return typeProblem;
+        }
+
+        type ??= fields.Type.ValueKind == JsonValueKind.Undefined ? _rules.DefaultType : null;
+        if (_rules.OnlyType is { } only && type is not null && type != only)
+        {
+            return $"type is \"{type}\", but this import holds only \"{only}\" rows. Import each kind separately.";
+        }
+
+        return type switch
         {
             IngestEvent.ExposureType => ReadExposure(fields, id!, unitId!, at, properties),
             IngestEvent.MetricType => ReadMetric(fields, id!, unitId!, at, properties),
@@ -135,23 +182,66 @@ internal sealed class EventBatchReader(IngestOptions limits, Configuration confi
         };
     }
 
-    // The JSON reader's ISO 8601 parser is the fast path; the general parser keeps accepting what it always did.
-    private static DateTimeOffset? ReadTimestamp(JsonElement ts) =>
-        ts.ValueKind != JsonValueKind.String ? null
-        : ts.TryGetDateTimeOffset(out DateTimeOffset at) ? at
-        : DateTimeOffset.TryParse(ts.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out at) ? at
-        : null;
+    /// <summary>
+    /// The timestamp, which must carry its UTC offset: without one, "10:00" could be any of 24 hours, so it
+    /// is refused rather than read in the server's time zone. Only ISO 8601 (RFC 3339) is read, never a
+    /// locale's format such as 12/06/2026, which means different days in different countries.
+    /// </summary>
+    private static string? ReadTimestamp(JsonElement ts, out DateTimeOffset at)
+    {
+        const string Accepted = "Send ISO 8601 with an offset, such as 2026-11-26T10:00:00Z or 2026-11-26T11:00:00+01:00.";
+        at = default;
+        if (ts.ValueKind != JsonValueKind.String)
+        {
+            return $"timestamp must be an ISO 8601 date and time with a UTC offset, as a string. {Accepted}";
+        }
+
+        if (!JsonText.TryGetString(ts, out string? text))
+        {
+            return "timestamp " + JsonText.NotUnicode;
+        }
+
+        if (!ts.TryGetDateTimeOffset(out at) || text!.IndexOf('T', StringComparison.Ordinal) < 0)
+        {
+            return $"timestamp must be an ISO 8601 date and time with a UTC offset; '{Shorten(text!)}' is not one. {Accepted}";
+        }
+
+        return HasOffset(text) ? null : $"timestamp '{Shorten(text)}' has no UTC offset, so the moment it names is unknown. {Accepted}";
+    }
+
+    // After the time of day: 'Z', or +hh:mm / -hh:mm (the forms the JSON reader's ISO 8601 parser reads).
+    private static bool HasOffset(string text)
+    {
+        if (text.EndsWith('Z') || text.EndsWith('z'))
+        {
+            return true;
+        }
+
+        int time = text.IndexOf('T', StringComparison.Ordinal);
+        int sign = text.LastIndexOfAny(['+', '-']);
+        return sign > time && time > 0;
+    }
+
+    private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "…";
 
     private string? ReadExposure(EventFields e, string id, string unitId, DateTimeOffset at, Dictionary<string, string>? properties)
     {
-        string? key = String(e.Experiment);
+        if (Text(e.Experiment, "experiment", out string? key) is { } keyProblem)
+        {
+            return keyProblem;
+        }
+
         Experiment? experiment = key is null ? null : configuration.Experiments.FirstOrDefault(x => x.Key == key);
         if (experiment is null)
         {
             return $"experiment '{key}' does not exist. Exposures name an experiment of this FailSmart.";
         }
 
-        string? variation = String(e.Variation);
+        if (Text(e.Variation, "variation", out string? variation) is { } variationProblem)
+        {
+            return variationProblem;
+        }
+
         int index = -1;
         for (int v = 0; v < experiment.Variations.Count; v++)
         {
@@ -178,8 +268,7 @@ internal sealed class EventBatchReader(IngestOptions limits, Configuration confi
 
     private string? ReadMetric(EventFields e, string id, string unitId, DateTimeOffset at, Dictionary<string, string>? properties)
     {
-        string? name = String(e.Event);
-        if (Bad(name, "event") is { } problem)
+        if ((Text(e.Event, "event", out string? name) ?? Bad(name, "event")) is { } problem)
         {
             return problem;
         }
@@ -187,9 +276,11 @@ internal sealed class EventBatchReader(IngestOptions limits, Configuration confi
         double? value = null;
         if (e.Value is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) } v)
         {
-            if (v.ValueKind != JsonValueKind.Number || !double.IsFinite(v.GetDouble()))
+            // Bounded so that sums and sums of squares over any realistic number of events stay far from
+            // the largest double (1e15² × 1e9 events = 1e39).
+            if (v.ValueKind != JsonValueKind.Number || !double.IsFinite(v.GetDouble()) || Math.Abs(v.GetDouble()) > IngestOptions.MaxAbsoluteValue)
             {
-                return "value must be a finite number, or left out.";
+                return $"value must be a number from -{IngestOptions.MaxAbsoluteValue:0e0} to {IngestOptions.MaxAbsoluteValue:0e0}, or left out. Send amounts in a unit that keeps them in range (dollars, not micro-dollars).";
             }
 
             value = v.GetDouble();
@@ -212,13 +303,31 @@ internal sealed class EventBatchReader(IngestOptions limits, Configuration confi
 
             foreach (JsonProperty property in e.Properties.EnumerateObject())
             {
-                (properties ??= new(StringComparer.Ordinal))[property.Name] = AsText(property.Value);
+                if (!JsonText.TryGetName(property, out string name))
+                {
+                    return "A name in properties " + JsonText.NotUnicode;
+                }
+
+                if (!JsonText.TryGetText(property.Value, out string text))
+                {
+                    return $"Property '{name}' " + JsonText.NotUnicode;
+                }
+
+                if (!(properties ??= new(StringComparer.Ordinal)).TryAdd(name, text))
+                {
+                    return $"Property '{name}' appears more than once in properties. Send each property once.";
+                }
             }
         }
 
         foreach (JsonProperty extra in e.Unknown ?? [])
         {
-            (properties ??= new(StringComparer.Ordinal)).TryAdd(extra.Name, AsText(extra.Value));
+            if (!JsonText.TryGetText(extra.Value, out string text))
+            {
+                return $"Field '{extra.Name}' " + JsonText.NotUnicode;
+            }
+
+            (properties ??= new(StringComparer.Ordinal)).TryAdd(extra.Name, text);
         }
 
         if (properties is null)
@@ -240,8 +349,7 @@ internal sealed class EventBatchReader(IngestOptions limits, Configuration confi
         : value.Length > limits.MaxFieldLength ? $"{field} is longer than {limits.MaxFieldLength} characters."
         : null;
 
-    private static string? String(JsonElement value) =>
-        value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static string AsText(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+    // A string field's text (null when it is not a string); a problem when its text is not valid Unicode.
+    private static string? Text(JsonElement value, string field, out string? text) =>
+        JsonText.TryGetString(value, out text) ? null : $"{field} " + JsonText.NotUnicode;
 }

@@ -1,9 +1,11 @@
 using System.Text.Json;
+using FailSmart.Protocol.Admin;
 using FailSmart.Protocol.Events;
 using FailSmart.Server.Auth;
 using FailSmart.Server.Sync;
 using FailSmart.Storage;
 using FailSmart.Storage.Events;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +13,7 @@ namespace FailSmart.Server.Events;
 
 /// <summary>
 /// `POST /events/v1/batch`: exposures and metric events from SDKs. Valid events are stored, invalid ones
-/// are reported by position, and the 2xx answer is sent only after the store committed the write, so an
+/// are reported by position (a batch whose every event is refused is a 422), and the 2xx answer is sent only after the store committed the write, so an
 /// acknowledged event survives a crash. Event ids make retries harmless.
 /// </summary>
 internal static class EventIngestionApi
@@ -30,6 +32,7 @@ internal static class EventIngestionApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return endpoints;
     }
@@ -70,6 +73,29 @@ internal static class EventIngestionApi
             accepted = result.Exposures + result.MetricEvents - duplicates;
         }
 
+        if (reader.Rejected.Count == elements.Count)
+        {
+            return WhollyRefused(reader.Rejected);
+        }
+
         return TypedResults.Ok(new IngestResponse(accepted, duplicates, reader.Rejected));
+    }
+
+    /// <summary>
+    /// Every event refused: a 422, so a sender that checks only the status cannot take it for success and
+    /// drop the batch. <c>rejected</c> has the same shape as in a 200 answer.
+    /// </summary>
+    private static ProblemHttpResult WhollyRefused(IReadOnlyList<RejectedEvent> rejected)
+    {
+        RejectedEvent first = rejected[0];
+        return TypedResults.Problem(
+            title: "No event of the batch was accepted.",
+            detail: $"All {rejected.Count} events were refused; the first, at index {first.Index}: {first.Reason} Fix the events listed in rejected and send them again.",
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            extensions: new Dictionary<string, object?>
+            {
+                ["rejected"] = rejected,
+                ["errors"] = rejected.Select(r => new FieldProblem($"$[{r.Index}]", r.Reason)).ToList(),
+            });
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FailSmart.Protocol.Results;
+using FailSmart.Server.Events;
 using FailSmart.Statistics;
 using FailSmart.Storage.Events;
 using StatsAnalysis = FailSmart.Statistics.MetricAnalysis;
@@ -16,10 +17,17 @@ internal sealed partial class ExperimentAnalyzer
         VariationStatistics control = Arm(analysis.Variations, 0);
         var variations = new List<VariationResultResponse> { Describe(definition, experiment, control) };
         var plan = new MetricPlan(spec.PlannedUnits, unitsPerDay, Direction(definition));
+        string? problem = OutOfRange(definition.Kind, analysis.Variations);
         for (int i = 1; i < experiment.Variations.Count; i++)
         {
             VariationStatistics treatment = Arm(analysis.Variations, i);
             VariationResultResponse described = Describe(definition, experiment, treatment);
+            if (problem is not null)
+            {
+                variations.Add(described with { Message = problem });
+                continue;
+            }
+
             if (ArmComparison.Compare(definition.Kind, control, treatment, definition.QuantileIntervalZ) is not ({ } lifts, bool cuped))
             {
                 variations.Add(described with
@@ -36,10 +44,10 @@ internal sealed partial class ExperimentAnalyzer
                 : null;
             variations.Add(described with
             {
-                RelativeLift = lifts.Relative.Estimate,
-                LiftLower = result.AlwaysValidRelative.ConfidenceInterval.Lower,
-                LiftUpper = result.AlwaysValidRelative.ConfidenceInterval.Upper,
-                PValue = lifts.Relative.PValueZ,
+                RelativeLift = Finite(lifts.Relative.Estimate),
+                LiftLower = Finite(result.AlwaysValidRelative.ConfidenceInterval.Lower),
+                LiftUpper = Finite(result.AlwaysValidRelative.ConfidenceInterval.Upper),
+                PValue = Finite(lifts.Relative.PValueZ),
                 CupedApplied = cuped,
                 Status = Kebab(result.Decision.Status),
                 Message = result.Decision.Message,
@@ -50,8 +58,35 @@ internal sealed partial class ExperimentAnalyzer
         }
 
         return new MetricResultResponse(
-            definition.Key, Kebab(definition.Kind), Kebab(definition.Role), Kebab(definition.Direction), analysis.CapValue, variations, breakdown);
+            definition.Key, Kebab(definition.Kind), Kebab(definition.Role), Kebab(definition.Direction), Finite(analysis.CapValue), variations, breakdown, problem);
     }
+
+    /// <summary>
+    /// Why no arm of this metric can be compared: a sum the engine returned is not a finite double, so
+    /// every statistic built on it would be too. Quantiles need only the order of values, not their sums.
+    /// </summary>
+    private static string? OutOfRange(MetricKind kind, IReadOnlyList<VariationStatistics> arms)
+    {
+        if (kind == MetricKind.Quantile || arms.All(Finite))
+        {
+            return null;
+        }
+
+        return "Cannot be computed: this metric's sums are beyond the range of a 64-bit float (about ±1.8e308), so no mean, " +
+            $"variance or lift can be stated. Some stored values are far larger than the ±{IngestOptions.MaxAbsoluteValue:0e0} that ingestion accepts; " +
+            "find them (events of this metric with the largest |value|), then delete or correct them, or cap the metric (capping).";
+    }
+
+    private static bool Finite(VariationStatistics arm) =>
+        double.IsFinite(arm.Sum) && double.IsFinite(arm.SumOfSquares)
+        && (arm.Denominator is not { } d || (double.IsFinite(d.Sum) && double.IsFinite(d.SumOfSquares) && double.IsFinite(d.SumOfProducts)))
+        && (arm.Covariate is not { } x || (double.IsFinite(x.Sum) && double.IsFinite(x.SumOfSquares) && double.IsFinite(x.SumOfProducts)
+            && double.IsFinite(x.SumOfDenominatorProducts ?? 0)
+            && (x.PreDenominator is not { } q || (double.IsFinite(q.Sum) && double.IsFinite(q.SumOfSquares) && double.IsFinite(q.SumOfCovariateProducts)
+                && double.IsFinite(q.SumOfMetricProducts) && double.IsFinite(q.SumOfDenominatorProducts)))));
+
+    // JSON has no NaN or infinity; a number that did not come out finite is absent.
+    private static double? Finite(double? value) => value is double v && double.IsFinite(v) ? v : null;
 
     private static BreakdownResponse Breakdown(MetricDefinition definition, ExperimentSubject experiment, MetricBreakdown split)
     {
@@ -80,8 +115,8 @@ internal sealed partial class ExperimentAnalyzer
                 experiment.Variations[variation].Key,
                 nc,
                 nt,
-                lifts?.Relative.Estimate,
-                lifts?.Relative.PValueZ,
+                Finite(lifts?.Relative.Estimate),
+                Finite(lifts?.Relative.PValueZ),
                 at >= 0 ? adjusted!.PValues[at] : null,
                 at >= 0 && adjusted!.Rejected[at]));
         }
@@ -90,7 +125,7 @@ internal sealed partial class ExperimentAnalyzer
     }
 
     private static VariationResultResponse Describe(MetricDefinition definition, ExperimentSubject experiment, VariationStatistics arm) =>
-        new(arm.Variation, experiment.Variations[arm.Variation].Key, arm.Units, arm.Sum, arm.SumOfSquares, ArmComparison.Value(definition.Kind, arm));
+        new(arm.Variation, experiment.Variations[arm.Variation].Key, arm.Units, Finite(arm.Sum), Finite(arm.SumOfSquares), Finite(ArmComparison.Value(definition.Kind, arm)));
 
     private static VariationStatistics Arm(IReadOnlyList<VariationStatistics> variations, int index) =>
         variations.FirstOrDefault(v => v.Variation == index) ?? new VariationStatistics(index, 0, 0, 0);

@@ -12,12 +12,14 @@ public static class BayesianNormal
 {
     public static BayesianResult Analyze(double lift, double liftVariance, NormalPrior? prior = null, double alpha = 0.05)
     {
-        Guard.NotNegative(liftVariance, nameof(liftVariance));
         Guard.Alpha(alpha);
-        if (double.IsNaN(lift) || double.IsNaN(liftVariance))
+        if (!double.IsFinite(lift) || !double.IsFinite(liftVariance))
         {
+            // Undefined (NaN), or beyond double range upstream: no posterior can be stated.
             return new BayesianResult(double.NaN, double.NaN, new Interval(double.NaN, double.NaN), double.NaN, double.NaN, double.NaN);
         }
+
+        Guard.NotNegative(liftVariance, nameof(liftVariance));
 
         if (liftVariance == 0)
         {

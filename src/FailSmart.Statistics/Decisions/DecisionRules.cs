@@ -65,6 +65,11 @@ public static class DecisionRules
 
     internal static string Percent(double fraction, bool signed = true)
     {
+        if (!double.IsFinite(fraction * 100))
+        {
+            return "undefined"; // not "NaN%" or "Infinity%": the sums could not give a number
+        }
+
         string text = (fraction * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
         return signed && fraction > 0 ? "+" + text : text;
     }

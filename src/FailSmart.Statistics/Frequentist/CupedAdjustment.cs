@@ -14,8 +14,8 @@ public static class CupedAdjustment
         long n = control.N + treatment.N;
         double sx = control.XSum + treatment.XSum;
         double sy = control.YSum + treatment.YSum;
-        double varX = (control.XSumOfSquares + treatment.XSumOfSquares - (sx * sx / n)) / (n - 1);
-        double covXY = (control.XYSum + treatment.XYSum - (sx * sy / n)) / (n - 1);
+        double varX = (control.XSumOfSquares + treatment.XSumOfSquares - (sx * (sx / n))) / (n - 1);
+        double covXY = (control.XYSum + treatment.XYSum - (sx * (sy / n))) / (n - 1);
         return varX > 0 ? covXY / varX : 0;
     }
 
@@ -35,10 +35,13 @@ public static class CupedAdjustment
         double seAbs = Math.Sqrt((vc / control.N) + (vt / treatment.N));
 
         // Delta method for diff / ȳc: the control term carries ȳt/ȳc on Y and θ on X.
-        double yc2 = ycMean * ycMean;
+        // Each term over ȳc² taken as a square of a ratio to ȳc, so that no power of a large mean overflows.
         double k = ytMean / ycMean;
-        double controlTerm = (k * k * control.YVariance) + (theta * theta * control.XVariance) - (2 * k * theta * control.Covariance);
-        double varRel = (vt / (treatment.N * yc2)) + (controlTerm / (control.N * yc2));
+        double sy = Math.Sqrt(control.YVariance) / ycMean;
+        double sx = Math.Sqrt(control.XVariance) / ycMean;
+        double controlTerm = (k * k * sy * sy) + (theta * theta * sx * sx) - (2 * k * theta * (control.Covariance / ycMean / ycMean));
+        double st = Math.Sqrt(vt) / ycMean;
+        double varRel = (st * st / treatment.N) + (controlTerm / control.N);
 
         return new CupedComparison(
             theta,

@@ -14,6 +14,14 @@ public sealed record LiftEstimate(
     double PValueZ,
     Interval ConfidenceIntervalZ)
 {
+    /// <summary>
+    /// True when the estimate, its standard error and its normal interval are finite numbers. False marks an
+    /// estimate that could not be computed (a zero control, or sufficient statistics beyond the range of a
+    /// double): read no decision from it. (With no variance at all the statistic is infinite and the t
+    /// interval has no degrees of freedom, yet the estimate is exact, so that alone does not mark it.)
+    /// </summary>
+    public bool IsFinite => double.IsFinite(Estimate) && double.IsFinite(StandardError) && ConfidenceIntervalZ.IsFinite;
+
     internal static LiftEstimate Create(double estimate, double standardError, double dof, double alpha, double nullValue = 0) =>
         Create(estimate, standardError, dof, alpha, nullValue, Distributions.StudentT.Quantile(1 - (alpha / 2), dof));
 

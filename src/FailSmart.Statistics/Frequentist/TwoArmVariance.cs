@@ -6,8 +6,10 @@ internal static class TwoArmVariance
     /// <summary>Welch–Satterthwaite degrees of freedom from per-arm variances and counts.</summary>
     public static double WelchDof(double varianceC, long nC, double varianceT, long nT)
     {
-        double a = varianceC / nC;
-        double b = varianceT / nT;
+        // Scaled by the larger term: the same ratio, and squares of variances near 1e308 do not overflow.
+        double scale = Math.Max(varianceC / nC, varianceT / nT);
+        double a = varianceC / nC / scale;
+        double b = varianceT / nT / scale;
         double num = (a + b) * (a + b);
         double den = (a * a / (nC - 1)) + (b * b / (nT - 1));
         return num / den;
@@ -19,7 +21,10 @@ internal static class TwoArmVariance
     /// </summary>
     public static double RelativeVariance(double meanC, double varianceC, long nC, double meanT, double varianceT, long nT)
     {
-        double mc2 = meanC * meanC;
-        return (varianceT / (nT * mc2)) + (varianceC * meanT * meanT / (nC * mc2 * mc2));
+        // As squares of ratios (σ/μc), so that no power of a large mean overflows.
+        double t = Math.Sqrt(varianceT) / meanC;
+        double c = Math.Sqrt(varianceC) / meanC;
+        double k = meanT / meanC;
+        return (t * t / nT) + (c * c * k * k / nC);
     }
 }

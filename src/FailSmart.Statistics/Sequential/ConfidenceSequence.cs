@@ -16,17 +16,18 @@ public static class ConfidenceSequence
     {
         Guard.Alpha(alpha);
         Guard.Positive(tuningSampleSize, nameof(tuningSampleSize));
-        Guard.NotNegative(standardError, nameof(standardError));
         if (totalUnits < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(totalUnits), totalUnits, "At least one unit is needed.");
         }
 
-        if (double.IsNaN(estimate) || double.IsNaN(standardError))
+        if (!double.IsFinite(estimate) || !double.IsFinite(standardError))
         {
-            // An undefined lift (for example a relative lift on a zero control mean) stays undefined.
+            // An undefined lift (a relative lift on a zero control mean, or sums beyond double range) stays undefined.
             return new SequentialEstimate(estimate, standardError, new Interval(double.NaN, double.NaN), double.NaN);
         }
+
+        Guard.NotNegative(standardError, nameof(standardError));
 
         if (standardError == 0)
         {
@@ -35,12 +36,14 @@ public static class ConfidenceSequence
 
         double n = totalUnits;
         double rho2 = Rho2(alpha, tuningSampleSize);
-        double s2 = standardError * standardError * n;
         double nRho2 = n * rho2;
-        double halfWidth = Math.Sqrt(s2) * Math.Sqrt(2 * (nRho2 + 1) / (n * n * rho2) * Math.Log(Math.Sqrt(nRho2 + 1) / alpha));
+        // SE·sqrt(N)·sqrt(2(Nρ²+1)/(N²ρ²)·…) with the N's cancelled, so nothing but the result can overflow.
+        double halfWidth = standardError * Math.Sqrt(2 * (nRho2 + 1) / nRho2 * Math.Log(Math.Sqrt(nRho2 + 1) / alpha));
 
         // Inverting the same boundary in α (with ρ held at the design value) gives the always-valid p-value.
-        double p = Math.Sqrt(nRho2 + 1) * Math.Exp(-(estimate * estimate) * n * n * rho2 / (2 * s2 * (nRho2 + 1)));
+        // (estimate/SE)² rather than estimate²/SE²·n: the same number without squaring a large estimate.
+        double z = estimate / standardError;
+        double p = Math.Sqrt(nRho2 + 1) * Math.Exp(-(z * z) * n * rho2 / (2 * (nRho2 + 1)));
         return new SequentialEstimate(estimate, standardError, new Interval(estimate - halfWidth, estimate + halfWidth), Math.Min(1.0, p));
     }
 

@@ -1,0 +1,192 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using FailSmart.Protocol.Admin;
+using FailSmart.Protocol.Events;
+using FailSmart.Server.Api;
+using FailSmart.Server.Auth;
+using FailSmart.Server.Events;
+using FailSmart.Server.Sync;
+using FailSmart.Storage;
+using FailSmart.Storage.Events;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace FailSmart.Server.Imports;
+
+/// <summary>
+/// `POST /api/v1/imports/events`: history from a warehouse (exposures or metric events, NDJSON or CSV),
+/// of any age. The body is spooled to a temporary file and every row checked first, as an SDK batch's
+/// events are; one bad row refuses the whole import (422, each bad row by line) and nothing is stored.
+/// Otherwise the rows are stored in chunks while progress streams back as NDJSON. Rows without an id
+/// get one derived from their content, so importing a file again stores nothing twice.
+/// </summary>
+internal static class EventImportApi
+{
+    private const int ChunkRows = 5_000;
+    private const int MaxListedProblems = 100;
+
+    public static IEndpointRouteBuilder MapEventImportApi(this IEndpointRouteBuilder endpoints, long maxImportBytes)
+    {
+        endpoints.MapPost("/api/v1/imports/events", ImportAsync)
+            .WithTags("Events").WithName("ImportEvents")
+            .WithSummary("Imports historical exposures or metric events (NDJSON or CSV, any age); refuses the whole file, listing each bad line, or stores it and streams progress as NDJSON.")
+            .RequireAuthorization(FailSmartPolicies.Admin)
+            .RequireRateLimiting(RateLimiting.PublicPolicy)
+            .WithMetadata(new RequestSizeLimitAttribute(maxImportBytes))
+            .Accepts<IngestEvent[]>("application/x-ndjson", "text/csv")
+            .Produces<string>(StatusCodes.Status200OK, "application/x-ndjson")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return endpoints;
+    }
+
+    private static async Task ImportAsync(
+        HttpContext http, string? kind, string? format, string? environment, IEventStore store, IConfigStore config, RuleSetCache rules,
+        IOptions<IngestOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        environment ??= "production";
+        format ??= http.Request.ContentType?.Contains("csv", StringComparison.OrdinalIgnoreCase) == true ? "csv" : "ndjson";
+        var problems = new List<FieldProblem>();
+        string? type = kind switch
+        {
+            "exposures" => IngestEvent.ExposureType,
+            "events" => IngestEvent.MetricType,
+            _ => null,
+        };
+        if (type is null)
+        {
+            problems.Add(new("kind", kind is null ? "kind is required." : $"kind '{kind}' is not exposures or events.", "Send ?kind=exposures or ?kind=events; import each kind from its own file."));
+        }
+
+        if (format is not ("ndjson" or "csv"))
+        {
+            problems.Add(new("format", $"format '{format}' is not ndjson or csv.", "Send ?format=ndjson (one event object a line) or ?format=csv (a header row, then one event a row)."));
+        }
+
+        if (!(await config.ListEnvironmentKeysAsync(cancellationToken)).Contains(environment, StringComparer.Ordinal))
+        {
+            problems.Add(new("environment", $"There is no environment '{environment}'.", "List them with GET /api/v1/environments; the default is production."));
+        }
+
+        if (problems.Count > 0)
+        {
+            await ApiProblems.Invalid(problems).ExecuteAsync(http);
+            return;
+        }
+
+        await using FileStream spool = new(
+            Path.Combine(Path.GetTempPath(), $"failsmart-import-{Guid.NewGuid():N}.tmp"),
+            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await http.Request.Body.CopyToAsync(spool, cancellationToken);
+
+        RuleSet ruleSet = await rules.GetAsync(environment, cancellationToken);
+        var readRules = new EventReadRules(AnyAge: true, type, type, row => DerivedId(environment, type!, row));
+        DateTimeOffset now = time.GetUtcNow();
+        EventBatchReader NewReader() => new(options.Value, ruleSet.Evaluator.Configuration, environment, now, readRules);
+
+        // First pass: check every row, store nothing.
+        var refused = new List<FieldProblem>();
+        int rows = 0, refusedRows = 0;
+        try
+        {
+            spool.Position = 0;
+            using var reader = new ImportRowReader(spool, format == "csv");
+            while ((await reader.ReadAsync(ChunkRows, cancellationToken)) is { Count: > 0 } chunk)
+            {
+                EventBatchReader check = NewReader();
+                foreach ((int line, JsonElement row, string? problem) in chunk)
+                {
+                    rows++;
+                    string? reason = problem ?? check.ReadOne(row, out _);
+                    if (reason is not null && ++refusedRows <= MaxListedProblems)
+                    {
+                        refused.Add(new FieldProblem($"line {line}", reason));
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is DecoderFallbackException or FormatException or InvalidOperationException)
+        {
+            await Refused(rows, refusedRows + 1, [.. refused, new FieldProblem($"line {rows + 1}", ex is DecoderFallbackException
+                ? "The file is not valid UTF-8 here. Save it as UTF-8."
+                : ex.Message)]).ExecuteAsync(http);
+            return;
+        }
+
+        if (rows == 0)
+        {
+            await ApiProblems.Invalid("$", "The file holds no rows.", format == "csv" ? "Send a header row, then one event a row." : "Send one event object a line.").ExecuteAsync(http);
+            return;
+        }
+
+        if (refusedRows > 0)
+        {
+            await Refused(rows, refusedRows, refused).ExecuteAsync(http);
+            return;
+        }
+
+        // Second pass: every row is valid; store them chunk by chunk and say how far it got.
+        http.Response.ContentType = "application/x-ndjson";
+        int stored = 0, accepted = 0, duplicates = 0;
+        spool.Position = 0;
+        using (var reader = new ImportRowReader(spool, format == "csv"))
+        {
+            while ((await reader.ReadAsync(ChunkRows, cancellationToken)) is { Count: > 0 } chunk)
+            {
+                EventBatchReader write = NewReader();
+                foreach ((int _, JsonElement row, string? _) in chunk)
+                {
+                    write.ReadOne(row, out _);
+                }
+
+                try
+                {
+                    AppendResult result = await store.AppendAsync(write.Batch, CancellationToken.None);
+                    int ignored = result.DuplicatesIgnored ?? 0;
+                    duplicates += ignored;
+                    accepted += result.Exposures + result.MetricEvents - ignored;
+                    stored += chunk.Count;
+                }
+                catch (StorageException ex)
+                {
+                    await WriteLineAsync(http, new ImportProgress("failed", rows, stored, accepted, duplicates,
+                        $"Storing failed after {stored:N0} of {rows:N0} rows: {ex.Message} Import the file again: rows already stored are not stored twice."), cancellationToken);
+                    return;
+                }
+
+                await WriteLineAsync(http, new ImportProgress("storing", rows, stored, accepted, duplicates), cancellationToken);
+            }
+        }
+
+        await WriteLineAsync(http, new ImportProgress("done", rows, stored, accepted, duplicates), cancellationToken);
+    }
+
+    private static ProblemHttpResult Refused(int rows, int refusedRows, List<FieldProblem> problems) =>
+        TypedResults.Problem(
+            title: "The import was refused; nothing was stored.",
+            detail: $"{refusedRows:N0} of {rows:N0} rows cannot be imported; the first, {problems[0].Path}: {problems[0].Message} Fix the rows listed in errors (at most {MaxListedProblems}) and import the file again.",
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            extensions: new Dictionary<string, object?> { ["rows"] = rows, ["refusedRows"] = refusedRows, ["errors"] = problems });
+
+    /// <summary>
+    /// An id from the row's content and where it goes, so the same row imported twice is the same event.
+    /// Two rows alike in every field are one event; give such rows ids of their own to keep them apart.
+    /// </summary>
+    private static string DerivedId(string environment, string type, JsonElement row)
+    {
+        byte[] content = Encoding.UTF8.GetBytes($"{environment}\n{type}\n{row.GetRawText()}");
+        return "imp-" + Convert.ToHexStringLower(SHA256.HashData(content))[..32];
+    }
+
+    private static async Task WriteLineAsync(HttpContext http, ImportProgress progress, CancellationToken cancellationToken)
+    {
+        await JsonSerializer.SerializeAsync(http.Response.Body, progress, ImportProgress.JsonOptions, cancellationToken);
+        await http.Response.Body.WriteAsync("\n"u8.ToArray(), cancellationToken);
+        await http.Response.Body.FlushAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,181 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace FailSmart.Server.Imports;
+
+/// <summary>
+/// The rows of an import file as event objects in the shape of `POST /events/v1/batch`, each with its
+/// line number. NDJSON lines are read as they are; a CSV row becomes an object named by the header, so
+/// both formats go through the same checks as an SDK's batch.
+/// </summary>
+internal sealed class ImportRowReader : IDisposable
+{
+    private readonly StreamReader _reader;
+    private readonly bool _csv;
+    private readonly List<JsonDocument> _documents = [];
+    private CsvRecordReader? _records;
+    private string[]? _header;
+    private int _line;
+
+    public ImportRowReader(Stream file, bool csv)
+    {
+        // Invalid UTF-8 throws (DecoderFallbackException) rather than becoming U+FFFD unseen; the import is refused.
+        _reader = new StreamReader(file, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        _csv = csv;
+    }
+
+    /// <summary>The CSV columns that are event fields; any other column becomes a property.</summary>
+    private static readonly Dictionary<string, string> s_columns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["id"] = "id",
+        ["type"] = "type",
+        ["unit_id"] = "unitId",
+        ["unitId"] = "unitId",
+        ["timestamp"] = "timestamp",
+        ["experiment"] = "experiment",
+        ["phase"] = "phase",
+        ["variation"] = "variation",
+        ["event"] = "event",
+        ["value"] = "value",
+    };
+
+    /// <summary>
+    /// Up to <paramref name="count"/> rows: the line each starts on, and the event or why the row cannot be
+    /// one. The elements live until the next call.
+    /// </summary>
+    public async Task<List<(int Line, JsonElement Row, string? Problem)>> ReadAsync(int count, CancellationToken cancellationToken)
+    {
+        foreach (JsonDocument document in _documents)
+        {
+            document.Dispose();
+        }
+
+        _documents.Clear();
+        var rows = new List<(int, JsonElement, string?)>(count);
+        while (rows.Count < count && await NextAsync(cancellationToken) is { } row)
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    private async Task<(int, JsonElement, string?)?> NextAsync(CancellationToken cancellationToken)
+    {
+        if (!_csv)
+        {
+            while (await _reader.ReadLineAsync(cancellationToken) is { } text)
+            {
+                _line++;
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    JsonDocument document = JsonDocument.Parse(text);
+                    _documents.Add(document);
+                    return (_line, document.RootElement, null);
+                }
+                catch (JsonException ex)
+                {
+                    return (_line, default, $"The line is not valid JSON: {ex.Message}");
+                }
+            }
+
+            return null;
+        }
+
+        _records ??= new CsvRecordReader(_reader);
+        if (_header is null)
+        {
+            if (await _records.ReadAsync(cancellationToken) is not { } header)
+            {
+                return null;
+            }
+
+            _header = [.. header.Fields.Select(h => h.Trim())];
+        }
+
+        if (await _records.ReadAsync(cancellationToken) is not { } record)
+        {
+            return null;
+        }
+
+        if (record.Fields.Count > _header.Length)
+        {
+            return (record.Line, default, $"The row has {record.Fields.Count} cells, but the header has {_header.Length} columns. Quote cells that hold commas.");
+        }
+
+        JsonDocument row = ToJson(_header, record.Fields);
+        _documents.Add(row);
+        return (record.Line, row.RootElement, null);
+    }
+
+    /// <summary>A CSV row as an event object: numbers where the format has numbers, other columns as properties; empty cells left out.</summary>
+    private static JsonDocument ToJson(string[] header, List<string> fields)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            List<(string Name, string Value)>? properties = null;
+            for (int i = 0; i < header.Length && i < fields.Count; i++)
+            {
+                string value = fields[i];
+                if (value.Length == 0)
+                {
+                    continue;
+                }
+
+                if (!s_columns.TryGetValue(header[i], out string? field))
+                {
+                    (properties ??= []).Add((header[i], value));
+                    continue;
+                }
+
+                writer.WritePropertyName(field);
+                if (field == "phase" && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int phase))
+                {
+                    writer.WriteNumberValue(phase);
+                }
+                else if (field == "value" && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) && double.IsFinite(number))
+                {
+                    writer.WriteNumberValue(number);
+                }
+                else
+                {
+                    writer.WriteStringValue(value); // refused by the checks with the field's name, if it had to be a number
+                }
+            }
+
+            if (properties is not null)
+            {
+                writer.WriteStartObject("properties");
+                foreach ((string name, string value) in properties)
+                {
+                    writer.WriteString(name, value);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return JsonDocument.Parse(buffer.WrittenMemory);
+    }
+
+    public void Dispose()
+    {
+        foreach (JsonDocument document in _documents)
+        {
+            document.Dispose();
+        }
+
+        _reader.Dispose();
+    }
+}
