@@ -33,10 +33,17 @@ public static class FailSmartServer
         builder.Services.AddFailSmartAuth();
         builder.Services.AddFailSmartRateLimiting();
         builder.Services.AddAdminApi();
+        // Defence in depth: JsonBodyCheckMiddleware refuses duplicates with a path first.
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.AllowDuplicateProperties = false);
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName);
         builder.Services.AddSingleton<ExposureRecorder>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ExposureRecorder>());
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            RequestSizeLimits.Configure(kestrel.Limits);
+            kestrel.RequestHeaderEncodingSelector = _ => RequestSizeLimits.HeaderEncoding;
+        });
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             // The committed document must not depend on the address the server happens to listen on.
@@ -50,10 +57,12 @@ public static class FailSmartServer
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestSizeLimits>();
 
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseMiddleware<JsonBodyCheckMiddleware>();
 
         app.MapFailSmartHealth();
         app.MapAdminApi();

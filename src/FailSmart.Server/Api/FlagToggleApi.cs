@@ -10,7 +10,7 @@ internal static class FlagToggleApi
 {
     public static RouteGroupBuilder MapFlagToggleApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/flags/{key}/environments/{environment}/toggle", ToggleAsync).WithTags("Flags").WithName("ToggleFlag")
+        api.MapPost("/flags/{key}/environments/{environment}/toggle", ToggleAsync).WithTags("Flags").WithName("ToggleFlag").WithMetadata(StrictJsonBody.For<FlagToggleRequest>())
             .WithSummary("Turns a flag on or off in one environment. Audited as 'toggle' with the environment and your X-Change-Reason or reason.")
             .Produces<ResourceResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
