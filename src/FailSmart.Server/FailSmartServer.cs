@@ -44,14 +44,7 @@ public static class FailSmartServer
             RequestSizeLimits.Configure(kestrel.Limits);
             kestrel.RequestHeaderEncodingSelector = _ => RequestSizeLimits.HeaderEncoding;
         });
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            // The committed document must not depend on the address the server happens to listen on.
-            document.Servers = [];
-            document.Info.Title = "FailSmart API";
-            document.Info.Description = "Feature flags, experiments and staged rollouts. Every error is RFC 7807 ProblemDetails.";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<ApiDocumentTransformer>());
 
         WebApplication app = builder.Build();
 

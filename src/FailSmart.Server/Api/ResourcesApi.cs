@@ -25,11 +25,12 @@ internal static class ResourcesApi
             group.MapGet("/{key}", (string key, IConfigStore store, HttpContext http, CancellationToken ct) => GetAsync(kind, name, key, store, http, ct))
                 .WithName($"Get{typeName}").WithSummary($"Reads one {name}; the ETag header carries its version.")
                 .Produces<ResourceResponse>().ProducesProblem(StatusCodes.Status404NotFound);
-            group.MapPost("/", (JsonElement document, WriteContext context) => CreateAsync(kind, name, document, context))
+            var bodyDocs = new RequestBodyDocs(RequestBodySchemas.ResourceSchemaId(kind), RequestBodySchemas.Example(kind));
+            group.MapPost("/", (JsonElement document, WriteContext context) => CreateAsync(kind, name, document, context)).WithMetadata(bodyDocs)
                 .WithName($"Create{typeName}").WithSummary($"Creates a {name} from its document in the configuration format.")
                 .Produces<ResourceResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
                 .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-            group.MapPut("/{key}", (string key, JsonElement document, WriteContext context) => UpdateAsync(kind, name, key, document, context))
+            group.MapPut("/{key}", (string key, JsonElement document, WriteContext context) => UpdateAsync(kind, name, key, document, context)).WithMetadata(bodyDocs)
                 .WithName($"Update{typeName}").WithSummary($"Replaces a {name}. Send If-Match with the ETag you read; a stale one gets 412. An archived {name} gets 409: unarchive it first.")
                 .Produces<ResourceResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
                 .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)

@@ -13,6 +13,8 @@ namespace FailSmart.Server.OpenFeature;
 /// </summary>
 internal static class OfrepApi
 {
+    private static readonly Api.RequestBodyDocs s_bodyDocs = new(Api.RequestBodySchemas.OfrepRequest, Api.RequestBodySchemas.OfrepExample);
+
     public static IEndpointRouteBuilder MapOfrepApi(this IEndpointRouteBuilder endpoints)
     {
         RouteGroupBuilder ofrep = endpoints.MapGroup("/ofrep/v1").WithTags("OpenFeature (OFREP)")
@@ -23,11 +25,11 @@ internal static class OfrepApi
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         ofrep.MapPost("/evaluate/flags/{key}", EvaluateOneAsync).WithName("OfrepEvaluateFlag")
             .WithSummary("Evaluates one flag for a context: {\"context\": {\"targetingKey\": \"user-123\", …}}.")
-            .Accepts<JsonObject>("application/json")
+            .Accepts<JsonObject>("application/json").WithMetadata(s_bodyDocs)
             .Produces<JsonObject>().Produces<JsonObject>(StatusCodes.Status400BadRequest).Produces<JsonObject>(StatusCodes.Status404NotFound);
         ofrep.MapPost("/evaluate/flags", EvaluateAllAsync).WithName("OfrepEvaluateFlags")
             .WithSummary("Evaluates every flag of the key's environment for a context. Send If-None-Match to get 304 when nothing changed.")
-            .Accepts<JsonObject>("application/json")
+            .Accepts<JsonObject>("application/json").WithMetadata(s_bodyDocs)
             .Produces<JsonObject>().Produces(StatusCodes.Status304NotModified).Produces<JsonObject>(StatusCodes.Status400BadRequest);
         return endpoints;
     }
