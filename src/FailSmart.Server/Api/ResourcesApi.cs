@@ -98,6 +98,11 @@ internal static class ResourcesApi
             return ApiProblems.Invalid(problems);
         }
 
+        if (RequiredProperties.Missing(kind, document) is { Count: > 0 } missing)
+        {
+            return ApiProblems.Invalid(missing, StatusCodes.Status422UnprocessableEntity);
+        }
+
         if (await UnknownEnvironmentsAsync(kind, document, context) is { } unknownEnvironments)
         {
             return unknownEnvironments;
@@ -135,6 +140,11 @@ internal static class ResourcesApi
         if (problems.Count > 0)
         {
             return ApiProblems.Invalid(problems);
+        }
+
+        if (RequiredProperties.Missing(kind, document) is { Count: > 0 } missing)
+        {
+            return ApiProblems.Invalid(missing, StatusCodes.Status422UnprocessableEntity);
         }
 
         if (await UnknownEnvironmentsAsync(kind, document, context) is { } unknownEnvironments)
