@@ -15,7 +15,8 @@ internal sealed class JsonBodyCheckMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext http)
     {
         StrictJsonBody? rules = http.GetEndpoint()?.Metadata.GetMetadata<StrictJsonBody>();
-        if (rules is null || !http.Request.HasJsonContentType())
+        // Only endpoints that read a body (they declare what they accept); a stray body elsewhere is ignored as before.
+        if (rules is null || !http.Request.HasJsonContentType() || http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>() is null)
         {
             await next(http);
             return;
