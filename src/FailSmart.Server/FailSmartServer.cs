@@ -35,38 +35,31 @@ public static class FailSmartServer
         builder.Services.AddFailSmartRateLimiting();
         builder.Services.AddOfrep();
         builder.Services.AddAdminApi();
+        // Defence in depth: JsonBodyCheckMiddleware refuses duplicates with a path first.
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.AllowDuplicateProperties = false);
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName);
         builder.Services.AddSingleton<ExposureRecorder>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ExposureRecorder>());
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
-            // Keys are ASCII. Read key headers as Latin-1, which decodes any byte, so a stray non-ASCII
-            // byte reaches authentication and gets a 401 that says the key is malformed, not a bare 400.
-            kestrel.RequestHeaderEncodingSelector = name =>
-                name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || name.Equals("X-API-Key", StringComparison.OrdinalIgnoreCase)
-                    ? System.Text.Encoding.Latin1
-                    : null;
+            RequestSizeLimits.Configure(kestrel.Limits);
+            kestrel.RequestHeaderEncodingSelector = _ => RequestSizeLimits.HeaderEncoding;
         });
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            // The committed document must not depend on the address the server happens to listen on.
-            document.Servers = [];
-            document.Info.Title = "FailSmart API";
-            document.Info.Description = "Feature flags, experiments and staged rollouts. Every error is RFC 7807 ProblemDetails.";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<ApiDocumentTransformer>());
 
         WebApplication app = builder.Build();
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestSizeLimits>();
 
         // Before authentication: a browser's preflight carries no key. Only OFREP routes have a policy.
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseMiddleware<JsonBodyCheckMiddleware>();
 
         app.MapFailSmartHealth();
         app.MapAdminApi();

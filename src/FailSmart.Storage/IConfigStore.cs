@@ -27,11 +27,20 @@ public interface IConfigStore : IStore
     /// <summary>Creates a resource at version 1.</summary>
     Task<WriteOutcome> CreateAsync(ResourceWrite write, CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces a resource's document and tags (and un-archives it).</summary>
+    /// <summary>Replaces a resource's document and tags; <see cref="WriteStatus.Archived"/> when it is archived.</summary>
     Task<WriteOutcome> UpdateAsync(ResourceWrite write, string action = "update", CancellationToken cancellationToken = default);
 
-    /// <summary>Archives a resource; it stays readable and in the audit log.</summary>
+    /// <summary>
+    /// Archives a resource; it stays readable and in the audit log. Archiving an archived resource is
+    /// <see cref="WriteStatus.Unchanged"/>: no new version, no audit entry.
+    /// </summary>
     Task<WriteOutcome> ArchiveAsync(ResourceWrite write, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Brings an archived resource back, with its document and tags as they were, audited as "unarchive".
+    /// <see cref="WriteStatus.Unchanged"/> when it is not archived.
+    /// </summary>
+    Task<WriteOutcome> UnarchiveAsync(ResourceWrite write, CancellationToken cancellationToken = default);
 
     /// <summary>Stores a new key and audits its creation.</summary>
     Task CreateApiKeyAsync(ApiKeyRecord key, string actor, CancellationToken cancellationToken = default);

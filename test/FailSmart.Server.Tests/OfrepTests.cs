@@ -94,6 +94,25 @@ public sealed class OfrepTests(FailSmartFactory factory) : IClassFixture<FailSma
         problem.GetProperty("errorDetails").GetString().ShouldNotBeNullOrWhiteSpace();
     }
 
+    [Theory]
+    [InlineData("""{"context":{"targetingKey":"u-1","plan":"free","plan":"pro"}}""", "$.context.plan")]
+    [InlineData("""{"context":{"targetingKey":"u-1","\ud800":"x"}}""", "$.context")]
+    [InlineData("""{"context":{"targetingKey":"\udc00"}}""", "$.context.targetingKey")]
+    [InlineData("""{"context":{"targetingKey":"u-1","score":1e400}}""", "$.context.score")]
+    [InlineData("""{"context":{"targetingKey":"u-1"},"context":{"targetingKey":"u-2"}}""", "$.context")]
+    public async Task Context_that_cannot_be_used_is_400_invalid_context_naming_the_path(string body, string path)
+    {
+        foreach (string route in (string[])["/ofrep/v1/evaluate/flags/no-ads", "/ofrep/v1/evaluate/flags"])
+        {
+            using HttpResponseMessage response = await _client.SendJsonAsync(HttpMethod.Post, route, body);
+
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, route);
+            JsonElement error = await response.JsonAsync();
+            error.GetProperty("errorCode").GetString().ShouldBe("INVALID_CONTEXT", route);
+            error.GetProperty("errorDetails").GetString()!.ShouldStartWith(path + ":", customMessage: route);
+        }
+    }
+
     [Fact]
     public async Task Bulk_evaluates_every_flag_with_an_etag_and_304_when_unchanged()
     {

@@ -14,6 +14,8 @@ public static class ConfigDocument
     /// <summary>The document format version this library reads and writes.</summary>
     public const int FormatVersion = 1;
 
+    private static readonly JsonReaderOptions s_readerOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
     /// <summary>Reads a document. Never throws for bad input: problems are returned.</summary>
     public static ConfigLoadResult Parse(string json)
     {
@@ -24,6 +26,13 @@ public static class ConfigDocument
     /// <summary>Reads a UTF-8 document. Never throws for bad input: problems are returned.</summary>
     public static ConfigLoadResult Parse(ReadOnlySpan<byte> utf8Json)
     {
+        // Duplicate properties, text that is not Unicode and infinite numbers bind without complaint
+        // (or throw later), so they are refused before binding.
+        if (Json.JsonInputCheck.Find(utf8Json, s_readerOptions) is { } unreadable)
+        {
+            return new ConfigLoadResult(null, [unreadable]);
+        }
+
         ConfigDto? dto;
         try
         {

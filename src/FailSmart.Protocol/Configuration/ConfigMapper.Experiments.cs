@@ -17,6 +17,11 @@ internal sealed partial class ConfigMapper
             "stopped" => ExperimentStatus.Stopped,
             _ => Invalid(Property(path, "status"), $"Unknown status '{dto.Status}'.", "Use draft, running or stopped.", ExperimentStatus.Draft),
         };
+        if (dto.Phase is < 1)
+        {
+            Problem(Property(path, "phase"), $"Phase {dto.Phase} is not a phase: phases count from 1.", "Leave \"phase\" out for 1, or give the phase number (1, 2, …).");
+        }
+
         LayerAllocation? layer = null;
         if (dto.Layer is { } allocation)
         {

@@ -11,6 +11,7 @@ internal static class AdminApi
         RouteGroupBuilder api = endpoints.MapGroup("/api/v1")
             .RequireAuthorization(FailSmartPolicies.Admin)
             .RequireRateLimiting(RateLimiting.PublicPolicy)
+            .WithMetadata(new StrictJsonBody())
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

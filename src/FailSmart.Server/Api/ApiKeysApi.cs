@@ -14,7 +14,8 @@ internal static class ApiKeysApi
     {
         RouteGroupBuilder keys = api.MapGroup("/api-keys").WithTags("API keys");
         keys.MapGet("/", ListAsync).WithName("ListApiKeys").WithSummary("Every key, newest first, without secrets.");
-        keys.MapPost("/", CreateAsync).WithName("CreateApiKey").WithSummary("Creates a key; the secret is in this answer only.")
+        keys.MapPost("/", CreateAsync).WithName("CreateApiKey").WithMetadata(StrictJsonBody.For<ApiKeyCreateRequest>("name", "kind"))
+            .WithMetadata(new RequestBodyDocs(nameof(ApiKeyCreateRequest), """{"name": "checkout-service production", "kind": "server", "environment": "production"}""")).WithSummary("Creates a key; the secret is in this answer only.")
             .Produces<ApiKeyCreatedResponse>(StatusCodes.Status201Created).ProducesValidationProblem();
         keys.MapDelete("/{id}", RevokeAsync).WithName("RevokeApiKey").WithSummary("Revokes a key at once.")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);

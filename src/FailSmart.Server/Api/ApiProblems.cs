@@ -16,6 +16,14 @@ internal static class ApiProblems
 
     public static IResult Invalid(string path, string message, string? hint = null) => Invalid([new FieldProblem(path, message, hint)]);
 
+    /// <summary>A body that cannot be read as the JSON FailSmart accepts (syntax, duplicates, text, numbers).</summary>
+    public static IResult Unreadable(FieldProblem problem) =>
+        TypedResults.Problem(
+            title: "The request body could not be read.",
+            detail: $"{problem.Path}: {problem.Message} {problem.Hint}",
+            statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?> { ["errors"] = new[] { problem } });
+
     public static IResult NotFound(string what, string key) =>
         TypedResults.Problem(
             title: $"No such {what}.",
@@ -33,6 +41,13 @@ internal static class ApiProblems
             title: "The configuration kept changing while this write was checked.",
             detail: "Other changes were committed each time this one had been validated against the whole configuration, so it was not written. Retry in a moment.",
             statusCode: StatusCodes.Status409Conflict);
+
+    public static IResult ArchivedResource(string what, string segment, string key, long currentVersion) =>
+        TypedResults.Problem(
+            title: $"The {what} is archived.",
+            detail: $"The {what} '{key}' is archived, so it cannot be changed. Bring it back with POST /api/v1/{segment}/{key}/unarchive and If-Match: \"{currentVersion}\", then send this change again.",
+            statusCode: StatusCodes.Status409Conflict,
+            extensions: new Dictionary<string, object?> { ["currentVersion"] = currentVersion });
 
     public static IResult StaleVersion(string what, string key, long currentVersion) =>
         TypedResults.Problem(

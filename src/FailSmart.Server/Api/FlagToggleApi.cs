@@ -10,7 +10,8 @@ internal static class FlagToggleApi
 {
     public static RouteGroupBuilder MapFlagToggleApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/flags/{key}/environments/{environment}/toggle", ToggleAsync).WithTags("Flags").WithName("ToggleFlag")
+        api.MapPost("/flags/{key}/environments/{environment}/toggle", ToggleAsync).WithTags("Flags").WithName("ToggleFlag").WithMetadata(StrictJsonBody.For<FlagToggleRequest>("enabled"))
+            .WithMetadata(new RequestBodyDocs(nameof(FlagToggleRequest), """{"enabled": false, "reason": "Checkout errors are up; turning the new flow off."}"""))
             .WithSummary("Turns a flag on or off in one environment. Audited as 'toggle' with the environment and your X-Change-Reason or reason.")
             .Produces<ResourceResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);

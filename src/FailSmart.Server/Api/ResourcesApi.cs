@@ -25,19 +25,25 @@ internal static class ResourcesApi
             group.MapGet("/{key}", (string key, IConfigStore store, HttpContext http, CancellationToken ct) => GetAsync(kind, name, key, store, http, ct))
                 .WithName($"Get{typeName}").WithSummary($"Reads one {name}; the ETag header carries its version.")
                 .Produces<ResourceResponse>().ProducesProblem(StatusCodes.Status404NotFound);
-            group.MapPost("/", (JsonElement document, WriteContext context) => CreateAsync(kind, name, document, context))
+            var bodyDocs = new RequestBodyDocs(RequestBodySchemas.ResourceSchemaId(kind), RequestBodySchemas.Example(kind));
+            group.MapPost("/", (JsonElement document, WriteContext context) => CreateAsync(kind, name, document, context)).WithMetadata(bodyDocs)
                 .WithName($"Create{typeName}").WithSummary($"Creates a {name} from its document in the configuration format.")
                 .Produces<ResourceResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
                 .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-            group.MapPut("/{key}", (string key, JsonElement document, WriteContext context) => UpdateAsync(kind, name, key, document, context))
-                .WithName($"Update{typeName}").WithSummary($"Replaces a {name}. Send If-Match with the ETag you read; a stale one gets 412.")
+            group.MapPut("/{key}", (string key, JsonElement document, WriteContext context) => UpdateAsync(kind, name, key, document, context)).WithMetadata(bodyDocs)
+                .WithName($"Update{typeName}").WithSummary($"Replaces a {name}. Send If-Match with the ETag you read; a stale one gets 412. An archived {name} gets 409: unarchive it first.")
                 .Produces<ResourceResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
                 .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
                 .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
             group.MapDelete("/{key}", (string key, WriteContext context) => ArchiveAsync(kind, name, key, context))
-                .WithName($"Archive{typeName}").WithSummary($"Archives a {name}: it leaves rule sets but stays readable and audited.")
+                .WithName($"Archive{typeName}").WithSummary($"Archives a {name}: it leaves rule sets but stays readable and audited. Archiving an archived {name} changes nothing and answers it as it is.")
                 .Produces<ResourceResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
                 .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            group.MapPost("/{key}/unarchive", (string key, WriteContext context) => UnarchiveAsync(kind, name, segment, key, context))
+                .WithName($"Unarchive{typeName}").WithSummary($"Brings an archived {name} back into rule sets, validated against the whole configuration. Send If-Match with the ETag you read.")
+                .Produces<ResourceResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+                .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         }
 
         return api;
@@ -92,6 +98,16 @@ internal static class ResourcesApi
             return ApiProblems.Invalid(problems);
         }
 
+        if (RequiredProperties.Missing(kind, document) is { Count: > 0 } missing)
+        {
+            return ApiProblems.Invalid(missing, StatusCodes.Status422UnprocessableEntity);
+        }
+
+        if (await UnknownEnvironmentsAsync(kind, document, context) is { } unknownEnvironments)
+        {
+            return unknownEnvironments;
+        }
+
         (IResult? refused, WriteOutcome? outcome) = await context.WriteValidatedAsync(
             resources => context.ValidateAgainst(resources, kind, key!, document),
             revision => context.Store.CreateAsync(context.Write(kind, key!, document, tags, null) with { ValidatedAtRevision = revision }, context.CancellationToken));
@@ -126,6 +142,16 @@ internal static class ResourcesApi
             return ApiProblems.Invalid(problems);
         }
 
+        if (RequiredProperties.Missing(kind, document) is { Count: > 0 } missing)
+        {
+            return ApiProblems.Invalid(missing, StatusCodes.Status422UnprocessableEntity);
+        }
+
+        if (await UnknownEnvironmentsAsync(kind, document, context) is { } unknownEnvironments)
+        {
+            return unknownEnvironments;
+        }
+
         (IResult? refused, WriteOutcome? outcome) = await context.WriteValidatedAsync(
             resources => context.ValidateAgainst(resources, kind, key, document),
             revision => context.Store.UpdateAsync(context.Write(kind, key, document, tags, expected) with { ValidatedAtRevision = revision }, "update", context.CancellationToken));
@@ -138,6 +164,7 @@ internal static class ResourcesApi
         {
             WriteStatus.NotFound => ApiProblems.NotFound(name, key),
             WriteStatus.VersionConflict => ApiProblems.StaleVersion(name, key, outcome.Resource!.Version),
+            WriteStatus.Archived => ApiProblems.ArchivedResource(name, ResourceKindRoutes.All.First(r => r.Kind == kind).Segment, key, outcome.Resource!.Version),
             _ => context.Committed(outcome, created: false),
         };
     }
@@ -161,8 +188,69 @@ internal static class ResourcesApi
         {
             WriteStatus.NotFound => ApiProblems.NotFound(name, key),
             WriteStatus.VersionConflict => ApiProblems.StaleVersion(name, key, outcome.Resource!.Version),
+            WriteStatus.Unchanged => context.Current(outcome.Resource!),
             _ => context.Committed(outcome, created: false),
         };
+    }
+
+    private static async Task<IResult> UnarchiveAsync(ResourceKind kind, string name, string segment, string key, WriteContext context)
+    {
+        if (!ETags.TryReadIfMatch(context.Http.Request, out long? expected))
+        {
+            return ApiProblems.Invalid("If-Match", "If-Match must be an ETag this API sent, such as \"3\".", "Send the ETag header from your last read.");
+        }
+
+        StoredResource? archived = await context.Store.GetAsync(kind, key, context.CancellationToken);
+        if (archived is null)
+        {
+            return ApiProblems.NotFound(name, key);
+        }
+
+        if (!archived.Archived)
+        {
+            return context.Current(archived);
+        }
+
+        // Coming back is a write like any other: the configuration must stay valid with it in place
+        // (a flag may refer to a segment archived since, an experiment may now overlap another).
+        using JsonDocument document = JsonDocument.Parse(archived.Document);
+        JsonElement body = document.RootElement;
+        (IResult? refused, WriteOutcome? outcome) = await context.WriteValidatedAsync(
+            resources => context.ValidateAgainst(resources, kind, key, body),
+            revision => context.Store.UnarchiveAsync(context.Write(kind, key, default, [], expected) with { ValidatedAtRevision = revision }, context.CancellationToken));
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        return outcome!.Status switch
+        {
+            WriteStatus.NotFound => ApiProblems.NotFound(name, key),
+            WriteStatus.VersionConflict => ApiProblems.StaleVersion(name, key, outcome.Resource!.Version),
+            WriteStatus.Unchanged => context.Current(outcome.Resource!),
+            _ => context.Committed(outcome, created: false),
+        };
+    }
+
+    /// <summary>A flag's state for an environment that does not exist would be stored and never served: a 422 listing those that do.</summary>
+    private static async Task<IResult?> UnknownEnvironmentsAsync(ResourceKind kind, JsonElement document, WriteContext context)
+    {
+        if (kind != ResourceKind.Flag || !document.TryGetProperty("environments", out JsonElement states) || states.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        IReadOnlyList<string> environments = await context.Store.ListEnvironmentKeysAsync(context.CancellationToken);
+        List<FieldProblem> problems =
+        [
+            .. states.EnumerateObject()
+                .Where(state => !environments.Contains(state.Name, StringComparer.Ordinal))
+                .Select(state => new FieldProblem(
+                    Core.Targeting.JsonPathText.Property("$.environments", state.Name),
+                    $"There is no environment '{state.Name}'.",
+                    $"The environments are {string.Join(", ", environments)} (names are case-sensitive)."))
+        ];
+        return problems.Count == 0 ? null : ApiProblems.Invalid(problems, StatusCodes.Status422UnprocessableEntity);
     }
 
     public static ResourceResponse ToResponse(StoredResource resource)

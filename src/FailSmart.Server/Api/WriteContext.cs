@@ -88,6 +88,13 @@ internal sealed class WriteContext(IConfigStore store, IResourceValidator valida
         return node.ToJsonString();
     }
 
+    /// <summary>The resource as it is, when a write found nothing to change (archiving an archived one).</summary>
+    public IResult Current(StoredResource resource)
+    {
+        Http.Response.Headers.ETag = ETags.ForVersion(resource.Version);
+        return TypedResults.Ok(ResourcesApi.ToResponse(resource));
+    }
+
     public IResult Committed(WriteOutcome outcome, bool created)
     {
         notifier.Publish(outcome.Revision);

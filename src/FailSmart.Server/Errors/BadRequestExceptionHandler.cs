@@ -16,6 +16,10 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
         }
 
         httpContext.Response.StatusCode = bad.StatusCode;
+        long? limit = httpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+        string detail = bad.StatusCode == StatusCodes.Status413PayloadTooLarge && limit is { } bytes
+            ? $"The request body is larger than the {bytes / 1024} KiB this endpoint accepts. Split it into smaller requests."
+            : $"{(bad.InnerException ?? bad).Message} Check the request against the API reference at /scalar.";
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -24,7 +28,7 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
             {
                 Status = bad.StatusCode,
                 Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request could not be read.",
-                Detail = $"{(bad.InnerException ?? bad).Message} Check the request against the API reference at /scalar.",
+                Detail = detail,
             },
         });
     }

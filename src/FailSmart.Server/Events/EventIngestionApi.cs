@@ -27,6 +27,10 @@ internal static class EventIngestionApi
             .RequireRateLimiting(Api.RateLimiting.PublicPolicy)
             .WithMetadata(new RequestSizeLimitAttribute(maxBatchBytes))
             .Accepts<IngestEvent[]>("application/json", "application/x-ndjson")
+            .WithMetadata(new Api.RequestBodyDocs(null, """
+                [{"id": "5f0c2a9e-6f1d-4c1e-9a57-3d7e1b2c4a10", "type": "exposure", "unitId": "u-42", "timestamp": "2026-11-26T10:00:00Z", "experiment": "button-copy", "variation": "green"},
+                 {"id": "91aa7c3e-2b4f-4d8a-8e1c-0f5b6a7d9e21", "type": "event", "unitId": "u-42", "timestamp": "2026-11-26T10:03:00Z", "event": "purchase", "value": 31.5}]
+                """))
             .Produces<IngestResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

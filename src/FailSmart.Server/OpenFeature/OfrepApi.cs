@@ -22,6 +22,8 @@ internal static class OfrepApi
 
     public const string EventsPath = "/ofrep/v1/events";
 
+    private static readonly Api.RequestBodyDocs s_bodyDocs = new(Api.RequestBodySchemas.OfrepRequest, Api.RequestBodySchemas.OfrepExample);
+
     public static IEndpointRouteBuilder MapOfrepApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(EventsPath, OfrepEventStream.StreamAsync).WithTags("OpenFeature (OFREP)").WithName("OfrepEventStream")
@@ -42,11 +44,11 @@ internal static class OfrepApi
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         ofrep.MapPost("/evaluate/flags/{key}", EvaluateOneAsync).WithName("OfrepEvaluateFlag")
             .WithSummary("Evaluates one flag for a context: {\"context\": {\"targetingKey\": \"user-123\", …}}.")
-            .Accepts<JsonObject>("application/json")
+            .Accepts<JsonObject>("application/json").WithMetadata(s_bodyDocs)
             .Produces<JsonObject>().Produces<JsonObject>(StatusCodes.Status400BadRequest).Produces<JsonObject>(StatusCodes.Status404NotFound);
         ofrep.MapPost("/evaluate/flags", EvaluateAllAsync).WithName("OfrepEvaluateFlags")
             .WithSummary("Evaluates every flag of the key's environment for a context. Send If-None-Match to get 304 when nothing changed.")
-            .Accepts<JsonObject>("application/json")
+            .Accepts<JsonObject>("application/json").WithMetadata(s_bodyDocs)
             .Produces<JsonObject>().Produces(StatusCodes.Status304NotModified).Produces<JsonObject>(StatusCodes.Status400BadRequest);
         return endpoints;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FailSmart.Core.Values;
+using FailSmart.Protocol.Json;
 
 namespace FailSmart.Server.OpenFeature;
 
@@ -14,6 +15,15 @@ internal static class OfrepContext
         if (body.IsEmpty)
         {
             return new(null, null, "PARSE_ERROR", "The body is empty. Send {\"context\": {\"targetingKey\": \"user-123\"}}.");
+        }
+
+        if (JsonInputCheck.Find(body) is { } unreadable)
+        {
+            // Inside the context the body was JSON but the context cannot be used; elsewhere it was not readable.
+            string code = unreadable.Path == "$.context" || unreadable.Path.StartsWith("$.context.", StringComparison.Ordinal) || unreadable.Path.StartsWith("$.context[", StringComparison.Ordinal)
+                ? "INVALID_CONTEXT"
+                : "PARSE_ERROR";
+            return new(null, null, code, $"{unreadable.Path}: {unreadable.Message} {unreadable.Hint}");
         }
 
         JsonElement root;

@@ -227,6 +227,11 @@ internal static class MetricDocumentReader
             return null;
         }
 
+        foreach (JsonProperty unknown in cap.EnumerateObject().Where(p => p.Name is not ("type" or "value")))
+        {
+            problems.Add(new("$.capping." + unknown.Name, $"'{unknown.Name}' is not a capping property.", "Known properties: type, value."));
+        }
+
         string? type = cap.TryGetProperty("type", out JsonElement t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         double? value = cap.TryGetProperty("value", out JsonElement v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
         if (type is not ("fixed" or "percentile"))

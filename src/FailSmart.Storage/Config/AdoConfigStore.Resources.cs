@@ -19,13 +19,13 @@ public abstract partial class AdoConfigStore
         ArgumentNullException.ThrowIfNull(query);
         string where = "kind = @kind" +
             (query.IncludeArchived ? "" : " AND archived = 0") +
-            (query.Tag is null ? "" : " AND tags LIKE @tag") +
-            (query.Text is null ? "" : " AND (LOWER(key) LIKE @text OR LOWER(document) LIKE @text)");
+            (query.Tag is null ? "" : " AND tags LIKE @tag ESCAPE '\\'") +
+            (query.Text is null ? "" : " AND (LOWER(key) LIKE @text ESCAPE '\\' OR LOWER(document) LIKE @text ESCAPE '\\')");
         (string, object?)[] parameters =
         [
             ("kind", KindName(query.Kind)),
-            ("tag", query.Tag is null ? null : "%|" + query.Tag + "|%"),
-            ("text", query.Text is null ? null : "%" + query.Text.ToLowerInvariant() + "%"),
+            ("tag", query.Tag is null ? null : "%|" + LikeLiteral(query.Tag) + "|%"),
+            ("text", query.Text is null ? null : "%" + LikeLiteral(query.Text.ToLowerInvariant()) + "%"),
         ];
 
         await using DbConnection connection = await _dialect.OpenAsync(cancellationToken);
@@ -34,6 +34,12 @@ public abstract partial class AdoConfigStore
         await using DbCommand command = Command(connection, null, sql, parameters);
         return new ResourcePage(await ReadResourcesAsync(command, cancellationToken), total);
     }
+
+    /// <summary>Text searched for as itself: '%' and '_' are LIKE wildcards unless escaped.</summary>
+    private static string LikeLiteral(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal);
 
     public async Task<(IReadOnlyList<StoredResource> Resources, long Revision)> SnapshotAsync(CancellationToken cancellationToken = default)
     {
@@ -70,12 +76,22 @@ public abstract partial class AdoConfigStore
     }
 
     public Task<WriteOutcome> UpdateAsync(ResourceWrite write, string action = "update", CancellationToken cancellationToken = default) =>
-        ChangeAsync(write, action, archive: false, cancellationToken);
+        ChangeAsync(write, action, Change.Update, cancellationToken);
 
     public Task<WriteOutcome> ArchiveAsync(ResourceWrite write, CancellationToken cancellationToken = default) =>
-        ChangeAsync(write, "archive", archive: true, cancellationToken);
+        ChangeAsync(write, "archive", Change.Archive, cancellationToken);
 
-    private async Task<WriteOutcome> ChangeAsync(ResourceWrite write, string action, bool archive, CancellationToken cancellationToken)
+    public Task<WriteOutcome> UnarchiveAsync(ResourceWrite write, CancellationToken cancellationToken = default) =>
+        ChangeAsync(write, "unarchive", Change.Unarchive, cancellationToken);
+
+    private enum Change
+    {
+        Update,
+        Archive,
+        Unarchive,
+    }
+
+    private async Task<WriteOutcome> ChangeAsync(ResourceWrite write, string action, Change change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
         await using DbConnection connection = await _dialect.OpenAsync(cancellationToken);
@@ -86,13 +102,27 @@ public abstract partial class AdoConfigStore
             return new WriteOutcome(WriteStatus.NotFound, null, 0);
         }
 
+        // Archiving what is archived (or restoring what is not) changes nothing: no version, no audit entry.
+        // An update never brings an archived resource back; only an explicit unarchive does.
+        if (change == Change.Update && current.Archived)
+        {
+            return new WriteOutcome(WriteStatus.Archived, current, 0);
+        }
+
+        if ((change == Change.Archive) == current.Archived && change != Change.Update)
+        {
+            return new WriteOutcome(WriteStatus.Unchanged, current, 0);
+        }
+
         if (write.ExpectedVersion is long expected && expected != current.Version)
         {
             return new WriteOutcome(WriteStatus.VersionConflict, current, 0);
         }
 
-        string document = archive ? current.Document : write.Document;
-        IReadOnlyList<string> tags = archive ? current.Tags : write.Tags;
+        bool archive = change == Change.Archive;
+        bool keepDocument = change != Change.Update;
+        string document = keepDocument ? current.Document : write.Document;
+        IReadOnlyList<string> tags = keepDocument ? current.Tags : write.Tags;
         string now = Now();
         await using (DbCommand update = Command(connection, transaction,
             "UPDATE resources SET version = version + 1, document = @document, tags = @tags, archived = @archived, updated_at = @now WHERE kind = @kind AND key = @key",
@@ -102,7 +132,9 @@ public abstract partial class AdoConfigStore
         }
 
         var stored = new StoredResource(write.Kind, write.Key, current.Version + 1, document, [.. tags], archive, ParseTimestamp(now));
-        return await CommitWithAuditAsync(connection, transaction, write, action, current.Document, archive ? null : document, stored, cancellationToken);
+        // The audit log shows an archived resource as absent: no "after" when archived, no "before" when restored.
+        return await CommitWithAuditAsync(
+            connection, transaction, write, action, change == Change.Unarchive ? null : current.Document, archive ? null : document, stored, cancellationToken);
     }
 
     // The transaction is left uncommitted (so it rolls back when disposed) if another change was

@@ -1,10 +1,10 @@
 namespace FailSmart.Storage.Config;
 
-/// <summary>A create, update or archive, with what the audit log records about it.</summary>
+/// <summary>A create, update, archive or unarchive, with what the audit log records about it.</summary>
 /// <param name="Kind">What is written.</param>
 /// <param name="Key">Which one.</param>
-/// <param name="Document">The new document (ignored by archive).</param>
-/// <param name="Tags">The new tags (ignored by archive).</param>
+/// <param name="Document">The new document (ignored by archive and unarchive).</param>
+/// <param name="Tags">The new tags (ignored by archive and unarchive).</param>
 /// <param name="ExpectedVersion">For update and archive: the version the writer last read (optimistic concurrency); null skips the check.</param>
 /// <param name="Actor">Who makes the change (an API key's name, or a user).</param>
 /// <param name="Reason">Why, when the writer says.</param>

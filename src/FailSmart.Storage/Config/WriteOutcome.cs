@@ -15,6 +15,12 @@ public enum WriteStatus
     /// <summary>Someone else wrote since the writer's read: the expected version is stale.</summary>
     VersionConflict,
 
+    /// <summary>The resource is already in the state asked for (archived, or not archived): nothing was written.</summary>
+    Unchanged,
+
+    /// <summary>The resource is archived, so it cannot be updated until it is unarchived.</summary>
+    Archived,
+
     /// <summary>Another change was committed after the configuration revision the writer validated at: validate again.</summary>
     ConfigurationChanged,
 }

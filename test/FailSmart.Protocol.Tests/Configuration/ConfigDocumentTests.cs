@@ -139,4 +139,50 @@ public sealed class ConfigDocumentTests
         problem.Message.ShouldContain("lookarounds");
         problem.Hint.ShouldContain("linear time");
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public void Parse_experiment_phase_below_1_is_a_problem(int phase)
+    {
+        string json = Doc(experiments: "[{\"key\": \"x\", \"phase\": " + phase + ", \"variations\": [{\"key\": \"off\", \"weight\": 0.5}, {\"key\": \"on\", \"weight\": 0.5}]}]");
+
+        ConfigLoadResult result = ConfigDocument.Parse(json);
+
+        result.Configuration.ShouldBeNull();
+        result.Problems.ShouldContain(p => p.Path == "$.experiments[0].phase");
+    }
+
+    [Fact]
+    public void Parse_number_beyond_a_double_is_a_problem_at_its_path()
+    {
+        string json = Doc(flags: "[{\"key\": \"n\", \"type\": \"number\", \"variations\": [{\"key\": \"big\", \"value\": 1e400}], \"environments\": {}}]");
+
+        ConfigLoadResult result = ConfigDocument.Parse(json);
+
+        result.Configuration.ShouldBeNull();
+        result.Problems.Single().Path.ShouldBe("$.flags[0].variations[0].value");
+    }
+
+    [Fact]
+    public void Parse_duplicate_property_is_a_problem_at_its_path()
+    {
+        string json = Doc(layers: "[{\"key\": \"a\", \"salt\": \"one\", \"salt\": \"two\"}]");
+
+        ConfigLoadResult result = ConfigDocument.Parse(json);
+
+        result.Configuration.ShouldBeNull();
+        result.Problems.Single().Path.ShouldBe("$.layers[0].salt");
+    }
+
+    [Fact]
+    public void Parse_lone_surrogate_in_a_condition_is_a_problem_not_an_exception()
+    {
+        string rule = "[{\"id\": \"r\", \"condition\": {\"country\": \"\\ud800\"}, \"force\": {\"variation\": \"on\"}}]";
+
+        ConfigLoadResult result = ConfigDocument.Parse(Doc(flags: "[" + BoolFlag("f", rule) + "]"));
+
+        result.Configuration.ShouldBeNull();
+        result.Problems.Single().Path.ShouldBe("$.flags[0].environments.production.rules[0].condition.country");
+    }
 }
