@@ -10,16 +10,22 @@ internal static class JsCaseFolding
 {
     private static readonly Lazy<char[]> s_canonical = new(BuildCanonical);
 
-    // For each canonical form, how many characters have it.
-    private static readonly Lazy<int[]> s_sharing = new(() =>
+    // For each canonical form shared by several characters, those characters.
+    private static readonly Lazy<Dictionary<char, char[]>> s_variants = new(() =>
     {
-        int[] counts = new int[char.MaxValue + 1];
-        foreach (char form in s_canonical.Value)
+        char[] canonical = s_canonical.Value;
+        var variants = new Dictionary<char, List<char>>();
+        for (int c = 0; c <= char.MaxValue; c++)
         {
-            counts[form]++;
+            if (!variants.TryGetValue(canonical[c], out List<char>? list))
+            {
+                variants[canonical[c]] = list = [];
+            }
+
+            list.Add((char)c);
         }
 
-        return counts;
+        return variants.Where(pair => pair.Value.Count > 1).ToDictionary(pair => pair.Key, pair => pair.Value.ToArray());
     });
 
     public static char Canonicalize(char c)
@@ -29,12 +35,18 @@ internal static class JsCaseFolding
     }
 
     /// <summary>Whether another character shares <paramref name="c"/>'s canonical form.</summary>
-    public static bool HasOtherCases(char c) => s_sharing.Value[s_canonical.Value[c]] > 1;
+    public static bool HasOtherCases(char c) => s_variants.Value.ContainsKey(s_canonical.Value[c]);
 
     /// <summary>Every character whose canonical form is that of some character in <paramref name="ranges"/>.</summary>
     public static (char Low, char High)[] Close((char Low, char High)[] ranges)
     {
         char[] canonical = s_canonical.Value;
+        if (ranges is [(char one, char same)] && one == same)
+        {
+            // A single literal, the usual case: its few case variants, without scanning every character.
+            return s_variants.Value.TryGetValue(canonical[one], out char[]? variants) ? [.. variants.Select(c => (c, c))] : ranges;
+        }
+
         bool[] forms = new bool[char.MaxValue + 1];
         foreach ((char low, char high) in ranges)
         {
