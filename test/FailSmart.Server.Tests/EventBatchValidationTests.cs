@@ -136,6 +136,25 @@ public sealed class EventBatchValidationTests(FailSmartFactory factory) : IClass
         Rejected(body)[0].ShouldStartWith(reason);
     }
 
+    [Fact]
+    public async Task Ndjson_lines_with_a_lone_surrogate_or_a_repeated_name_are_rejected_by_index()
+    {
+        string p = Guid.NewGuid().ToString("N");
+        string body = string.Join("\n",
+            Purchase(p + "-a", p),
+            Purchase(p + "-s", p, ",\"note\":\"\\ud800\""),
+            Purchase(p + "-d", p, ",\"event\":\"other\""),
+            Purchase(p + "-b", p));
+
+        JsonElement answer = await (await SendAsync(Encoding.UTF8.GetBytes(body), "application/x-ndjson")).JsonAsync();
+
+        answer.GetProperty("accepted").GetInt32().ShouldBe(2);
+        Rejected(answer).Keys.ShouldBe([1, 2]);
+        Rejected(answer)[1].ShouldStartWith("Field 'note' is not valid Unicode");
+        Rejected(answer)[2].ShouldStartWith("Field 'event' appears more than once");
+        (await StoredPurchasesAsync(p)).Variations.Single(v => v.Variation == 0).Sum.ShouldBe(2);
+    }
+
     [Theory]
     [InlineData("2026-12-06T10:00:00", "has no UTC offset")]
     [InlineData("12/06/2026 10:00:00", "is not one")]
