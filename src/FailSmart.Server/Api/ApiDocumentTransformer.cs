@@ -88,6 +88,13 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
 
                     media.Example = JsonNode.Parse(body.ExampleJson);
                 }
+
+                // A body taken only as NDJSON (the historical import) shows one line: a single object.
+                if (!content.ContainsKey("application/json") && content.TryGetValue("application/x-ndjson", out OpenApiMediaType? lines) && lines is not null)
+                {
+                    lines.Schema = lines.Schema?.Items ?? lines.Schema;
+                    lines.Example = JsonNode.Parse(body.ExampleJson);
+                }
             }
         }
 

@@ -31,11 +31,30 @@ internal static class EventImportApi
     {
         endpoints.MapPost("/api/v1/imports/events", ImportAsync)
             .WithTags("Events").WithName("ImportEvents")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // The handler refuses a missing or unknown kind itself (with a hint); the document says so too.
+                if (operation.Parameters?.FirstOrDefault(p => p.Name == "kind") is Microsoft.OpenApi.OpenApiParameter kind)
+                {
+                    kind.Required = true;
+                    kind.Description = "exposures or events: import each kind from its own file.";
+                    if (kind.Schema is Microsoft.OpenApi.OpenApiSchema schema)
+                    {
+                        schema.Enum = [System.Text.Json.Nodes.JsonValue.Create("exposures"), System.Text.Json.Nodes.JsonValue.Create("events")];
+                    }
+                }
+
+                return Task.CompletedTask;
+            })
             .WithSummary("Imports historical exposures or metric events (NDJSON or CSV, any age); refuses the whole file, listing each bad line, or stores it and streams progress as NDJSON.")
             .RequireAuthorization(FailSmartPolicies.Admin)
             .RequireRateLimiting(RateLimiting.PublicPolicy)
             .WithMetadata(new RequestSizeLimitAttribute(maxImportBytes))
             .Accepts<IngestEvent[]>("application/x-ndjson", "text/csv")
+            // The example is one NDJSON line: an event object.
+            .WithMetadata(new RequestBodyDocs(null, """
+                {"id": "5f0c2a9e-6f1d-4c1e-9a57-3d7e1b2c4a10", "type": "exposure", "unitId": "u-42", "timestamp": "2025-03-01T10:00:00Z", "experiment": "button-copy", "variation": "green"}
+                """))
             .Produces<string>(StatusCodes.Status200OK, "application/x-ndjson")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

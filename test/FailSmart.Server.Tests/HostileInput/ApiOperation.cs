@@ -17,6 +17,9 @@ public sealed record ApiOperation(
 
     public bool IsEvents => PathTemplate.StartsWith("/events/", StringComparison.Ordinal);
 
+    /// <summary>The historical import: it refuses a file by line (and derives missing ids), as EventImportTests check.</summary>
+    public bool IsImport => PathTemplate.StartsWith("/api/v1/imports/", StringComparison.Ordinal);
+
     /// <summary>Every operation of the document, read from its JSON.</summary>
     public static IReadOnlyList<ApiOperation> ReadAll(JsonNode document)
     {
@@ -28,7 +31,7 @@ public sealed record ApiOperation(
                 var parameters = new List<ApiParameter>();
                 foreach (JsonNode? parameter in operation!["parameters"]?.AsArray() ?? [])
                 {
-                    parameters.Add(new ApiParameter(parameter!["name"]!.GetValue<string>(), parameter["in"]!.GetValue<string>(), parameter["schema"]));
+                    parameters.Add(new ApiParameter(parameter!["name"]!.GetValue<string>(), parameter["in"]!.GetValue<string>(), parameter["schema"], parameter["required"]?.GetValue<bool>() ?? false));
                 }
 
                 JsonObject? content = operation["requestBody"]?["content"]?.AsObject();
@@ -50,7 +53,7 @@ public sealed record ApiOperation(
 }
 
 /// <summary>A path or query parameter and its schema.</summary>
-public sealed record ApiParameter(string Name, string In, JsonNode? Schema)
+public sealed record ApiParameter(string Name, string In, JsonNode? Schema, bool Required)
 {
     /// <summary>Whether the server parses it as something other than text (so "abc" must be refused).</summary>
     public bool IsTyped =>

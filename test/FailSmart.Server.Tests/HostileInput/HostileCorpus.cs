@@ -23,10 +23,19 @@ public sealed class HostileCorpus(SchemaWalker schemas)
             .Concat(Envelope(operation, path, takesIfMatch));
         if (operation.BodyContentType is not null && operation.BodyExample is not null)
         {
-            requests = requests.Concat(Body(operation, path));
+            // The body is attacked with every required query parameter given, so refusals are about the body.
+            requests = requests.Concat(Body(operation, WithRequiredQuery(operation, path)));
         }
 
         return requests;
+    }
+
+    private static string WithRequiredQuery(ApiOperation operation, string path)
+    {
+        string[] required = [.. operation.Parameters
+            .Where(p => p.In == "query" && p.Required && p.Schema?["enum"] is JsonArray { Count: > 0 })
+            .Select(p => p.Name + "=" + Uri.EscapeDataString(p.Schema!["enum"]![0]!.GetValue<string>()))];
+        return required.Length == 0 ? path : path + "?" + string.Join('&', required);
     }
 
     private static string Fill(string template, Func<string, string> pathValue, string? name = null, string? raw = null)
@@ -106,7 +115,8 @@ public sealed class HostileCorpus(SchemaWalker schemas)
     private IEnumerable<HostileRequest> Body(ApiOperation operation, string path)
     {
         JsonNode example = operation.BodyExample!;
-        bool survivalOnly = operation.IsEvents; // a batch answers 200 and lists each refused event
+        // A batch answers 200 and lists each refused event; an import names the refused line, not the field.
+        bool survivalOnly = operation.IsEvents || operation.IsImport;
         foreach (byte[] broken in (byte[][])["not json"u8.ToArray(), [], "{\"unterminated\": "u8.ToArray(), "null"u8.ToArray(), "[]"u8.ToArray(), "{}{}"u8.ToArray(), "\"just a string\""u8.ToArray(), [0xEF, 0xBB, 0xBF, .. "{"u8]])
         {
             yield return Request(operation, DefectClass.NotJson, $"body {Short(Encoding.UTF8.GetString(broken))}", path, broken, !survivalOnly, null);
