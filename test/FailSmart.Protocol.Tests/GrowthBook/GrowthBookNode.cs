@@ -6,7 +6,7 @@ namespace FailSmart.Protocol.Tests.GrowthBook;
 
 /// <summary>
 /// Runs a batch through the GrowthBook JavaScript SDK (npm @growthbook/growthbook, pinned by
-/// eng/services/node-peers.sh) in one node process: the request goes in on stdin, the answers come
+/// eng/services/node_peers.sh) in one node process: the request goes in on stdin, the answers come
 /// back on stdout (see growthbook-differential.js).
 /// </summary>
 internal static class GrowthBookNode
