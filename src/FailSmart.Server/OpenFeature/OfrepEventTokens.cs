@@ -55,7 +55,9 @@ internal sealed class OfrepEventTokens(ApiKeyCache keys, IOptions<OfrepOptions> 
             return (null, $"The API key '{key.Name}' that this token was issued for was revoked. Create a new key.");
         }
 
-        if (key.ExpiresAt <= now)
+        // A token issued near its key's end expires with the key (to the second): say it is the key that ended,
+        // since a fresh token would not help.
+        if (key.ExpiresAt <= now || (key.ExpiresAt is { } keyExpires && expires == keyExpires.ToUnixTimeSeconds() && expires <= now.ToUnixTimeSeconds()))
         {
             return (null, $"The API key '{key.Name}' that this token was issued for expired at {key.ExpiresAt:O}. Create a new key.");
         }
