@@ -1,3 +1,4 @@
+using FailSmart.Application;
 using FailSmart.Server.Api;
 using FailSmart.Server.Auth;
 using FailSmart.Server.Errors;
@@ -8,6 +9,7 @@ using FailSmart.Server.Imports;
 using FailSmart.Server.OpenFeature;
 using FailSmart.Server.Sync;
 using FailSmart.Storage;
+using FailSmart.Web;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -27,11 +29,16 @@ public static class FailSmartServer
     {
         WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
         ServerConfiguration.Apply(builder, args);
+        // Serves the UI's files from a build output in every environment, not only Development; a
+        // published server has no runtime manifest and serves them from wwwroot instead.
+        builder.WebHost.UseStaticWebAssets();
 
         builder.Services.AddFailSmartStores(builder.Configuration);
         builder.Services.AddFailSmartErrors();
         builder.Services.AddFailSmartHealth();
         builder.Services.AddFailSmartAuth();
+        builder.Services.AddFailSmartApplication();
+        builder.Services.AddFailSmartWebUi();
         builder.Services.AddFailSmartRateLimiting();
         builder.Services.AddOfrep();
         builder.Services.AddAdminApi();
@@ -57,7 +64,9 @@ public static class FailSmartServer
         // Before authentication: a browser's preflight carries no key. Only OFREP routes have a policy.
         app.UseCors();
         app.UseAuthentication();
+        app.UseFailSmartWebUser();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.UseRateLimiter();
         app.UseMiddleware<JsonBodyCheckMiddleware>();
 
@@ -69,9 +78,21 @@ public static class FailSmartServer
         app.MapEventImportApi(app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxImportBytes);
         app.MapOpenApi();
         app.MapScalarApiReference(options => options.WithTitle("FailSmart API"));
-        app.MapGet("/", () => TypedResults.Redirect("/scalar")).ExcludeFromDescription();
+        MapStaticAssetsWhenBuilt(app);
+        app.MapFailSmartWebUi();
 
         return app;
+    }
+
+    // The build writes the manifest of the UI's static files (MudBlazor's styles, app.css) beside the
+    // server. A host built without it (the CLI's in-process server) still serves the pages, unstyled.
+    private static void MapStaticAssetsWhenBuilt(WebApplication app)
+    {
+        string manifest = Path.Combine(AppContext.BaseDirectory, "FailSmart.Server.staticwebassets.endpoints.json");
+        if (File.Exists(manifest))
+        {
+            app.MapStaticAssets(manifest).ExcludeFromDescription();
+        }
     }
 
     /// <summary>Runs until shutdown. Returns a process exit code: 0 after a clean stop, 1 when start-up failed.</summary>

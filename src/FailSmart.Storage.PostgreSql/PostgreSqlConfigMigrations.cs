@@ -56,5 +56,18 @@ internal static class PostgreSqlConfigMigrations
                 revision BIGINT NOT NULL);
             CREATE INDEX audit_log_resource ON audit_log (kind, key);
             """),
+        new(3, "web UI accounts", """
+            CREATE TABLE users (
+                id TEXT PRIMARY KEY NOT NULL,
+                user_name TEXT NOT NULL UNIQUE,
+                display_name TEXT NOT NULL,
+                password_hash TEXT NOT NULL,
+                role TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
+                failed_attempts INTEGER NOT NULL,
+                lockout_end TEXT NULL,
+                security_stamp TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL);
+            """),
     ];
 }

@@ -14,6 +14,9 @@ public sealed class DependencyDirectionTests
         { "FailSmart.Storage.PostgreSql", ["FailSmart.Storage"] },
         { "FailSmart.Storage.ClickHouse", ["FailSmart.Storage"] },
         { "FailSmart.Client", ["FailSmart.Core", "FailSmart.Protocol"] },
+        { "FailSmart.Application", ["FailSmart.Core", "FailSmart.Protocol", "FailSmart.Storage"] },
+        // The UI uses the records that Application's methods return (accounts, field problems), never a store.
+        { "FailSmart.Web", ["FailSmart.Application", "FailSmart.Protocol", "FailSmart.Storage"] },
     };
 
     [Theory]
@@ -22,6 +25,19 @@ public sealed class DependencyDirectionTests
     {
         SourceProjects.ProjectReferencesOf(project).Except(allowed).ShouldBeEmpty();
         SourceProjects.AssemblyReferencesOf(project).Except(allowed).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Web_project_references_only_the_application_layer()
+    {
+        SourceProjects.ProjectReferencesOf("FailSmart.Web").ShouldBe(["FailSmart.Application"]);
+    }
+
+    [Fact]
+    public void Server_hosts_the_web_UI_and_calls_the_application_layer()
+    {
+        SourceProjects.ProjectReferencesOf("FailSmart.Server").ShouldContain("FailSmart.Web");
+        SourceProjects.ProjectReferencesOf("FailSmart.Server").ShouldContain("FailSmart.Application");
     }
 
     [Fact]

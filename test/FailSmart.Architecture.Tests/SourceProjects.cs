@@ -10,7 +10,7 @@ internal static class SourceProjects
     public static readonly string[] Names =
     [
         "FailSmart.Core", "FailSmart.Statistics", "FailSmart.Protocol", "FailSmart.Storage", "FailSmart.Storage.Sqlite",
-        "FailSmart.Storage.DuckDb", "FailSmart.Storage.PostgreSql", "FailSmart.Storage.ClickHouse", "FailSmart.Server", "FailSmart.Client",
+        "FailSmart.Storage.DuckDb", "FailSmart.Storage.PostgreSql", "FailSmart.Storage.ClickHouse", "FailSmart.Application", "FailSmart.Web", "FailSmart.Server", "FailSmart.Client",
         "FailSmart.Client.FeatureManagement", "FailSmart.Client.AspNetCore", "FailSmart.Cli",
     ];
 

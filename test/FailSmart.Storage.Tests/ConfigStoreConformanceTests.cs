@@ -42,7 +42,7 @@ public abstract partial class ConfigStoreConformanceTests : IAsyncLifetime
 
         int version = await store.InitializeAsync(Ct);
 
-        version.ShouldBeGreaterThanOrEqualTo(2);
+        version.ShouldBeGreaterThanOrEqualTo(3);
         (await store.ListEnvironmentKeysAsync(Ct)).ShouldBe(["development", "staging", "production"]);
         (await store.GetRevisionAsync(Ct)).ShouldBe(0);
     }

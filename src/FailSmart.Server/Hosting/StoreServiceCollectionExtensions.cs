@@ -30,6 +30,8 @@ internal static class StoreServiceCollectionExtensions
                 ? new PostgreSqlConfigStore(options.ConnectionString!, sp.GetRequiredService<TimeProvider>())
                 : new SqliteConfigStore(sp.GetRequiredService<DataFolder>(), sp.GetRequiredService<TimeProvider>());
         });
+        // Accounts live in the configuration store, so they follow its provider.
+        services.AddSingleton(sp => (IAccountStore)sp.GetRequiredService<IConfigStore>());
         services.AddSingleton<IEventStore>(sp => events.Provider switch
         {
             EventStoreOptions.DuckDb => new DuckDbEventStore(sp.GetRequiredService<DataFolder>(), sp.GetRequiredService<TimeProvider>()),

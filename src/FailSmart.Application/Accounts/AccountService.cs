@@ -1,0 +1,137 @@
+using System.Net.Mail;
+using System.Security.Cryptography;
+using FailSmart.Protocol.Admin;
+using FailSmart.Storage;
+using FailSmart.Storage.Config;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging;
+
+namespace FailSmart.Application.Accounts;
+
+internal sealed class AccountService(IAccountStore store, TimeProvider timeProvider, ILogger<AccountService> logger) : IAccountService
+{
+    private readonly PasswordHasher<UserAccount> _hasher = new();
+
+    // Verified against when the user name is unknown, so a wrong name costs as much time as a wrong password.
+    private readonly Lazy<string> _decoyHash = new(() => new PasswordHasher<UserAccount>().HashPassword(null!, "not a real password"));
+
+    public async Task<bool> IsFirstRunAsync(CancellationToken cancellationToken = default) => !await store.AnyAccountAsync(cancellationToken);
+
+    public async Task<FirstAdminResult> CreateFirstAdminAsync(NewAccount input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        IReadOnlyList<FieldProblem> problems = Validate(input);
+        if (problems.Count > 0)
+        {
+            return new FirstAdminResult(null, false, problems);
+        }
+
+        DateTimeOffset now = timeProvider.GetUtcNow();
+        var account = new UserAccount(
+            NewId(), Normalize(input.UserName!), input.DisplayName!.Trim(), "", AccountRole.Admin, 0, null, NewId(), now, now);
+        account = account with { PasswordHash = _hasher.HashPassword(account, input.Password!) };
+        if (!await store.CreateFirstAdminAsync(account, cancellationToken))
+        {
+            return new FirstAdminResult(null, true, []);
+        }
+
+        AccountLog.FirstAdminCreated(logger, account.Id);
+        return new FirstAdminResult(account, false, []);
+    }
+
+    public async Task<SignInResult> SignInAsync(string userName, string password, CancellationToken cancellationToken = default)
+    {
+        UserAccount? account = string.IsNullOrWhiteSpace(userName) ? null : await store.FindAccountByUserNameAsync(Normalize(userName), cancellationToken);
+        if (account is null)
+        {
+            _hasher.VerifyHashedPassword(null!, _decoyHash.Value, password ?? "");
+            return new SignInResult(SignInOutcome.WrongCredentials);
+        }
+
+        DateTimeOffset now = timeProvider.GetUtcNow();
+        if (account.LockoutEnd is { } lockedUntil && lockedUntil > now)
+        {
+            return new SignInResult(SignInOutcome.LockedOut, LockedUntil: lockedUntil);
+        }
+
+        PasswordVerificationResult verified = _hasher.VerifyHashedPassword(account, account.PasswordHash, password ?? "");
+        if (verified == PasswordVerificationResult.Failed)
+        {
+            int failed = account.FailedAttempts + 1;
+            if (failed >= AccountRules.MaxFailedAttempts)
+            {
+                DateTimeOffset until = now + AccountRules.LockoutDuration;
+                await store.UpdateAccountAsync(account with { FailedAttempts = 0, LockoutEnd = until }, cancellationToken);
+                AccountLog.LockedOut(logger, account.Id, until);
+                return new SignInResult(SignInOutcome.LockedOut, LockedUntil: until);
+            }
+
+            await store.UpdateAccountAsync(account with { FailedAttempts = failed }, cancellationToken);
+            return new SignInResult(SignInOutcome.WrongCredentials);
+        }
+
+        UserAccount signedIn = account with
+        {
+            FailedAttempts = 0,
+            LockoutEnd = null,
+            PasswordHash = verified == PasswordVerificationResult.SuccessRehashNeeded ? _hasher.HashPassword(account, password!) : account.PasswordHash,
+        };
+        if (signedIn != account)
+        {
+            await store.UpdateAccountAsync(signedIn, cancellationToken);
+        }
+
+        return new SignInResult(SignInOutcome.SignedIn, signedIn);
+    }
+
+    public async Task<UserAccount?> ValidateSessionAsync(string accountId, string securityStamp, CancellationToken cancellationToken = default)
+    {
+        UserAccount? account = await store.GetAccountAsync(accountId, cancellationToken);
+        return account is not null && CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.UTF8.GetBytes(account.SecurityStamp), System.Text.Encoding.UTF8.GetBytes(securityStamp ?? "")) ? account : null;
+    }
+
+    public async Task<bool> SignOutEverywhereAsync(string accountId, CancellationToken cancellationToken = default)
+    {
+        UserAccount? account = await store.GetAccountAsync(accountId, cancellationToken);
+        return account is not null && await store.UpdateAccountAsync(account with { SecurityStamp = NewId() }, cancellationToken);
+    }
+
+    public IReadOnlyList<FieldProblem> Validate(NewAccount input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var problems = new List<FieldProblem>();
+        string userName = input.UserName?.Trim() ?? "";
+        if (userName.Length == 0)
+        {
+            problems.Add(new FieldProblem("userName", "Enter an email address.", "You sign in with it, for example ada@example.com."));
+        }
+        else if (userName.Length > AccountRules.MaxUserNameLength || !MailAddress.TryCreate(userName, out MailAddress? address) || address.Address != userName)
+        {
+            problems.Add(new FieldProblem("userName", $"'{userName}' is not an email address.", "Use the form name@example.com, without spaces or a display name."));
+        }
+
+        string displayName = input.DisplayName?.Trim() ?? "";
+        if (displayName.Length == 0)
+        {
+            problems.Add(new FieldProblem("displayName", "Enter a display name.", "FailSmart shows it in the audit log next to what you change."));
+        }
+        else if (displayName.Length > AccountRules.MaxDisplayNameLength)
+        {
+            problems.Add(new FieldProblem("displayName", $"The display name has {displayName.Length} characters; the limit is {AccountRules.MaxDisplayNameLength}.", "Shorten it."));
+        }
+
+        int passwordLength = input.Password?.Length ?? 0;
+        if (passwordLength < AccountRules.MinPasswordLength)
+        {
+            problems.Add(new FieldProblem("password", $"The password has {passwordLength} characters; it needs at least {AccountRules.MinPasswordLength}.",
+                "A few unrelated words make a long password that is easy to remember."));
+        }
+
+        return problems;
+    }
+
+    private static string Normalize(string userName) => userName.Trim().ToLowerInvariant();
+
+    private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+}
