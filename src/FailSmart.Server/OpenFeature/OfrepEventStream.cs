@@ -15,7 +15,6 @@ namespace FailSmart.Server.OpenFeature;
 /// </summary>
 internal static class OfrepEventStream
 {
-    private static readonly byte[] s_heartbeat = ": heartbeat\n\n"u8.ToArray();
     private static readonly byte[] s_connected = ": connected\n\n"u8.ToArray();
 
     /// <summary>The event id for a rule set: its ETag without quotes.</summary>
@@ -53,27 +52,7 @@ internal static class OfrepEventStream
                 await http.Response.Body.FlushAsync(cancellationToken);
             }
 
-            string sent = EventId(current);
-            long revision = current.Revision;
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                Task<long> change = notifier.WaitForChangeAsync(revision);
-                await Task.WhenAny(change, heartbeat.Next).WaitAsync(cancellationToken);
-                if (!change.IsCompleted)
-                {
-                    await http.Response.Body.WriteAsync(s_heartbeat, cancellationToken);
-                    await http.Response.Body.FlushAsync(cancellationToken);
-                    continue;
-                }
-
-                revision = await change;
-                current = await cache.GetAsync(environment, cancellationToken);
-                if (EventId(current) != sent)
-                {
-                    await WriteRefetchAsync(http.Response, current, cancellationToken);
-                    sent = EventId(current);
-                }
-            }
+            await RuleSetStreamLoop.FollowAsync(http.Response, cache, notifier, heartbeat, environment, current, WriteRefetchAsync, cancellationToken);
         }
         catch (OperationCanceledException)
         {

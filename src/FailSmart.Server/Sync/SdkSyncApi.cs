@@ -12,7 +12,6 @@ namespace FailSmart.Server.Sync;
 /// </summary>
 internal static class SdkSyncApi
 {
-    private static readonly byte[] s_heartbeat = ": heartbeat\n\n"u8.ToArray();
 
     public static IEndpointRouteBuilder MapSdkSyncApi(this IEndpointRouteBuilder endpoints)
     {
@@ -58,41 +57,18 @@ internal static class SdkSyncApi
         try
         {
             RuleSet current = await cache.GetAsync(environment, cancellationToken);
-            string? lastSentETag = null;
             if (!long.TryParse(http.Request.Headers["Last-Event-ID"], NumberStyles.None, CultureInfo.InvariantCulture, out long resumedAt) ||
                 resumedAt != current.Revision)
             {
                 await WritePutAsync(http.Response, current, cancellationToken);
-                lastSentETag = current.ETag;
             }
             else
             {
                 await http.Response.WriteAsync(": resumed at the current revision\n\n", cancellationToken);
                 await http.Response.Body.FlushAsync(cancellationToken);
-                lastSentETag = current.ETag;
             }
 
-            long known = current.Revision;
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                // Both tasks are shared by every stream; only the wait for this one's cancellation is its own.
-                Task<long> change = notifier.WaitForChangeAsync(known);
-                await Task.WhenAny(change, heartbeat.Next).WaitAsync(cancellationToken);
-                if (!change.IsCompleted)
-                {
-                    await http.Response.Body.WriteAsync(s_heartbeat, cancellationToken);
-                    await http.Response.Body.FlushAsync(cancellationToken);
-                    continue;
-                }
-
-                known = await change;
-                current = await cache.GetAsync(environment, cancellationToken);
-                if (current.ETag != lastSentETag)
-                {
-                    await WritePutAsync(http.Response, current, cancellationToken);
-                    lastSentETag = current.ETag;
-                }
-            }
+            await RuleSetStreamLoop.FollowAsync(http.Response, cache, notifier, heartbeat, environment, current, WritePutAsync, cancellationToken);
         }
         catch (OperationCanceledException)
         {
