@@ -1,4 +1,9 @@
 using FailSmart.Application.Accounts;
+using FailSmart.Application.ApiKeys;
+using FailSmart.Application.Approvals;
+using FailSmart.Application.Audit;
+using FailSmart.Application.Configuration;
+using FailSmart.Application.Explain;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FailSmart.Application;
@@ -9,6 +14,15 @@ public static class ApplicationServiceCollectionExtensions
     public static IServiceCollection AddFailSmartApplication(this IServiceCollection services)
     {
         services.AddSingleton<IAccountService, AccountService>();
+        services.AddSingleton<ConfigChangeNotifier>();
+        services.AddSingleton<IResourceValidator, CoreResourceValidator>();
+        services.AddSingleton<ValidatedWriter>();
+        services.AddSingleton<ApprovalGate>();
+        services.AddSingleton<ResourceService>();
+        services.AddSingleton<IResourceService>(sp => sp.GetRequiredService<ResourceService>());
+        services.AddSingleton<IApiKeyService, ApiKeyService>();
+        services.AddSingleton<IAuditService, AuditService>();
+        services.AddSingleton<IExplainService, ExplainService>();
         return services;
     }
 }

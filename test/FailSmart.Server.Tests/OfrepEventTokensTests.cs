@@ -1,3 +1,4 @@
+using FailSmart.Application.ApiKeys;
 using FailSmart.Server.Auth;
 using FailSmart.Server.OpenFeature;
 using FailSmart.Storage;

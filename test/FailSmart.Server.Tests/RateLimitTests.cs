@@ -1,5 +1,5 @@
 using System.Net;
-using FailSmart.Server.Auth;
+using FailSmart.Application.ApiKeys;
 using FailSmart.Storage;
 using FailSmart.Storage.Config;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,7 @@
 using System.Net.Mail;
 using System.Security.Cryptography;
+using FailSmart.Application.Access;
+using FailSmart.Application.Problems;
 using FailSmart.Protocol.Admin;
 using FailSmart.Storage;
 using FailSmart.Storage.Config;
@@ -37,6 +39,87 @@ internal sealed class AccountService(IAccountStore store, TimeProvider timeProvi
 
         AccountLog.FirstAdminCreated(logger, account.Id);
         return new FirstAdminResult(account, false, []);
+    }
+
+    public Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken = default) => store.ListAccountsAsync(cancellationToken);
+
+    public async Task<ServiceResult<UserAccount>> CreateAsync(
+        Caller caller, NewAccount input, AccountRole role, IReadOnlyList<string>? environments, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(input);
+        if (caller.Role != CallerRole.Admin)
+        {
+            return ServiceProblems.Forbidden("Only administrators add people. Ask one to add this person.");
+        }
+
+        var problems = new List<FieldProblem>(Validate(input));
+        problems.AddRange(AccessProblems(role, environments));
+        if (problems.Count > 0)
+        {
+            return ServiceProblems.Invalid(problems);
+        }
+
+        DateTimeOffset now = timeProvider.GetUtcNow();
+        var account = new UserAccount(
+            NewId(), Normalize(input.UserName!), input.DisplayName!.Trim(), "", role, 0, null, NewId(), now, now, role == AccountRole.Editor ? environments : null);
+        account = account with { PasswordHash = _hasher.HashPassword(account, input.Password!) };
+        if (!await store.CreateAccountAsync(account, caller.Actor, cancellationToken))
+        {
+            return ServiceProblems.Invalid("userName", $"There is already an account for {account.UserName}.", "Use another email address, or change that person's role instead.");
+        }
+
+        return new ServiceResult<UserAccount>(ServiceOutcome.Created, account);
+    }
+
+    public async Task<ServiceResult<UserAccount>> ChangeAccessAsync(
+        Caller caller, string accountId, AccountRole role, IReadOnlyList<string>? environments, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller.Role != CallerRole.Admin)
+        {
+            return ServiceProblems.Forbidden("Only administrators change people's roles.");
+        }
+
+        if (AccessProblems(role, environments) is { Count: > 0 } problems)
+        {
+            return ServiceProblems.Invalid(problems);
+        }
+
+        UserAccount? account = await store.GetAccountAsync(accountId, cancellationToken);
+        if (account is null)
+        {
+            return ServiceProblems.NotFound("account", accountId);
+        }
+
+        if (account.Id == caller.Id && role != AccountRole.Admin)
+        {
+            return ServiceProblems.Invalid("role", "You cannot take away your own administrator role.", "Ask another administrator to do it, so FailSmart always keeps one.");
+        }
+
+        IReadOnlyList<string>? limited = role == AccountRole.Editor ? environments : null;
+        if (!await store.UpdateAccountAsync(account with { Role = role, Environments = limited, SecurityStamp = NewId(), UpdatedAt = timeProvider.GetUtcNow() }, cancellationToken))
+        {
+            return ServiceProblems.NotFound("account", accountId);
+        }
+
+        return new ServiceResult<UserAccount>(ServiceOutcome.Changed, await store.GetAccountAsync(accountId, cancellationToken));
+    }
+
+    private static List<FieldProblem> AccessProblems(AccountRole role, IReadOnlyList<string>? environments)
+    {
+        var problems = new List<FieldProblem>();
+        if (!Enum.IsDefined(role))
+        {
+            problems.Add(new("role", $"'{role}' is not a role.", "Choose viewer, editor or admin."));
+        }
+
+        if (environments is { Count: 0 } && role == AccountRole.Editor)
+        {
+            problems.Add(new("environments", "An editor limited to no environment could change nothing.", "Choose at least one environment, or leave the limit off for all."));
+        }
+
+        return problems;
     }
 
     public async Task<SignInResult> SignInAsync(string userName, string password, CancellationToken cancellationToken = default)

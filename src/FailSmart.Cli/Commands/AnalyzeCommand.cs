@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using FailSmart.Protocol.Admin;
 using FailSmart.Protocol.Results;
+using FailSmart.Application.Metrics;
 using FailSmart.Server.Results;
 using FailSmart.Storage;
 using FailSmart.Storage.DuckDb;

@@ -5,4 +5,5 @@ namespace FailSmart.Protocol.Admin;
 /// <param name="Kind">admin, server or client.</param>
 /// <param name="Environment">Required for server and client keys: the one environment the key reads.</param>
 /// <param name="ExpiresAt">Optional expiry.</param>
-public sealed record ApiKeyCreateRequest(string? Name, string? Kind, string? Environment, DateTimeOffset? ExpiresAt);
+/// <param name="BypassesApproval">Admin keys only: writes to environments that require approval apply at once instead of becoming change requests.</param>
+public sealed record ApiKeyCreateRequest(string? Name, string? Kind, string? Environment, DateTimeOffset? ExpiresAt, bool? BypassesApproval = null);

@@ -9,7 +9,8 @@ public sealed record ApiKeyResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset? ExpiresAt,
     DateTimeOffset? RevokedAt,
-    DateTimeOffset? LastUsedAt);
+    DateTimeOffset? LastUsedAt,
+    bool BypassesApproval = false);
 
 /// <summary>A new key with its secret, returned once by the create call.</summary>
 public sealed record ApiKeyCreatedResponse(ApiKeyResponse Key, string Secret);

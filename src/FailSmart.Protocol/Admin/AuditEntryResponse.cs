@@ -14,4 +14,5 @@ public sealed record AuditEntryResponse(
     JsonElement? Before,
     JsonElement? After,
     string? Reason,
-    long Revision);
+    long Revision,
+    string? Approver = null);

@@ -27,13 +27,10 @@ internal static class AdminApi
     public static IServiceCollection AddAdminApi(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
-        services.AddSingleton<Sync.ConfigChangeNotifier>();
         services.AddSingleton<Sync.StreamHeartbeat>();
         services.AddHostedService<Sync.RevisionPoller>();
-        services.AddSingleton<IResourceValidator, CoreResourceValidator>();
         services.AddSingleton<Sync.RuleSetCache>();
         services.AddOptions<Sync.SyncOptions>().BindConfiguration(Sync.SyncOptions.SectionName);
-        services.AddScoped<WriteContext>();
         services.AddSingleton<ResultsCache>();
         services.AddSingleton<ResultsService>();
         services.AddOptions<ResultsOptions>().BindConfiguration(ResultsOptions.SectionName);

@@ -27,7 +27,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
 
         document.Components ??= new OpenApiComponents();
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
-        foreach ((string id, JsonObject schema) in RequestBodySchemas.All().OrderBy(s => s.Key, StringComparer.Ordinal))
+        foreach ((string id, JsonObject schema) in ResourceSchemas.All().OrderBy(s => s.Key, StringComparer.Ordinal))
         {
             document.Components.Schemas[id] = OpenApiModelFactory.Parse<OpenApiSchema>(
                 schema.ToJsonString(), OpenApiSpecVersion.OpenApi3_1, document, out _, OpenApiConstants.Json)

@@ -1,8 +1,5 @@
-using System.Security.Claims;
+using FailSmart.Application.Problems;
 using FailSmart.Protocol.Admin;
-using FailSmart.Server.Auth;
-using FailSmart.Server.Sync;
-using FailSmart.Storage;
 using FailSmart.Storage.Config;
 
 namespace FailSmart.Server.Api;
@@ -22,72 +19,28 @@ internal static class ApiKeysApi
         return api;
     }
 
-    private static async Task<IResult> ListAsync(IConfigStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await store.ListApiKeysAsync(cancellationToken)).Select(ToResponse).ToList());
+    private static async Task<IResult> ListAsync(IApiKeyService keys, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await keys.ListAsync(cancellationToken)).Select(ToResponse).ToList());
 
-    private static async Task<IResult> CreateAsync(ApiKeyCreateRequest request, IConfigStore store, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(ApiKeyCreateRequest request, IApiKeyService keys, HttpContext http)
     {
-        var problems = new List<FieldProblem>();
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
+        var input = new NewApiKey(request.Name, request.Kind, request.Environment, request.ExpiresAt, request.BypassesApproval ?? false);
+        ServiceResult<CreatedApiKey> result = await keys.CreateAsync(ApiCaller.From(http), input, http.RequestAborted);
+        if (result.Problem is { } problem)
         {
-            problems.Add(new("$.name", "A name of 1 to 100 characters is required.", "Name the key after what uses it, for example 'checkout-service production'."));
+            return ApiProblems.From(problem);
         }
 
-        ApiKeyKind? kind = request.Kind?.ToLowerInvariant() switch
-        {
-            "admin" => ApiKeyKind.Admin,
-            "server" => ApiKeyKind.Server,
-            "client" => ApiKeyKind.Client,
-            _ => null,
-        };
-        if (kind is null)
-        {
-            problems.Add(new("$.kind", $"'{request.Kind}' is not a key kind.", "Use 'admin', 'server' or 'client'."));
-        }
-
-        IReadOnlyList<string> environments = await store.ListEnvironmentKeysAsync(cancellationToken);
-        if (kind is ApiKeyKind.Server or ApiKeyKind.Client && (request.Environment is null || !environments.Contains(request.Environment)))
-        {
-            problems.Add(new("$.environment", $"'{request.Environment}' is not an environment.", $"Server and client keys read one environment: one of {string.Join(", ", environments)}."));
-        }
-
-        if (kind is ApiKeyKind.Admin && request.Environment is not null)
-        {
-            problems.Add(new("$.environment", "Admin keys are not tied to an environment.", "Leave environment out for an admin key."));
-        }
-
-        DateTimeOffset now = time.GetUtcNow();
-        if (request.ExpiresAt is { } expires && expires <= now)
-        {
-            problems.Add(new("$.expiresAt", "The expiry is in the past.", "Give a future time, or leave it out for a key that does not expire."));
-        }
-
-        if (problems.Count > 0)
-        {
-            return ApiProblems.Invalid(problems);
-        }
-
-        (string secret, string id) = ApiKeySecret.Generate(kind!.Value);
-        var record = new ApiKeyRecord(id, request.Name!.Trim(), kind.Value, request.Environment, ApiKeySecret.Hash(secret), now, request.ExpiresAt, null, null);
-        await store.CreateApiKeyAsync(record, Actor.Of(user), cancellationToken);
-        return TypedResults.Created($"/api/v1/api-keys/{id}", new ApiKeyCreatedResponse(ToResponse(record), secret));
+        CreatedApiKey created = result.Value!;
+        return TypedResults.Created($"/api/v1/api-keys/{created.Key.Id}", new ApiKeyCreatedResponse(ToResponse(created.Key), created.Secret));
     }
 
-    private static async Task<IResult> RevokeAsync(
-        string id, IConfigStore store, ApiKeyCache keys, ConfigChangeNotifier notifier, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<IResult> RevokeAsync(string id, IApiKeyService keys, HttpContext http)
     {
-        if (!await store.RevokeApiKeyAsync(id, Actor.Of(user), cancellationToken))
-        {
-            return ApiProblems.NotFound("active API key", id);
-        }
-
-        // Publishing the new revision makes every cached key record older than the revocation stale,
-        // including one a concurrent request is caching right now.
-        notifier.Publish(await store.GetRevisionAsync(cancellationToken));
-        keys.Invalidate(id);
-        return TypedResults.NoContent();
+        ServiceResult<ApiKeyRecord> result = await keys.RevokeAsync(ApiCaller.From(http), id, http.RequestAborted);
+        return result.Problem is { } problem ? ApiProblems.From(problem) : TypedResults.NoContent();
     }
 
     private static ApiKeyResponse ToResponse(ApiKeyRecord key) =>
-        new(key.Id, key.Name, key.Kind.ToString().ToLowerInvariant(), key.Environment, key.CreatedAt, key.ExpiresAt, key.RevokedAt, key.LastUsedAt);
+        new(key.Id, key.Name, key.Kind.ToString().ToLowerInvariant(), key.Environment, key.CreatedAt, key.ExpiresAt, key.RevokedAt, key.LastUsedAt, key.BypassesApproval);
 }

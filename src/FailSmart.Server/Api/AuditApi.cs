@@ -1,6 +1,7 @@
 using System.Text.Json;
+using FailSmart.Application.Audit;
+using FailSmart.Application.Problems;
 using FailSmart.Protocol.Admin;
-using FailSmart.Storage;
 using FailSmart.Storage.Config;
 
 namespace FailSmart.Server.Api;
@@ -11,22 +12,24 @@ internal static class AuditApi
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder api)
     {
         api.MapGet("/audit", QueryAsync).WithTags("Audit").WithName("QueryAudit")
-            .WithSummary("Who changed what and when, with before and after. Page with before=<id of the last entry seen>.")
+            .WithSummary("Who changed what and when, with before and after, and who approved it. Filter by kind, key, actor (exact), person (part of the actor, any case), environment and time (since, until); page with before=<id of the last entry seen>.")
             .Produces<List<AuditEntryResponse>>().ProducesValidationProblem();
         return api;
     }
 
     private static async Task<IResult> QueryAsync(
-        IConfigStore store, string? kind, string? key, string? actor, DateTimeOffset? since, long? before, int? limit, CancellationToken cancellationToken)
+        IAuditService audit, string? kind, string? key, string? actor, string? person, string? environment, DateTimeOffset? since, DateTimeOffset? until,
+        long? before, int? limit, CancellationToken cancellationToken)
     {
-        if (limit is < 1 or > 500)
+        var query = new AuditQuery(kind, key, actor, since, before, limit ?? 50, until, environment, person);
+        ServiceResult<IReadOnlyList<AuditEntry>> result = await audit.QueryAsync(query, cancellationToken);
+        if (result.Problem is { } problem)
         {
-            return ApiProblems.Invalid("limit", $"limit must be between 1 and 500, not {limit}.", "Leave it out for 50.");
+            return ApiProblems.From(problem);
         }
 
-        IReadOnlyList<AuditEntry> entries = await store.QueryAuditAsync(new AuditQuery(kind, key, actor, since, before, limit ?? 50), cancellationToken);
-        return TypedResults.Ok(entries.Select(e => new AuditEntryResponse(
-            e.Id, e.At, e.Actor, e.Action, e.Kind, e.Key, e.Environment, Parse(e.Before), Parse(e.After), e.Reason, e.Revision)).ToList());
+        return TypedResults.Ok(result.Value!.Select(e => new AuditEntryResponse(
+            e.Id, e.At, e.Actor, e.Action, e.Kind, e.Key, e.Environment, Parse(e.Before), Parse(e.After), e.Reason, e.Revision, e.Approver)).ToList());
     }
 
     private static JsonElement? Parse(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();

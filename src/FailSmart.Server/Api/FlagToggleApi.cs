@@ -1,7 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using FailSmart.Protocol.Admin;
-using FailSmart.Storage.Config;
 
 namespace FailSmart.Server.Api;
 
@@ -12,57 +9,26 @@ internal static class FlagToggleApi
     {
         api.MapPost("/flags/{key}/environments/{environment}/toggle", ToggleAsync).WithTags("Flags").WithName("ToggleFlag").WithMetadata(StrictJsonBody.For<FlagToggleRequest>("enabled"))
             .WithMetadata(new RequestBodyDocs(nameof(FlagToggleRequest), """{"enabled": false, "reason": "Checkout errors are up; turning the new flow off."}"""))
-            .WithSummary("Turns a flag on or off in one environment. Audited as 'toggle' with the environment and your X-Change-Reason or reason.")
+            .WithSummary("Turns a flag on or off in one environment. Audited as 'toggle' with the environment and your X-Change-Reason or reason. Where the environment requires approval, turning a flag on becomes a change request (202); turning it off is the kill switch and applies at once, audited as 'kill-switch'.")
             .Produces<ResourceResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .Produces<ChangeRequestResponse>(StatusCodes.Status202Accepted);
         return api;
     }
 
-    private static async Task<IResult> ToggleAsync(string key, string environment, FlagToggleRequest request, WriteContext context)
+    private static async Task<IResult> ToggleAsync(string key, string environment, FlagToggleRequest request, IResourceService resources, HttpContext http)
     {
         if (request.Enabled is not bool enabled)
         {
             return ApiProblems.Invalid("$.enabled", "enabled (true or false) is required.", "Send {\"enabled\": false} to turn the flag off.");
         }
 
-        if (!ETags.TryReadIfMatch(context.Http.Request, out long? expected))
+        if (!ETags.TryReadIfMatch(http.Request, out long? expected))
         {
             return ApiProblems.Invalid("If-Match", "If-Match must be an ETag this API sent, such as \"3\".", "Send the ETag header from your last read, or leave it out.");
         }
 
-        IReadOnlyList<string> environments = await context.Store.ListEnvironmentKeysAsync(context.CancellationToken);
-        if (!environments.Contains(environment))
-        {
-            return ApiProblems.NotFound("environment", environment);
-        }
-
-        StoredResource? flag = await context.Store.GetAsync(ResourceKind.Flag, key, context.CancellationToken);
-        if (flag is null || flag.Archived)
-        {
-            return ApiProblems.NotFound("flag", key);
-        }
-
-        JsonObject document = JsonNode.Parse(flag.Document)!.AsObject();
-        if (document["environments"]?[environment] is not JsonObject state)
-        {
-            return ApiProblems.Invalid(
-                [new FieldProblem($"$.environments.{environment}", $"The flag '{key}' has no state in '{environment}' to turn on or off.",
-                    "Add the environment to the flag with PUT (enabled, offVariation, defaultVariation, rules) first.")],
-                StatusCodes.Status422UnprocessableEntity);
-        }
-
-        state["enabled"] = enabled;
-        using JsonDocument updated = JsonDocument.Parse(document.ToJsonString());
-        ResourceWrite write = context.Write(ResourceKind.Flag, key, updated.RootElement, flag.Tags, expected ?? flag.Version, environment) with
-        {
-            Reason = request.Reason ?? Actor.Reason(context.Http.Request),
-        };
-        WriteOutcome outcome = await context.Store.UpdateAsync(write, "toggle", context.CancellationToken);
-        return outcome.Status switch
-        {
-            WriteStatus.NotFound => ApiProblems.NotFound("flag", key),
-            WriteStatus.VersionConflict => ApiProblems.StaleVersion("flag", key, outcome.Resource!.Version),
-            _ => context.Committed(outcome, created: false),
-        };
+        var caller = ApiCaller.From(http, request.Reason);
+        return ServiceResults.Resource(await resources.ToggleAsync(caller, key, environment, enabled, expected, http.RequestAborted), http);
     }
 }

@@ -64,6 +64,11 @@ internal sealed class ApiKeyAuthenticationHandler(
             claims.Add(new Claim(FailSmartClaims.Environment, record.Environment));
         }
 
+        if (record.BypassesApproval)
+        {
+            claims.Add(new Claim(FailSmartClaims.BypassesApproval, "true"));
+        }
+
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using FailSmart.Server.Sync;
 using FailSmart.Storage;
 using FailSmart.Storage.Config;
 

@@ -1,4 +1,3 @@
-using FailSmart.Server.Sync;
 using FailSmart.Storage.Config;
 
 namespace FailSmart.Server.Auth;

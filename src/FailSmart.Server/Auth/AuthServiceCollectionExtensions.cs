@@ -16,6 +16,7 @@ internal static class AuthServiceCollectionExtensions
             .AddPolicy(FailSmartPolicies.Evaluate, p => p.RequireClaim(FailSmartClaims.KeyKind, "Server", "Client"));
         services.AddSingleton<ApiKeyUsage>();
         services.AddSingleton<ApiKeyCache>();
+        services.AddSingleton<IApiKeyRevocationListener, ApiKeyCacheRevocation>();
         services.AddSingleton<ApiKeyConnectionWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<ApiKeyConnectionWatch>());
         services.AddHostedService<AdminKeyBootstrapper>();

@@ -22,7 +22,7 @@ internal static class OfrepApi
 
     public const string EventsPath = "/ofrep/v1/events";
 
-    private static readonly Api.RequestBodyDocs s_bodyDocs = new(Api.RequestBodySchemas.OfrepRequest, Api.RequestBodySchemas.OfrepExample);
+    private static readonly Api.RequestBodyDocs s_bodyDocs = new(ResourceSchemas.OfrepRequest, ResourceSchemas.OfrepExample);
 
     public static IEndpointRouteBuilder MapOfrepApi(this IEndpointRouteBuilder endpoints)
     {

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using FailSmart.Core.Evaluation;
 using FailSmart.Protocol.Configuration;
-using FailSmart.Server.Api;
 using FailSmart.Storage;
 using FailSmart.Storage.Config;
 

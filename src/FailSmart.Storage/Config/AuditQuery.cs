@@ -7,4 +7,7 @@ public sealed record AuditQuery(
     string? Actor = null,
     DateTimeOffset? Since = null,
     long? BeforeId = null,
-    int Limit = 50);
+    int Limit = 50,
+    DateTimeOffset? Until = null,
+    string? Environment = null,
+    string? ActorContains = null);

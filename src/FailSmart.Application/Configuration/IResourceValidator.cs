@@ -2,13 +2,13 @@ using System.Text.Json;
 using FailSmart.Protocol.Admin;
 using FailSmart.Storage.Config;
 
-namespace FailSmart.Server.Api;
+namespace FailSmart.Application.Configuration;
 
 /// <summary>
 /// Checks a resource as it would be after a write, against the rest of the configuration (unknown
 /// segments, overlapping layer ranges and prerequisite cycles need the whole picture).
 /// </summary>
-internal interface IResourceValidator
+public interface IResourceValidator
 {
     IReadOnlyList<FieldProblem> Validate(ResourceKind kind, JsonElement document, IReadOnlyList<StoredResource> configuration);
 

@@ -2,10 +2,10 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using FailSmart.Protocol.Admin;
 
-namespace FailSmart.Server.Api;
+namespace FailSmart.Application.Configuration;
 
 /// <summary>What every resource document must have, whatever its kind: an object with a valid key and tags.</summary>
-internal static partial class ResourceKeys
+public static partial class ResourceKeys
 {
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$", RegexOptions.CultureInvariant)]
     private static partial Regex KeyPattern();

@@ -2,13 +2,13 @@ using System.Security.Cryptography;
 using System.Text;
 using FailSmart.Storage.Config;
 
-namespace FailSmart.Server.Auth;
+namespace FailSmart.Application.ApiKeys;
 
 /// <summary>
 /// The shape of a FailSmart API key: "fs_{kind}_{id}_{secret}". The id is public (it names the key in
 /// lists and the audit log); only the SHA-256 of the whole key is stored.
 /// </summary>
-internal static class ApiKeySecret
+public static class ApiKeySecret
 {
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 

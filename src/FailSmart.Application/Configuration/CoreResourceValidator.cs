@@ -4,21 +4,21 @@ using FailSmart.Protocol.Admin;
 using FailSmart.Protocol.Configuration;
 using FailSmart.Storage.Config;
 
-namespace FailSmart.Server.Api;
+namespace FailSmart.Application.Configuration;
 
 /// <summary>
 /// Validates a resource with Core's validator, inside the whole configuration it would join, so unknown
 /// segments, overlapping layer ranges and prerequisite cycles are caught at write time. The resource under
 /// test is placed first in its array, so its problems come back with paths relative to its own body.
 /// </summary>
-internal sealed class CoreResourceValidator : IResourceValidator
+public sealed class CoreResourceValidator : IResourceValidator
 {
     public IReadOnlyList<FieldProblem> Validate(ResourceKind kind, JsonElement document, IReadOnlyList<StoredResource> configuration)
     {
         if (kind == ResourceKind.Metric)
         {
             // Metric definitions are analysis settings, not part of the rule set: they are checked on their own.
-            return Results.MetricDocumentReader.Read(document).Problems;
+            return Metrics.MetricDocumentReader.Read(document).Problems;
         }
 
         // The candidate goes first among its kind, so its problems have paths "$.<kind>s[0]…".

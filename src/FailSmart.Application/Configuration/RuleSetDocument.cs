@@ -2,13 +2,13 @@ using System.Text.Json.Nodes;
 using FailSmart.Protocol.Configuration;
 using FailSmart.Storage.Config;
 
-namespace FailSmart.Server.Api;
+namespace FailSmart.Application.Configuration;
 
 /// <summary>
 /// Assembles stored resources into one document in the configuration format. For an environment, each
 /// flag keeps only that environment's state, so a key scoped to one environment never sees another's.
 /// </summary>
-internal static class RuleSetDocument
+public static class RuleSetDocument
 {
     private static readonly ResourceKind[] s_kinds = [ResourceKind.Flag, ResourceKind.Segment, ResourceKind.Experiment, ResourceKind.Layer, ResourceKind.Holdout];
 

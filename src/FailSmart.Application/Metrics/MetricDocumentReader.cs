@@ -3,14 +3,14 @@ using System.Xml;
 using FailSmart.Protocol.Admin;
 using FailSmart.Storage.Events;
 
-namespace FailSmart.Server.Results;
+namespace FailSmart.Application.Metrics;
 
 /// <summary>
 /// Reads a metric definition document (<c>POST /api/v1/metrics</c>, or a file for <c>failsmart analyze</c>)
 /// into a <see cref="MetricDefinition"/>, reporting every problem with its JSON path and a hint.
 /// Durations are ISO 8601 ("P7D", "PT12H").
 /// </summary>
-internal static class MetricDocumentReader
+public static class MetricDocumentReader
 {
     private static readonly string[] s_known =
     [

@@ -1,14 +1,14 @@
 using System.Text.Json.Nodes;
 using FailSmart.Storage.Config;
 
-namespace FailSmart.Server.Api;
+namespace FailSmart.Application.Configuration;
 
 /// <summary>
 /// JSON Schemas and examples of the request bodies the framework cannot describe: configuration
 /// resources (taken from docs/config-schema.json, embedded at build time, plus "tags"), metric
 /// definitions and OFREP evaluation requests.
 /// </summary>
-internal static class RequestBodySchemas
+public static class ResourceSchemas
 {
     public const string OfrepRequest = "OfrepEvaluationRequest";
 
@@ -17,7 +17,7 @@ internal static class RequestBodySchemas
     /// <summary>Every schema by component id; references point at "#/components/schemas/…".</summary>
     public static IReadOnlyDictionary<string, JsonObject> All()
     {
-        using Stream stream = typeof(RequestBodySchemas).Assembly.GetManifestResourceStream("FailSmart.Server.config-schema.json")
+        using Stream stream = typeof(ResourceSchemas).Assembly.GetManifestResourceStream("FailSmart.Application.config-schema.json")
             ?? throw new InvalidOperationException("The configuration schema is not embedded in the server.");
         string text = new StreamReader(stream).ReadToEnd().Replace("\"#/$defs/", "\"#/components/schemas/Config", StringComparison.Ordinal);
         JsonObject definitions = JsonNode.Parse(text)!["$defs"]!.AsObject();

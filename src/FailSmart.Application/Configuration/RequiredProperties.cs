@@ -4,7 +4,7 @@ using FailSmart.Protocol.Admin;
 using FailSmart.Storage.Config;
 using static FailSmart.Core.Targeting.JsonPathText;
 
-namespace FailSmart.Server.Api;
+namespace FailSmart.Application.Configuration;
 
 /// <summary>
 /// The properties docs/config-schema.json requires, checked on the document being written. The
@@ -12,14 +12,14 @@ namespace FailSmart.Server.Api;
 /// with no "enabled"), which silently makes a flag that is never on; a write must say them. Only
 /// writes are checked, so documents stored before stay readable and rule sets stay loadable.
 /// </summary>
-internal static class RequiredProperties
+public static class RequiredProperties
 {
-    private static readonly Lazy<IReadOnlyDictionary<string, JsonObject>> s_schemas = new(RequestBodySchemas.All);
+    private static readonly Lazy<IReadOnlyDictionary<string, JsonObject>> s_schemas = new(ResourceSchemas.All);
 
     public static List<FieldProblem> Missing(ResourceKind kind, JsonElement document)
     {
         var problems = new List<FieldProblem>();
-        Walk(document, s_schemas.Value[RequestBodySchemas.ResourceSchemaId(kind)], "$", problems);
+        Walk(document, s_schemas.Value[ResourceSchemas.ResourceSchemaId(kind)], "$", problems);
         return problems;
     }
 

@@ -1,10 +1,10 @@
-namespace FailSmart.Server.Sync;
+namespace FailSmart.Application.Configuration;
 
 /// <summary>
 /// Tells every waiting stream that the configuration revision advanced. Waiters share one task per
 /// revision, so a change wakes a thousand streams with one completion and no per-stream bookkeeping.
 /// </summary>
-internal sealed class ConfigChangeNotifier
+public sealed class ConfigChangeNotifier
 {
     private readonly Lock _gate = new();
     private long _revision;

@@ -1,9 +1,9 @@
 using FailSmart.Storage.Config;
 
-namespace FailSmart.Server.Api;
+namespace FailSmart.Application.Configuration;
 
 /// <summary>The URL segment and the human name of each resource kind.</summary>
-internal static class ResourceKindRoutes
+public static class ResourceKindRoutes
 {
     public static IReadOnlyList<(ResourceKind Kind, string Segment, string Name)> All { get; } =
     [
