@@ -16,6 +16,7 @@ public static class WebUiServiceCollectionExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
+        services.AddScoped<Shared.UiCaller>();
         services.AddAuthentication().AddCookie(UiPolicies.Scheme, options =>
         {
             options.Cookie.Name = UiPolicies.CookieName;

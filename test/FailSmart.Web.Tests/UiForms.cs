@@ -13,13 +13,13 @@ internal static partial class UiForms
             : throw new InvalidOperationException($"{page} has no antiforgery token.");
     }
 
-    public static Task<HttpResponseMessage> PostFirstRunAsync(HttpClient client, string token, string userName, string password, CancellationToken cancellationToken) =>
+    public static Task<HttpResponseMessage> PostFirstRunAsync(HttpClient client, string token, string userName, string password, CancellationToken cancellationToken, string displayName = "Someone") =>
         client.PostAsync(new Uri("/", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "first-run",
             ["__RequestVerificationToken"] = token,
             ["Input.UserName"] = userName,
-            ["Input.DisplayName"] = "Someone",
+            ["Input.DisplayName"] = displayName,
             ["Input.Password"] = password,
         }), cancellationToken);
 

@@ -6,7 +6,7 @@ using FailSmart.Testing;
 namespace FailSmart.Web.Tests;
 
 /// <summary>The real server, as a child process on a free loopback port, over a fresh data folder.</summary>
-internal sealed class UiServer : IAsyncDisposable
+public sealed class UiServer : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly TemporaryFolder _data;
@@ -20,6 +20,12 @@ internal sealed class UiServer : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>A client for the admin API, authenticated with <see cref="AdminKey"/>.</summary>
+    public HttpClient AdminApi() => new() { BaseAddress = Address, DefaultRequestHeaders = { { "Authorization", "Bearer " + AdminKey } } };
+
+    /// <summary>The admin API key every server started here accepts (Auth:BootstrapAdminKey), for setting up through the API.</summary>
+    public const string AdminKey = "fs_admin_uitests_0123456789abcdefghijklmnop";
+
     public static async Task<UiServer> StartAsync(CancellationToken cancellationToken)
     {
         var data = new TemporaryFolder();
@@ -30,6 +36,7 @@ internal sealed class UiServer : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            Environment = { ["Auth__BootstrapAdminKey"] = AdminKey },
         };
         Process process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
         process.OutputDataReceived += (_, _) => { };

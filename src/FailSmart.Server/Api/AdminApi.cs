@@ -20,6 +20,7 @@ internal static class AdminApi
         api.MapFlagToggleApi();
         api.MapApiKeysApi();
         api.MapAuditApi();
+        api.MapAccountsApi();
         api.MapResultsApi();
         return endpoints;
     }
