@@ -23,6 +23,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<IApiKeyService, ApiKeyService>();
         services.AddSingleton<IAuditService, AuditService>();
         services.AddSingleton<IExplainService, ExplainService>();
+        services.AddSingleton<Environments.IEnvironmentService, Environments.EnvironmentService>();
         return services;
     }
 }
