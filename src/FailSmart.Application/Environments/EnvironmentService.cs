@@ -1,5 +1,4 @@
 using FailSmart.Application.Access;
-using FailSmart.Application.Configuration;
 using FailSmart.Application.Problems;
 using FailSmart.Storage;
 using FailSmart.Storage.Config;
