@@ -14,6 +14,7 @@ namespace FailSmart.Storage.Config;
 /// commits only if no other change was committed since (<see cref="WriteStatus.ConfigurationChanged"/>
 /// otherwise), so two writes that are each valid alone cannot together store an invalid configuration.
 /// </param>
+/// <param name="Approver">Who approved the change, when it was applied from an approved change request.</param>
 public sealed record ResourceWrite(
     ResourceKind Kind,
     string Key,
@@ -23,4 +24,5 @@ public sealed record ResourceWrite(
     string Actor,
     string? Reason = null,
     string? Environment = null,
-    long? ValidatedAtRevision = null);
+    long? ValidatedAtRevision = null,
+    string? Approver = null);
