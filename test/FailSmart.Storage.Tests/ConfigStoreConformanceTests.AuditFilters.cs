@@ -73,11 +73,12 @@ public abstract partial class ConfigStoreConformanceTests
     [InlineData("0%_O", new[] { "50%_off bot" })]
     [InlineData("émile", new[] { "Émile Zola" })]
     [InlineData("ÉMILE", new[] { "Émile Zola" })]
+    [InlineData("P\\S", new[] { "corp\\svc" })]
     [InlineData("nobody", new string[0])]
     public async Task QueryAuditAsync_actor_contains_ignores_case_and_matches_wildcards_literally(string text, string[] expected)
     {
         IConfigStore store = await ReadyStoreAsync();
-        string[] actors = ["Ada Lovelace", "ada@example.com", "BOB", "50%_off bot", "5000 xoff bot", "Émile Zola"];
+        string[] actors = ["Ada Lovelace", "ada@example.com", "BOB", "50%_off bot", "5000 xoff bot", "Émile Zola", "corp\\svc", "corpXsvc"];
         for (int i = 0; i < actors.Length; i++)
         {
             await store.CreateAsync(Write("flag-" + i, "{}") with { Actor = actors[i] }, Ct);

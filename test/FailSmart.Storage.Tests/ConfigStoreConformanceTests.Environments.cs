@@ -67,6 +67,20 @@ public abstract partial class ConfigStoreConformanceTests
     }
 
     [Fact]
+    public async Task CreateEnvironmentAsync_concurrent_creations_of_one_key_create_it_once()
+    {
+        IConfigStore store = await ReadyStoreAsync();
+
+        bool[] created = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+            CreateStore().CreateEnvironmentAsync("qa", "Quality " + i, "ada", Ct)));
+
+        created.Count(c => c).ShouldBe(1);
+        (await store.ListEnvironmentsAsync(Ct)).Select(e => e.Key).ShouldBe(["development", "staging", "production", "qa"]);
+        (await store.GetRevisionAsync(Ct)).ShouldBe(1);
+        (await store.QueryAuditAsync(new AuditQuery(Kind: "environment"), Ct)).Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task SetEnvironmentApprovalAsync_changes_the_policy_and_audits_before_and_after()
     {
         IConfigStore store = await ReadyStoreAsync();
