@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using FailSmart.Testing;
 
 namespace FailSmart.Web.Tests;
@@ -29,46 +27,17 @@ public sealed class UiServer : IAsyncDisposable
     public static async Task<UiServer> StartAsync(CancellationToken cancellationToken)
     {
         var data = new TemporaryFolder();
-        int port = FreePort();
-        var info = new ProcessStartInfo("dotnet")
+        try
         {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "FailSmart.Server.dll"), "--data", data.Path, "--urls", $"http://127.0.0.1:{port}" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            Environment = { ["Auth__BootstrapAdminKey"] = AdminKey },
-        };
-        Process process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var server = new UiServer(process, data, new Uri($"http://127.0.0.1:{port}"));
-        using var probe = new HttpClient { BaseAddress = server.Address };
-        for (int attempt = 0; attempt < 300; attempt++)
-        {
-            try
-            {
-                if ((await probe.GetAsync(new Uri("/health", UriKind.Relative), cancellationToken)).StatusCode == HttpStatusCode.OK)
-                {
-                    return server;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The server exited with code {process.ExitCode} before it was ready.");
-            }
-
-            await Task.Delay(100, cancellationToken);
+            (Process process, Uri address) = await ChildServer.StartAsync(
+                ["--data", data.Path], new Dictionary<string, string> { ["Auth__BootstrapAdminKey"] = AdminKey }, cancellationToken);
+            return new UiServer(process, data, address);
         }
-
-        await server.DisposeAsync();
-        throw new TimeoutException("The server did not answer /health within 30 s.");
+        catch
+        {
+            data.Dispose();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -81,12 +50,5 @@ public sealed class UiServer : IAsyncDisposable
 
         _process.Dispose();
         _data.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace FailSmart.Testing;
+
+/// <summary>
+/// Starts the real server (FailSmart.Server.dll from the test's output folder) as a child process on a free
+/// loopback port, and waits until /health answers 200.
+/// </summary>
+internal static class ChildServer
+{
+    public static async Task<(Process Process, Uri Address)> StartAsync(
+        IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
+    {
+        int port = FreePort();
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FailSmart.Server.dll"));
+        foreach (string argument in arguments.Concat(["--urls", $"http://127.0.0.1:{port}"]))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
+        Process process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        try
+        {
+            await WaitUntilHealthyAsync(process, address, cancellationToken);
+            return (process, address);
+        }
+        catch
+        {
+            process.Kill(entireProcessTree: true);
+            process.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task WaitUntilHealthyAsync(Process process, Uri address, CancellationToken cancellationToken)
+    {
+        using var probe = new HttpClient { BaseAddress = address };
+        for (int attempt = 0; attempt < 300; attempt++)
+        {
+            try
+            {
+                if ((await probe.GetAsync(new Uri("/health", UriKind.Relative), cancellationToken)).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The server exited with code {process.ExitCode} before it was ready.");
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        throw new TimeoutException("The server did not answer /health within 30 s.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
