@@ -41,8 +41,15 @@ public sealed class FlagLiveJourneyTests(UiJourney journey) : IClassFixture<UiJo
         second.Load += (_, _) => loads++;
         second.FrameNavigated += (_, _) => loads++;
 
+        // Cancelling the confirmation changes nothing.
         await first.GetByTestId("toggle-staging").ClickAsync();
         (await first.GetByTestId("toggle-message").InnerTextAsync()).ShouldStartWith("Users of Staging will get");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Cancel", Exact = true }).ClickAsync();
+        await first.GetByTestId("toggle-message").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        (await first.GetByTestId("toggle-staging").InnerTextAsync()).ShouldStartWith("TURN ON", Case.Insensitive);
+        (await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/flags/dark-mode", Ct)).GetProperty("version").GetInt64().ShouldBe(1);
+
+        await first.GetByTestId("toggle-staging").ClickAsync();
         await first.GetByTestId("confirm-toggle").ClickAsync();
         await first.Locator("[data-testid=state-staging][data-enabled=true]").WaitForAsync();
 
