@@ -176,9 +176,12 @@ public sealed class ResourcesJourneyTests(UiJourney journey) : IClassFixture<UiJ
         // Two experiments claim spans of it; the map follows live.
         foreach ((string experiment, int from, int to) in new[] { ("one-page-checkout", 0, 2500), ("express-pay", 5000, 7500) })
         {
-            using HttpResponseMessage created = await api.PostAsync("/api/v1/experiments", Json($$"""
-                {"key": "{{experiment}}", "variations": [{"key": "off", "weight": 0.5}, {"key": "on", "weight": 0.5}], "layer": {"key": "checkout", "buckets": [{{from}}, {{to}}]}}
-                """), Ct);
+            using HttpResponseMessage created = await api.PostAsJsonAsync("/api/v1/experiments", new
+            {
+                key = experiment,
+                variations = new[] { new { key = "off", weight = 0.5 }, new { key = "on", weight = 0.5 } },
+                layer = new { key = "checkout", buckets = new[] { from, to } },
+            }, Ct);
             created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Ct));
         }
 
