@@ -80,5 +80,5 @@ public sealed class ApiKeysJourneyTests(UiJourney journey) : IClassFixture<UiJou
         await UiJourney.CheckPageAsync(page, "api-key-viewer");
     }
 
-    private static Task ReadyAsync(IPage page) => page.Locator("h1[data-interactive]").WaitForAsync();
+    private static Task ReadyAsync(IPage page) => page.Locator("h1[data-interactive=true]").WaitForAsync();
 }

@@ -73,5 +73,5 @@ public sealed class AuditJourneyTests(UiJourney journey) : IClassFixture<UiJourn
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
-    private static Task ReadyAsync(IPage page) => page.Locator("h1[data-interactive]").WaitForAsync();
+    private static Task ReadyAsync(IPage page) => page.Locator("h1[data-interactive=true]").WaitForAsync();
 }

@@ -248,5 +248,5 @@ public sealed class ResourcesJourneyTests(UiJourney journey) : IClassFixture<UiJ
     private static string Shot(string segment) => segment.TrimEnd('s');
 
     // Pages render first on the server, then connect; clicks only work once the page is interactive.
-    private static Task ReadyAsync(IPage page) => page.Locator("h1[data-interactive]").WaitForAsync();
+    private static Task ReadyAsync(IPage page) => page.Locator("h1[data-interactive=true]").WaitForAsync();
 }
