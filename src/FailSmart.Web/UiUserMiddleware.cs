@@ -6,14 +6,18 @@ namespace FailSmart.Web;
 
 /// <summary>
 /// Pages read the person from the session cookie. The server's default scheme stays the API key, so the
-/// API answers exactly as before; only requests routed to a UI page or UI endpoint look at the cookie.
+/// API answers exactly as before; only requests routed to a UI page, UI endpoint or the pages' live
+/// connection look at the cookie.
 /// </summary>
 internal sealed class UiUserMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         Endpoint? endpoint = context.GetEndpoint();
-        bool isUi = endpoint?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null || endpoint?.Metadata.GetMetadata<UiEndpointMetadata>() is not null;
+        // The interactive pages' connection (/_blazor) carries the person too: its user is the circuit's
+        // user, whom the role policies check on every page rendered over it.
+        bool isUi = endpoint?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null || endpoint?.Metadata.GetMetadata<UiEndpointMetadata>() is not null
+            || context.Request.Path.StartsWithSegments("/_blazor", StringComparison.Ordinal);
         if (isUi && context.User.Identity?.IsAuthenticated != true)
         {
             AuthenticateResult result = await context.AuthenticateAsync(UiPolicies.Scheme);
