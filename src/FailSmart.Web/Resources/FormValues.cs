@@ -100,17 +100,9 @@ public sealed class FormValues
                 }
             }
 
-            if (value is null && field.Kind != FormFieldKind.Lines)
+            if (value is null)
             {
                 document.Remove(field.Property);
-            }
-            else if (value is null)
-            {
-                // An emptied list stays an empty list where there was one (a segment's ids), and absent where there was none.
-                if (document.ContainsKey(field.Property))
-                {
-                    document[field.Property] = new JsonArray();
-                }
             }
             else
             {
