@@ -69,5 +69,36 @@ internal static class PostgreSqlConfigMigrations
                 created_at TEXT NOT NULL,
                 updated_at TEXT NOT NULL);
             """),
+        // audit_log.actor_folded holds the actor lower-cased by FailSmart (letters beyond ASCII too), so the
+        // person filter ignores case alike on every engine; entries written before this step are folded by
+        // the engine's LOWER, which on SQLite folds ASCII only.
+        new(4, "approvals: environment policy, approver, editor environments, change requests", """
+            ALTER TABLE environments ADD COLUMN requires_approval INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE audit_log ADD COLUMN approver TEXT NULL;
+            ALTER TABLE audit_log ADD COLUMN actor_folded TEXT NOT NULL DEFAULT '';
+            UPDATE audit_log SET actor_folded = LOWER(actor);
+            ALTER TABLE users ADD COLUMN environments TEXT NULL;
+            ALTER TABLE api_keys ADD COLUMN bypasses_approval INTEGER NOT NULL DEFAULT 0;
+            CREATE TABLE change_requests (
+                id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                kind TEXT NOT NULL,
+                key TEXT NOT NULL,
+                environment TEXT NULL,
+                action TEXT NOT NULL,
+                base_version BIGINT NULL,
+                document TEXT NULL,
+                tags TEXT NOT NULL,
+                author TEXT NOT NULL,
+                author_id TEXT NOT NULL,
+                reason TEXT NULL,
+                status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'applied', 'rejected', 'conflict', 'withdrawn')),
+                created_at TEXT NOT NULL,
+                decided_by TEXT NULL,
+                decided_at TEXT NULL,
+                decision_note TEXT NULL,
+                applied_revision BIGINT NULL);
+            CREATE INDEX change_requests_status ON change_requests (status, id);
+            CREATE INDEX change_requests_resource ON change_requests (kind, key);
+            """),
     ];
 }

@@ -30,6 +30,14 @@ public interface IAccountStore
     /// <summary>Every account, ordered by user name.</summary>
     Task<IReadOnlyList<UserAccount>> ListAccountsAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Saves an account's name, hash, role, lockout counters and security stamp; false when there is no such account.</summary>
+    /// <summary>Saves an account's name, hash, role, environments, lockout counters and security stamp; false when there is no such account.</summary>
     Task<bool> UpdateAccountAsync(UserAccount account, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sets an account's role and the environments it may change (null: all), and changes its security
+    /// stamp so sessions carrying the old access end. Audited as "user.access"; false when there is no
+    /// such account.
+    /// </summary>
+    Task<bool> ChangeAccountAccessAsync(
+        string id, AccountRole role, IReadOnlyList<string>? environments, string actor, CancellationToken cancellationToken = default);
 }

@@ -12,6 +12,21 @@ public interface IConfigStore : IStore
     /// <summary>The environments, in the order they were created.</summary>
     Task<IReadOnlyList<string>> ListEnvironmentKeysAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The environments with their approval policy, in position order.</summary>
+    Task<IReadOnlyList<EnvironmentRecord>> ListEnvironmentsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Adds an environment after the last one, not requiring approval, and audits it; false when the key
+    /// exists. The caller validates the key and name.
+    /// </summary>
+    Task<bool> CreateEnvironmentAsync(string key, string name, string actor, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sets whether changes to an environment need approval; false when there is no such environment.
+    /// Setting the value it already has writes nothing: no audit entry, no new revision.
+    /// </summary>
+    Task<bool> SetEnvironmentApprovalAsync(string key, bool requiresApproval, string actor, CancellationToken cancellationToken = default);
+
     /// <summary>The current configuration revision: it increases with every committed write.</summary>
     Task<long> GetRevisionAsync(CancellationToken cancellationToken = default);
 

@@ -35,4 +35,16 @@ internal sealed class InMemoryAccountStore : IAccountStore
         _accounts[account.Id] = account;
         return Task.FromResult(true);
     }
+
+    public Task<bool> ChangeAccountAccessAsync(
+        string id, AccountRole role, IReadOnlyList<string>? environments, string actor, CancellationToken cancellationToken = default)
+    {
+        if (!_accounts.TryGetValue(id, out UserAccount? account))
+        {
+            return Task.FromResult(false);
+        }
+
+        _accounts[id] = account with { Role = role, Environments = environments, SecurityStamp = Guid.NewGuid().ToString("N") };
+        return Task.FromResult(true);
+    }
 }

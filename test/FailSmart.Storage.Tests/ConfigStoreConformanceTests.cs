@@ -1,4 +1,6 @@
+using System.Data.Common;
 using FailSmart.Storage.Config;
+using FailSmart.Storage.Migrations;
 using FailSmart.Testing;
 
 namespace FailSmart.Storage.Tests;
@@ -13,8 +15,17 @@ public abstract partial class ConfigStoreConformanceTests : IAsyncLifetime
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>The clock the stores take time from; a test that needs exact times sets a fake one first.</summary>
+    protected TimeProvider Clock { get; set; } = TimeProvider.System;
+
     /// <summary>A store over this test's data: every call returns a store over the same data.</summary>
     protected abstract IConfigStore CreateStore();
+
+    /// <summary>The adapter's released schema steps, so a test can build a database at an older version.</summary>
+    protected abstract IReadOnlyList<Migration> ReleasedMigrations { get; }
+
+    /// <summary>A plain connection to this test's database, for building it at an older schema version.</summary>
+    protected abstract Task<DbConnection> OpenConnectionAsync();
 
     public virtual ValueTask InitializeAsync() => ValueTask.CompletedTask;
 

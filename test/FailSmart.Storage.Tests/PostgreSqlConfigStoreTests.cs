@@ -1,3 +1,5 @@
+using System.Data.Common;
+using FailSmart.Storage.Migrations;
 using FailSmart.Storage.PostgreSql;
 using Npgsql;
 
@@ -47,9 +49,19 @@ public sealed class PostgreSqlConfigStoreTests : ConfigStoreConformanceTests
 
     protected override IConfigStore CreateStore()
     {
-        var builder = new NpgsqlConnectionStringBuilder(_server) { Database = _database };
-        var store = new PostgreSqlConfigStore(builder.ConnectionString, TimeProvider.System);
+        var store = new PostgreSqlConfigStore(ConnectionString, Clock);
         _stores.Add(store);
         return store;
     }
+
+    protected override IReadOnlyList<Migration> ReleasedMigrations => PostgreSqlConfigMigrations.All;
+
+    protected override async Task<DbConnection> OpenConnectionAsync()
+    {
+        var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(Ct);
+        return connection;
+    }
+
+    private string ConnectionString => new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString;
 }

@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
 
 namespace FailSmart.Storage.Config;
 
@@ -7,7 +9,7 @@ namespace FailSmart.Storage.Config;
 public abstract partial class AdoConfigStore
 {
     private const string AccountColumns =
-        "id, user_name, display_name, password_hash, role, failed_attempts, lockout_end, security_stamp, created_at, updated_at";
+        "id, user_name, display_name, password_hash, role, failed_attempts, lockout_end, security_stamp, created_at, updated_at, environments";
 
     public async Task<bool> AnyAccountAsync(CancellationToken cancellationToken = default)
     {
@@ -60,11 +62,52 @@ public abstract partial class AdoConfigStore
         ArgumentNullException.ThrowIfNull(account);
         await using DbConnection connection = await _dialect.OpenAsync(cancellationToken);
         await using DbCommand update = Command(connection, null,
-            "UPDATE users SET display_name = @display, password_hash = @hash, role = @role, failed_attempts = @failed, lockout_end = @lockout, security_stamp = @stamp, updated_at = @updated WHERE id = @id",
+            "UPDATE users SET display_name = @display, password_hash = @hash, role = @role, failed_attempts = @failed, lockout_end = @lockout, security_stamp = @stamp, updated_at = @updated, environments = @environments WHERE id = @id",
             ("display", account.DisplayName), ("hash", account.PasswordHash), ("role", RoleName(account.Role)), ("failed", account.FailedAttempts),
-            ("lockout", account.LockoutEnd is { } l ? Timestamp(l) : null), ("stamp", account.SecurityStamp), ("updated", Now()), ("id", account.Id));
+            ("lockout", account.LockoutEnd is { } l ? Timestamp(l) : null), ("stamp", account.SecurityStamp), ("updated", Now()),
+            ("environments", EnvironmentsJson(account.Environments)), ("id", account.Id));
         return await update.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
+
+    public async Task<bool> ChangeAccountAccessAsync(
+        string id, AccountRole role, IReadOnlyList<string>? environments, string actor, CancellationToken cancellationToken = default)
+    {
+        await using DbConnection connection = await _dialect.OpenAsync(cancellationToken);
+        await using DbTransaction transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
+        UserAccount? current;
+        await using (DbCommand read = Command(connection, transaction, $"SELECT {AccountColumns} FROM users WHERE id = @id" + _dialect.LockRowSuffix, ("id", id)))
+        {
+            IReadOnlyList<UserAccount> found = await ReadAccountsAsync(read, cancellationToken);
+            current = found.Count == 0 ? null : found[0];
+        }
+
+        if (current is null)
+        {
+            return false;
+        }
+
+        // A new stamp ends every session that still carries the old role.
+        string stamp = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        await using (DbCommand update = Command(connection, transaction,
+            "UPDATE users SET role = @role, environments = @environments, security_stamp = @stamp, updated_at = @updated WHERE id = @id",
+            ("role", RoleName(role)), ("environments", EnvironmentsJson(environments)), ("stamp", stamp), ("updated", Now()), ("id", id)))
+        {
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        long revision = await AdvanceRevisionAsync(connection, transaction, cancellationToken);
+        await InsertAuditAsync(connection, transaction, actor, "user.access", "user", id, null,
+            AccessJson(current.Role, current.Environments), AccessJson(role, environments), null, revision, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private static string AccessJson(AccountRole role, IReadOnlyList<string>? environments) =>
+        JsonSerializer.Serialize(new Dictionary<string, object?> { ["role"] = RoleName(role), ["environments"] = environments });
+
+    /// <summary>A JSON array of environment keys, or null for all environments.</summary>
+    private static string? EnvironmentsJson(IReadOnlyList<string>? environments) =>
+        environments is null ? null : JsonSerializer.Serialize(environments);
 
     private async Task<bool> InsertAccountAsync(UserAccount account, string actor, bool onlyIfNone, CancellationToken cancellationToken)
     {
@@ -88,19 +131,21 @@ public abstract partial class AdoConfigStore
 
         string now = Now();
         await using (DbCommand insert = Command(connection, transaction,
-            $"INSERT INTO users ({AccountColumns}) VALUES (@id, @name, @display, @hash, @role, 0, NULL, @stamp, @created, @updated)",
+            $"INSERT INTO users ({AccountColumns}) VALUES (@id, @name, @display, @hash, @role, 0, NULL, @stamp, @created, @updated, @environments)",
             ("id", account.Id), ("name", account.UserName), ("display", account.DisplayName), ("hash", account.PasswordHash),
-            ("role", RoleName(account.Role)), ("stamp", account.SecurityStamp), ("created", now), ("updated", now)))
+            ("role", RoleName(account.Role)), ("stamp", account.SecurityStamp), ("created", now), ("updated", now),
+            ("environments", EnvironmentsJson(account.Environments))))
         {
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
         // The audit entry names the account, never its password hash.
-        string after = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
+        string after = JsonSerializer.Serialize(new Dictionary<string, object?>
         {
             ["userName"] = account.UserName,
             ["displayName"] = account.DisplayName,
             ["role"] = RoleName(account.Role),
+            ["environments"] = account.Environments,
         });
         await InsertAuditAsync(connection, transaction, actor, "user.create", "user", account.Id, null, null, after, null, revision, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -122,7 +167,8 @@ public abstract partial class AdoConfigStore
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                 Enum.Parse<AccountRole>(reader.GetString(4), ignoreCase: true),
                 Convert.ToInt32(reader.GetValue(5), CultureInfo.InvariantCulture), ParseOptionalTimestamp(reader, 6),
-                reader.GetString(7), ParseTimestamp(reader.GetString(8)), ParseTimestamp(reader.GetString(9))));
+                reader.GetString(7), ParseTimestamp(reader.GetString(8)), ParseTimestamp(reader.GetString(9)),
+                reader.IsDBNull(10) ? null : JsonSerializer.Deserialize<string[]>(reader.GetString(10))));
         }
 
         return accounts;

@@ -148,7 +148,7 @@ public abstract partial class AdoConfigStore
             return new WriteOutcome(WriteStatus.ConfigurationChanged, null, 0);
         }
 
-        await InsertAuditAsync(connection, transaction, write.Actor, action, KindName(write.Kind), write.Key, write.Environment, before, after, write.Reason, revision.Value, cancellationToken);
+        await InsertAuditAsync(connection, transaction, write.Actor, action, KindName(write.Kind), write.Key, write.Environment, before, after, write.Reason, revision.Value, write.Approver, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new WriteOutcome(WriteStatus.Committed, stored, revision.Value);
     }

@@ -8,7 +8,7 @@ namespace FailSmart.Storage.Config;
 /// The configuration store over any ADO.NET engine. SQLite and PostgreSQL share this code and differ
 /// only in their <see cref="SqlDialect"/> and migrations, so they cannot drift apart in behaviour.
 /// </summary>
-public abstract partial class AdoConfigStore : IConfigStore, IAccountStore
+public abstract partial class AdoConfigStore : IConfigStore, IAccountStore, IChangeRequestStore
 {
     private readonly SqlDialect _dialect;
     private int _schemaVersion;

@@ -10,7 +10,7 @@ namespace FailSmart.Storage.Config;
 /// <param name="ExpiresAt">When it stops working, if ever.</param>
 /// <param name="RevokedAt">When it was revoked, if it was.</param>
 /// <param name="LastUsedAt">When it last authenticated a request.</param>
-/// <param name="BypassesApproval">For admin keys: writes to environments that require approval apply at once.</param>
+/// <param name="BypassesApproval">Whether its changes skip change requests in environments that require approval (for automation).</param>
 public sealed record ApiKeyRecord(
     string Id,
     string Name,

@@ -12,7 +12,7 @@ namespace FailSmart.Storage.Config;
 /// <param name="After">The JSON after.</param>
 /// <param name="Reason">The writer's reason, when given.</param>
 /// <param name="Revision">The configuration revision the change produced.</param>
-/// <param name="Approver">Who approved the change, when it went through a change request.</param>
+/// <param name="Approver">Who approved the change, when it came from an approved change request.</param>
 public sealed record AuditEntry(
     long Id,
     DateTimeOffset At,

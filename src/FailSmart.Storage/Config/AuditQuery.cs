@@ -1,6 +1,18 @@
 namespace FailSmart.Storage.Config;
 
 /// <summary>Filters for the audit log; newest first.</summary>
+/// <param name="Kind">Only entries of this kind, when set.</param>
+/// <param name="Key">Only entries for this key, when set.</param>
+/// <param name="Actor">Only entries by exactly this actor, when set.</param>
+/// <param name="Since">Only entries at or after this moment, when set.</param>
+/// <param name="BeforeId">Only entries older than this id: the next page.</param>
+/// <param name="Limit">The page size.</param>
+/// <param name="Until">Only entries before this moment (exclusive), when set.</param>
+/// <param name="Environment">Only entries that concern exactly this environment, when set.</param>
+/// <param name="ActorContains">
+/// Only entries whose actor contains this text, ignoring case (letters beyond ASCII too), when set.
+/// '%' and '_' match themselves.
+/// </param>
 public sealed record AuditQuery(
     string? Kind = null,
     string? Key = null,

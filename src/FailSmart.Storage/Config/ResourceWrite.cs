@@ -14,7 +14,7 @@ namespace FailSmart.Storage.Config;
 /// commits only if no other change was committed since (<see cref="WriteStatus.ConfigurationChanged"/>
 /// otherwise), so two writes that are each valid alone cannot together store an invalid configuration.
 /// </param>
-/// <param name="Approver">Who approved the change, when it went through a change request.</param>
+/// <param name="Approver">Who approved the change, when it was applied from an approved change request.</param>
 public sealed record ResourceWrite(
     ResourceKind Kind,
     string Key,

@@ -11,7 +11,7 @@ namespace FailSmart.Storage.Config;
 /// <param name="SecurityStamp">Changes on "sign out everywhere"; sessions carrying an older stamp stop working.</param>
 /// <param name="CreatedAt">When the account was created.</param>
 /// <param name="UpdatedAt">When it last changed.</param>
-/// <param name="Environments">The environments an editor may change; null means all.</param>
+/// <param name="Environments">The environments an editor may change; null means all of them.</param>
 public sealed record UserAccount(
     string Id,
     string UserName,
