@@ -12,13 +12,6 @@ internal static class RoleText
         _ => "Viewer",
     };
 
-    public static string Description(AccountRole role) => role switch
-    {
-        AccountRole.Admin => "Admin: also manages people, API keys and environments",
-        AccountRole.Editor => "Editor: changes flags, experiments and segments",
-        _ => "Viewer: reads everything, changes nothing",
-    };
-
     public static string Environments(UserAccount account) => account.Role switch
     {
         AccountRole.Admin => "All",
