@@ -13,7 +13,10 @@ internal sealed class UiUserMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         Endpoint? endpoint = context.GetEndpoint();
-        bool isUi = endpoint?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null || endpoint?.Metadata.GetMetadata<UiEndpointMetadata>() is not null;
+        // The live connection of interactive pages (/_blazor) carries the person too: without it every
+        // interactive page would render as "not authorized" once it connects.
+        bool isUi = endpoint?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null || endpoint?.Metadata.GetMetadata<UiEndpointMetadata>() is not null ||
+            context.Request.Path.StartsWithSegments("/_blazor", StringComparison.OrdinalIgnoreCase);
         if (isUi && context.User.Identity?.IsAuthenticated != true)
         {
             AuthenticateResult result = await context.AuthenticateAsync(UiPolicies.Scheme);
