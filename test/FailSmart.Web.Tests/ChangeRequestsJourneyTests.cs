@@ -25,17 +25,17 @@ public sealed class ChangeRequestsJourneyTests(UiJourney journey) : IClassFixtur
         }
 
         // Nothing waits yet: the empty list says what change requests are for.
-        await page.GotoAsync("/change-requests");
+        await OpenAsync(page, "/change-requests");
         await Expect(page.GetByTestId("empty")).ToContainTextAsync("No change requests yet");
         await UiJourney.CheckPageAsync(page, "change-requests-empty");
 
-        await page.GotoAsync("/settings");
+        await OpenAsync(page, "/settings");
         ILocator production = page.GetByTestId("environment-production");
         await production.GetByRole(AriaRole.Switch).ClickAsync();
         await Expect(production.GetByTestId("approval-production")).ToHaveTextAsync("Yes");
 
         // A request filed through the API while the list is open appears without a reload.
-        await page.GotoAsync("/change-requests");
+        await OpenAsync(page, "/change-requests");
         await Expect(page.GetByTestId("empty")).ToBeVisibleAsync();
         long approved = await RequestToggleOnAsync("checkout", "Launch the one-page checkout");
         ILocator row = page.GetByTestId($"change-request-{approved}");
@@ -66,7 +66,7 @@ public sealed class ChangeRequestsJourneyTests(UiJourney journey) : IClassFixtur
 
         // A second request, rejected with a note, stays unapplied.
         long rejected = await RequestToggleOnAsync("search", "Try the new ranking");
-        await page.GotoAsync($"/change-requests/{rejected}");
+        await OpenAsync(page, $"/change-requests/{rejected}");
         await page.GetByLabel("Note (optional)").FillAsync("Not during the sale");
         await page.GetByRole(AriaRole.Button, new() { Name = "Reject" }).ClickAsync();
         await Expect(page.GetByTestId("outcome")).ToContainTextAsync($"Rejected by {UiJourney.AdminName}");
@@ -76,7 +76,7 @@ public sealed class ChangeRequestsJourneyTests(UiJourney journey) : IClassFixtur
 
         // A third, whose flag changes before it is approved, ends as a conflict and overwrites nothing.
         long conflicted = await RequestToggleOnAsync("banner", "Show the winter banner");
-        await page.GotoAsync($"/change-requests/{conflicted}");
+        await OpenAsync(page, $"/change-requests/{conflicted}");
         await Expect(page.GetByTestId("diff-row")).ToHaveCountAsync(1);
         long newer = await ToggleAsync("banner", "staging", true, HttpStatusCode.OK);
         await page.GetByRole(AriaRole.Button, new() { Name = "Approve and apply" }).ClickAsync();
@@ -90,7 +90,7 @@ public sealed class ChangeRequestsJourneyTests(UiJourney journey) : IClassFixtur
 
         // The list: filtered by status through the URL, and all of them with the pending one first.
         long waiting = await RequestToggleOnAsync("search", "Second try at the new ranking");
-        await page.GotoAsync("/change-requests");
+        await OpenAsync(page, "/change-requests");
         await Expect(page.GetByTestId("change-requests").Locator("tbody tr")).ToHaveCountAsync(4);
         (await page.GetByTestId("change-requests").Locator("tbody tr").First.GetAttributeAsync("data-testid")).ShouldBe($"change-request-{waiting}");
         await page.GetByLabel("Status").SelectOptionAsync("rejected");
@@ -103,9 +103,9 @@ public sealed class ChangeRequestsJourneyTests(UiJourney journey) : IClassFixtur
         await journey.AddPersonAsync("vic@example.com", "Vic Viewer", "viewer");
         (IBrowserContext viewerContext, IPage viewer) = await journey.SignInAsync("vic@example.com");
         await using IBrowserContext __ = viewerContext;
-        await viewer.GotoAsync("/change-requests");
+        await OpenAsync(viewer, "/change-requests");
         await Expect(viewer.GetByTestId($"change-request-{waiting}")).ToBeVisibleAsync();
-        await viewer.GotoAsync($"/change-requests/{waiting}");
+        await OpenAsync(viewer, $"/change-requests/{waiting}");
         await Expect(viewer.GetByTestId("outcome")).ToContainTextAsync("Waiting for approval");
         await Expect(viewer.GetByTestId("diff-row")).ToHaveCountAsync(1);
         await Expect(viewer.GetByRole(AriaRole.Button, new() { Name = "Approve and apply" })).ToHaveCountAsync(0);
@@ -164,5 +164,12 @@ public sealed class ChangeRequestsJourneyTests(UiJourney journey) : IClassFixtur
     {
         using HttpClient api = journey.Server.AdminApi();
         return (await api.GetFromJsonAsync<List<JsonElement>>($"/api/v1/audit?key={key}", Ct)).ShouldNotBeNull();
+    }
+
+    // Waits until the page runs on its live connection; a click before that would post the form to the server instead.
+    private static async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.Locator("[data-interactive='true']").WaitForAsync();
     }
 }

@@ -15,7 +15,7 @@ public sealed class SettingsJourneyTests(UiJourney journey) : IClassFixture<UiJo
     {
         (IBrowserContext context, IPage page) = await journey.SignInAsync();
         await using IBrowserContext _ = context;
-        await page.GotoAsync("/settings");
+        await OpenAsync(page, "/settings");
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Settings");
         ILocator production = page.GetByTestId("environment-production");
         await Expect(production.GetByTestId("approval-production")).ToHaveTextAsync("No");
@@ -103,7 +103,7 @@ public sealed class SettingsJourneyTests(UiJourney journey) : IClassFixture<UiJo
         (IBrowserContext context, IPage page) = await journey.SignInAsync("vera@example.com");
         await using IBrowserContext _ = context;
 
-        await page.GotoAsync("/settings");
+        await OpenAsync(page, "/settings");
         await Expect(page.GetByTestId("environments")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("environment-production")).ToContainTextAsync("production");
         await Expect(page.GetByRole(AriaRole.Switch)).ToHaveCountAsync(0);
@@ -146,5 +146,12 @@ public sealed class SettingsJourneyTests(UiJourney journey) : IClassFixture<UiJo
         using HttpClient api = journey.Server.AdminApi();
         JsonElement listed = await api.GetFromJsonAsync<JsonElement>("/api/v1/environments", Ct);
         return listed.EnumerateArray().Single(e => e.GetProperty("key").GetString() == environment).GetProperty("requiresApproval").GetBoolean();
+    }
+
+    // Waits until the page runs on its live connection; a click before that would post the form to the server instead.
+    private static async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.Locator("[data-interactive='true']").WaitForAsync();
     }
 }
