@@ -24,6 +24,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<IAuditService, AuditService>();
         services.AddSingleton<IExplainService, ExplainService>();
         services.AddSingleton<Environments.IEnvironmentService, Environments.EnvironmentService>();
+        services.AddSingleton<IApprovalService, ApprovalService>();
         return services;
     }
 }

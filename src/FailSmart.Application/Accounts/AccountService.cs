@@ -99,7 +99,7 @@ internal sealed class AccountService(IAccountStore store, TimeProvider timeProvi
         }
 
         IReadOnlyList<string>? limited = role == AccountRole.Editor ? environments : null;
-        if (!await store.UpdateAccountAsync(account with { Role = role, Environments = limited, SecurityStamp = NewId(), UpdatedAt = timeProvider.GetUtcNow() }, cancellationToken))
+        if (!await store.ChangeAccountAccessAsync(accountId, role, limited, caller.Actor, cancellationToken))
         {
             return ServiceProblems.NotFound("account", accountId);
         }

@@ -44,7 +44,6 @@ internal sealed class ResourceService(IConfigStore store, ValidatedWriter writer
 
     public async Task<ServiceResult<StoredResource>> CreateAsync(Caller caller, ResourceKind kind, JsonElement document, CancellationToken cancellationToken = default)
     {
-        string name = ResourceKindNames.Name(kind);
         if (ResourceAccess.MayCreate(caller, kind) is { } forbidden)
         {
             return forbidden;
@@ -62,9 +61,16 @@ internal sealed class ResourceService(IConfigStore store, ValidatedWriter writer
             return pending;
         }
 
+        return await ApplyCreateAsync(caller, kind, key!, document, stored, tags, null, cancellationToken);
+    }
+
+    /// <summary>Validates and creates; also how an approved change request for a new resource is applied.</summary>
+    internal async Task<ServiceResult<StoredResource>> ApplyCreateAsync(
+        Caller caller, ResourceKind kind, string key, JsonElement document, string stored, IReadOnlyList<string> tags, string? approver, CancellationToken cancellationToken)
+    {
         (ServiceProblem? refused, WriteOutcome? outcome) = await writer.WriteAsync(
-            resources => writer.ValidateAgainst(resources, kind, key!, document),
-            revision => store.CreateAsync(Write(caller, kind, key!, stored, tags, null) with { ValidatedAtRevision = revision }, cancellationToken),
+            resources => writer.ValidateAgainst(resources, kind, key, document),
+            revision => store.CreateAsync(Write(caller, kind, key, stored, tags, null) with { ValidatedAtRevision = revision, Approver = approver }, cancellationToken),
             cancellationToken);
         if (refused is not null)
         {
@@ -72,7 +78,7 @@ internal sealed class ResourceService(IConfigStore store, ValidatedWriter writer
         }
 
         return outcome!.Status == WriteStatus.AlreadyExists
-            ? ServiceProblems.AlreadyExists(name, key!)
+            ? ServiceProblems.AlreadyExists(ResourceKindNames.Name(kind), key)
             : new ServiceResult<StoredResource>(ServiceOutcome.Created, outcome.Resource);
     }
 

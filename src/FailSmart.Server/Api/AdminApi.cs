@@ -21,6 +21,7 @@ internal static class AdminApi
         api.MapApiKeysApi();
         api.MapAuditApi();
         api.MapAccountsApi();
+        api.MapChangeRequestsApi();
         api.MapResultsApi();
         return endpoints;
     }

@@ -103,7 +103,8 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
 
     private static OpenApiOperation? Find(OpenApiDocument document, ApiDescription description)
     {
-        string path = "/" + (description.RelativePath ?? "").TrimEnd('/');
+        // The document's paths drop route constraints ("{id:long}" is "{id}").
+        string path = "/" + System.Text.RegularExpressions.Regex.Replace(description.RelativePath ?? "", @"\{(\w+):[^}]+\}", "{$1}").TrimEnd('/');
         if (document.Paths is null || !document.Paths.TryGetValue(path, out IOpenApiPathItem? item) || item.Operations is null || description.HttpMethod is null)
         {
             return null;
