@@ -60,6 +60,7 @@ public sealed class ChangeRequestsJourneyTests(UiJourney journey) : IClassFixtur
         await UiJourney.CheckPageAsync(page, "change-request-applied");
 
         (await ProductionEnabledAsync("checkout")).ShouldBeTrue();
+        (await StatusAsync(approved)).ShouldBe("applied");
         JsonElement applied = (await AuditAsync("checkout")).First(e => e.GetProperty("environment").GetString() == "production");
         applied.GetProperty("approver").GetString().ShouldNotBeNull().ShouldContain(UiJourney.AdminEmail);
         applied.GetProperty("after").GetProperty("environments").GetProperty("production").GetProperty("enabled").GetBoolean().ShouldBeTrue();
@@ -73,6 +74,7 @@ public sealed class ChangeRequestsJourneyTests(UiJourney journey) : IClassFixtur
         await Expect(page.GetByTestId("decision-note")).ToHaveTextAsync("Not during the sale");
         await UiJourney.CheckPageAsync(page, "change-request-rejected");
         (await ProductionEnabledAsync("search")).ShouldBeFalse();
+        (await StatusAsync(rejected)).ShouldBe("rejected");
 
         // A third, whose flag changes before it is approved, ends as a conflict and overwrites nothing.
         long conflicted = await RequestToggleOnAsync("banner", "Show the winter banner");
@@ -83,6 +85,7 @@ public sealed class ChangeRequestsJourneyTests(UiJourney journey) : IClassFixtur
         await Expect(page.GetByTestId("outcome")).ToContainTextAsync("Conflict: the flag changed since this request was written, so nothing was overwritten.");
         await Expect(page.GetByTestId("status").First).ToHaveTextAsync("Conflict");
         await UiJourney.CheckPageAsync(page, "change-request-conflict");
+        (await StatusAsync(conflicted)).ShouldBe("conflict");
         JsonElement banner = await FlagAsync("banner");
         banner.GetProperty("version").GetInt64().ShouldBe(newer);
         banner.GetProperty("document").GetProperty("environments").GetProperty("staging").GetProperty("enabled").GetBoolean().ShouldBeTrue();
@@ -159,6 +162,12 @@ public sealed class ChangeRequestsJourneyTests(UiJourney journey) : IClassFixtur
 
     private async Task<bool> ProductionEnabledAsync(string flag) =>
         (await FlagAsync(flag)).GetProperty("document").GetProperty("environments").GetProperty("production").GetProperty("enabled").GetBoolean();
+
+    private async Task<string?> StatusAsync(long request)
+    {
+        using HttpClient api = journey.Server.AdminApi();
+        return (await api.GetFromJsonAsync<JsonElement>($"/api/v1/change-requests/{request}", Ct)).GetProperty("status").GetString();
+    }
 
     private async Task<List<JsonElement>> AuditAsync(string key)
     {
