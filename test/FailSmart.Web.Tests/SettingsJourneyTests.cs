@@ -65,6 +65,7 @@ public sealed class SettingsJourneyTests(UiJourney journey) : IClassFixture<UiJo
         await Expect(page.GetByTestId("person-grace@example.com").GetByTestId("environments")).ToHaveTextAsync("staging");
         await AddPersonAsync(page, "linus@example.com", "Linus Viewer", "Viewer", null);
         await Expect(page.GetByTestId("person-linus@example.com").GetByTestId("role")).ToHaveTextAsync("Viewer");
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
         await UiJourney.CheckPageAsync(page, "settings-people");
 
         // The viewer becomes an editor (of every environment).
@@ -73,6 +74,7 @@ public sealed class SettingsJourneyTests(UiJourney journey) : IClassFixture<UiJo
         await Expect(dialog).ToContainTextAsync("Saving ends Linus Viewer's sessions in every browser");
         await dialog.GetByLabel("Role").SelectOptionAsync("Editor");
         await Expect(dialog.GetByText("Environments this editor may change")).ToBeVisibleAsync();
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
         await UiJourney.CheckPageAsync(page, "settings-access-dialog");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save access" }).ClickAsync();
         await Expect(page.GetByTestId("access-changed")).ToContainTextAsync("Linus Viewer is now editor");
