@@ -92,7 +92,8 @@ internal sealed class AccountService(IAccountStore store, TimeProvider timeProvi
             return ServiceProblems.NotFound("account", accountId);
         }
 
-        if (account.Id == caller.Id && role != AccountRole.Admin)
+        // A person's caller id is "account:" and the account id (see Caller.Id), never the bare id.
+        if (caller.Id == "account:" + account.Id && role != AccountRole.Admin)
         {
             return ServiceProblems.Invalid("role", "You cannot take away your own administrator role.", "Ask another administrator to do it, so FailSmart always keeps one.");
         }
