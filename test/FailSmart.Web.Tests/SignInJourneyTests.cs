@@ -52,7 +52,8 @@ public sealed class SignInJourneyTests
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Flags" }).ClickAsync();
         await page.WaitForURLAsync(root + "/flags");
-        (await page.Locator("h1").InnerTextAsync()).ShouldBe("Flags");
+        // Enhanced navigation changes the address before the new page is patched in: wait for its heading.
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Flags");
         (await page.GetByTestId("flags-empty").InnerTextAsync()).ShouldContain("A flag lets you ship code turned off");
         await CheckPageAsync(page, "flags-empty");
 
