@@ -63,7 +63,8 @@ public sealed class UiJourney : IAsyncLifetime
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(Root + "/");
+        // The address is enough: the home page's load event can lag far behind on a busy machine.
+        await page.WaitForURLAsync(Root + "/", new() { WaitUntil = WaitUntilState.Commit });
         return (context, page);
     }
 
