@@ -15,8 +15,9 @@ public sealed class DependencyDirectionTests
         { "FailSmart.Storage.ClickHouse", ["FailSmart.Storage"] },
         { "FailSmart.Client", ["FailSmart.Core", "FailSmart.Protocol"] },
         { "FailSmart.Application", ["FailSmart.Core", "FailSmart.Protocol", "FailSmart.Storage"] },
-        // The UI uses the records that Application's methods return (accounts, field problems), never a store.
-        { "FailSmart.Web", ["FailSmart.Application", "FailSmart.Protocol", "FailSmart.Storage"] },
+        // The UI uses the records that Application's methods return (accounts, field problems, Core's evaluation
+        // trace for "explain"), never a store or the Server; its only project reference is Application (below).
+        { "FailSmart.Web", ["FailSmart.Application", "FailSmart.Core", "FailSmart.Protocol", "FailSmart.Storage"] },
     };
 
     [Theory]

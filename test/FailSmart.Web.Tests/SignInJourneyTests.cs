@@ -46,7 +46,7 @@ public sealed class SignInJourneyTests
         session.HttpOnly.ShouldBeTrue();
         session.SameSite.ShouldBe(SameSiteAttribute.Lax);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Flags" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Flags", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(root + "/flags");
         // Navigation between pages is enhanced: the URL changes before the new page is in.
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Flags");

@@ -87,6 +87,10 @@ public sealed class UiJourney : IAsyncLifetime
     public static async Task CheckPageAsync(IPage page, string name)
     {
         Directory.CreateDirectory(s_screenshots);
+        // When a page's live connection starts, the head is rendered again and the title is briefly empty;
+        // axe-core reads the page as it settles, not that moment.
+        await page.WaitForFunctionAsync("document.title.length > 0");
+
         // Fixed parts (the app bar) are drawn where the viewport is, so a page scrolled down would show its bar mid-image.
         await page.EvaluateAsync("window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new() { Path = Path.Combine(s_screenshots, name + ".png"), FullPage = true });
