@@ -14,10 +14,10 @@ public sealed class DependencyDirectionTests
         { "FailSmart.Storage.PostgreSql", ["FailSmart.Storage"] },
         { "FailSmart.Storage.ClickHouse", ["FailSmart.Storage"] },
         { "FailSmart.Client", ["FailSmart.Core", "FailSmart.Protocol"] },
-        { "FailSmart.Application", ["FailSmart.Core", "FailSmart.Protocol", "FailSmart.Storage"] },
+        { "FailSmart.Application", ["FailSmart.Core", "FailSmart.Protocol", "FailSmart.Storage", "FailSmart.Statistics"] },
         // The UI uses the records that Application's methods return (accounts, field problems, Core's evaluation
         // trace for "explain"), never a store or the Server; its only project reference is Application (below).
-        { "FailSmart.Web", ["FailSmart.Application", "FailSmart.Core", "FailSmart.Protocol", "FailSmart.Storage"] },
+        { "FailSmart.Web", ["FailSmart.Application", "FailSmart.Core", "FailSmart.Protocol", "FailSmart.Storage", "FailSmart.Statistics"] },
     };
 
     [Theory]

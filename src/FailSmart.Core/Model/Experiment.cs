@@ -30,5 +30,8 @@ public sealed record Experiment(string Key, IReadOnlyList<ExperimentVariation> V
 
     public ExperimentStatus Status { get; init; } = ExperimentStatus.Running;
 
+    /// <summary>The metrics its results analyse, with their roles; empty means every metric that is not archived, each in its definition's role.</summary>
+    public IReadOnlyList<MetricReference> Metrics { get; init; } = [];
+
     public string EffectiveSeed => Seed ?? Key;
 }

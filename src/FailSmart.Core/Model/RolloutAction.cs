@@ -12,4 +12,7 @@ public sealed record RolloutAction(string Variation, RolloutStage Stage) : RuleA
 
     /// <summary>Hash seed; the flag key when null.</summary>
     public string? Seed { get; init; }
+
+    /// <summary>Set for a guarded rollout: then the rule decides for every unit it matches (in, not yet or holdback) and records exposures.</summary>
+    public RolloutPlan? Plan { get; init; }
 }

@@ -1,0 +1,12 @@
+namespace FailSmart.Core.Model;
+
+/// <summary>A metric an experiment or rollout watches, by key, with the role it plays there.</summary>
+/// <param name="Key">The metric definition's key.</param>
+public sealed record MetricReference(string Key)
+{
+    /// <summary>The role here; the definition's own role when null.</summary>
+    public MetricUse? Role { get; init; }
+
+    /// <summary>For a guardrail: the harm tolerated here, relative (0.01 for 1%); the definition's margin when null.</summary>
+    public double? Margin { get; init; }
+}
