@@ -18,6 +18,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<IResourceValidator, CoreResourceValidator>();
         services.AddSingleton<ValidatedWriter>();
         services.AddSingleton<ApprovalGate>();
+        services.AddSingleton<Collisions.CollisionGate>();
+        services.AddSingleton<Collisions.ICollisionService, Collisions.CollisionService>();
         services.AddSingleton<ResourceService>();
         services.AddSingleton<IResourceService>(sp => sp.GetRequiredService<ResourceService>());
         services.AddSingleton<IApiKeyService, ApiKeyService>();

@@ -11,13 +11,15 @@ namespace FailSmart.Application.Access;
 /// <param name="Environments">The environments an editor may change flags in; null means all.</param>
 /// <param name="BypassesApproval">An API key allowed to write to environments that require approval without a request.</param>
 /// <param name="Reason">Why, when the caller says (X-Change-Reason, or the reason field of a form).</param>
+/// <param name="AcknowledgesCollisions">The caller knows the change lets trials share units, and goes ahead (with a reason).</param>
 public sealed record Caller(
     string Actor,
     string Id,
     CallerRole Role,
     IReadOnlyList<string>? Environments = null,
     bool BypassesApproval = false,
-    string? Reason = null)
+    string? Reason = null,
+    bool AcknowledgesCollisions = false)
 {
     /// <summary>Whether the caller may change anything at all.</summary>
     public bool CanEdit => Role is CallerRole.Editor or CallerRole.Admin;

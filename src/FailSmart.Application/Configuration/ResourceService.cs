@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FailSmart.Application.Access;
 using FailSmart.Application.Approvals;
+using FailSmart.Application.Collisions;
 using FailSmart.Application.Problems;
 using FailSmart.Protocol.Admin;
 using FailSmart.Storage;
@@ -9,7 +10,7 @@ using FailSmart.Storage.Config;
 
 namespace FailSmart.Application.Configuration;
 
-internal sealed class ResourceService(IConfigStore store, ValidatedWriter writer, ApprovalGate approvals) : IResourceService
+internal sealed class ResourceService(IConfigStore store, ValidatedWriter writer, ApprovalGate approvals, CollisionGate collisions) : IResourceService
 {
     public async Task<ServiceResult<ResourcePage>> ListAsync(ResourceListRequest request, CancellationToken cancellationToken = default)
     {
@@ -56,6 +57,12 @@ internal sealed class ResourceService(IConfigStore store, ValidatedWriter writer
 
         (string? key, IReadOnlyList<string> tags, _) = ResourceKeys.Read(document);
         string stored = ValidatedWriter.WithoutTags(document);
+        (ServiceProblem? collides, caller) = await collisions.CheckAsync(caller, kind, key!, stored, cancellationToken);
+        if (collides is not null)
+        {
+            return collides;
+        }
+
         if (await approvals.RequestIfNeededAsync(caller, kind, key!, "create", null, stored, tags, cancellationToken) is { } pending)
         {
             return pending;
@@ -101,6 +108,12 @@ internal sealed class ResourceService(IConfigStore store, ValidatedWriter writer
         if (current is not null && ResourceAccess.MayUpdate(caller, kind, current.Document, stored) is { } forbidden)
         {
             return forbidden;
+        }
+
+        (ServiceProblem? collides, caller) = await collisions.CheckAsync(caller, kind, key, stored, cancellationToken);
+        if (collides is not null)
+        {
+            return collides;
         }
 
         if (current is { Archived: false } && await approvals.RequestIfNeededAsync(caller, kind, key, "update", current, stored, tags, cancellationToken, expectedVersion) is { } pending)
@@ -224,6 +237,14 @@ internal sealed class ResourceService(IConfigStore store, ValidatedWriter writer
         state["enabled"] = enabled;
         string stored = document.ToJsonString();
         long? expected = expectedVersion ?? flag.Version;
+        if (enabled)
+        {
+            (ServiceProblem? collides, caller) = await collisions.CheckAsync(caller, ResourceKind.Flag, flagKey, stored, cancellationToken);
+            if (collides is not null)
+            {
+                return collides;
+            }
+        }
 
         // Turning a flag off is the kill switch: an administrator pressing it never waits for approval.
         bool killSwitch = !enabled && caller.Role == CallerRole.Admin;

@@ -20,6 +20,7 @@ internal static class AdminApi
         api.MapFlagToggleApi();
         api.MapApiKeysApi();
         api.MapAuditApi();
+        api.MapCollisionsApi();
         api.MapAccountsApi();
         api.MapChangeRequestsApi();
         api.MapResultsApi();

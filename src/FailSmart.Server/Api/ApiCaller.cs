@@ -3,7 +3,11 @@ using FailSmart.Application.Access;
 
 namespace FailSmart.Server.Api;
 
-/// <summary>The caller an admin API request acts as: its key, as an administrator, with the reason from X-Change-Reason.</summary>
+/// <summary>
+/// The caller an admin API request acts as: its key, as an administrator, with the reason from
+/// X-Change-Reason and, with X-Acknowledge-Collisions: true, the acknowledgement that a change may let
+/// trials share units.
+/// </summary>
 internal static class ApiCaller
 {
     public static Caller From(HttpContext http, string? reason = null)
@@ -15,7 +19,8 @@ internal static class ApiCaller
             "key:" + keyId,
             CallerRole.Admin,
             BypassesApproval: user.HasClaim(Auth.FailSmartClaims.BypassesApproval, "true"),
-            Reason: reason ?? Reason(http.Request));
+            Reason: reason ?? Reason(http.Request),
+            AcknowledgesCollisions: string.Equals(http.Request.Headers["X-Acknowledge-Collisions"].ToString(), "true", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The optional reason, from the X-Change-Reason header.</summary>
