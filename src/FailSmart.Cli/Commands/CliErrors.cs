@@ -6,4 +6,7 @@ internal static class ExitCodes
     public const int Success = 0;
     public const int InvalidInput = 1;
     public const int Usage = 2;
+
+    /// <summary>The command worked and found what it looks for (collisions, say), for scripts and CI to stop on.</summary>
+    public const int Findings = 3;
 }

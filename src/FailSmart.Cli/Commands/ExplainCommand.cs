@@ -21,44 +21,15 @@ internal static class ExplainCommand
         {
             config, flag, context, environment, json,
         };
+        command.Subcommands.Add(ExplainCollisionsCommand.Create());
         command.SetAction(parse =>
         {
             TextWriter output = parse.InvocationConfiguration.Output;
             TextWriter error = parse.InvocationConfiguration.Error;
             FileInfo file = parse.GetValue(config)!;
-            if (Directory.Exists(file.FullName))
+            if (ConfigFile.Load(file, error, out ConfigLoadResult? loaded) is { } failed)
             {
-                error.WriteLine($"--config '{file.FullName}' is a folder; name the configuration file in it.");
-                return ExitCodes.Usage;
-            }
-
-            if (!file.Exists)
-            {
-                error.WriteLine($"The configuration file '{file.FullName}' does not exist.");
-                return ExitCodes.Usage;
-            }
-
-            string text;
-            try
-            {
-                text = File.ReadAllText(file.FullName);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                error.WriteLine($"The configuration file '{file.FullName}' could not be read: {ex.Message}");
-                return ExitCodes.InvalidInput;
-            }
-
-            ConfigLoadResult loaded = ConfigDocument.Parse(text);
-            if (loaded.Configuration is null)
-            {
-                error.WriteLine($"The configuration file '{file.Name}' is not valid ({loaded.Problems.Count} problem{(loaded.Problems.Count == 1 ? "" : "s")}):");
-                foreach (var problem in loaded.Problems)
-                {
-                    error.WriteLine($"  {problem.Path}: {problem.Message} {problem.Hint}");
-                }
-
-                return ExitCodes.InvalidInput;
+                return failed;
             }
 
             Attributes attributes;
@@ -73,7 +44,7 @@ internal static class ExplainCommand
             }
 
             string flagKey = parse.GetValue(flag)!;
-            if (!loaded.Configuration.Flags.Any(f => f.Key == flagKey))
+            if (!loaded!.Configuration!.Flags.Any(f => f.Key == flagKey))
             {
                 string known = string.Join(", ", loaded.Configuration.Flags.Select(f => f.Key).Order(StringComparer.Ordinal).Take(20));
                 error.WriteLine($"--flag '{flagKey}' is not in '{file.Name}'; its flags are: {(known.Length == 0 ? "(none)" : known)}.");
