@@ -14,7 +14,7 @@ public sealed class ViewerJourneyTests(UiJourney journey) : IClassFixture<UiJour
     private static readonly string[] s_pages =
     [
         "/", "/flags", "/flags/new", "/flags/banner", "/segments", "/segments/staff", "/holdouts", "/layers", "/metrics",
-        "/change-requests", "/audit", "/api-keys", "/settings", "/experiments",
+        "/change-requests", "/audit", "/api-keys", "/settings", "/experiments", "/collisions",
     ];
 
     // Buttons that change configuration, by their visible names on the pages.
