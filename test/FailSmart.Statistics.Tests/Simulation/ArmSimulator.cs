@@ -22,6 +22,9 @@ internal sealed class ArmSimulator(int seed)
 
     public double NextDouble() => _random.NextDouble();
 
+    /// <summary>Binomial(n, p) successes.</summary>
+    public int Successes(int n, double p) => Binomial.Sample(_random, p, n);
+
     /// <summary>Binomial(8·bytes, 1/2) exactly: the number of set bits in that many random bytes.</summary>
     public int FairCoinHeads(byte[] buffer)
     {
