@@ -150,7 +150,13 @@ internal sealed class GuardedRolloutPolicy : IRolloutPolicy
             guardrail.RelativeMargin,
             harmAlpha,
             marginAlpha,
-            _options.TuningSampleSize);
-        return new GateReading(guardrail.MetricKey, r.Estimate, r.Interval.Lower, r.Interval.Upper, r.HarmShown, r.NonInferiorityShown);
+            _options.TuningSampleSize,
+            guardrail.CarriedEvidence is >= 0 and < double.PositiveInfinity ? guardrail.CarriedEvidence : 0);
+        // Below the burn-in the normal approximation of a ratio of small-sample means is too rough to act on.
+        bool enough = Math.Min(guardrail.Control.Units, guardrail.Treatment.Units) >= _options.MinUnitsPerArm;
+        return new GateReading(guardrail.MetricKey, r.Estimate, r.Interval.Lower, r.Interval.Upper, enough && r.HarmShown, enough && r.NonInferiorityShown)
+        {
+            CarriedEvidence = r.CarriedEvidence,
+        };
     }
 }

@@ -30,6 +30,12 @@ public sealed class RolloutPolicyOptions
     /// <summary>The sequential sample-ratio check's prior concentration (Lindon &amp; Malek's k).</summary>
     public double SampleRatioConcentration { get; set; } = 100;
 
+    /// <summary>
+    /// A guardrail shows nothing, harm or non-inferiority, until both its arms have this many units: the
+    /// intervals rest on the normal approximation of a ratio of means, which small samples do not support.
+    /// </summary>
+    public long MinUnitsPerArm { get; set; } = 500;
+
     /// <summary>An arm that should have had at least this many units by now and has none is a red check.</summary>
     public double EmptyArmExpectedUnits { get; set; } = 30;
 }

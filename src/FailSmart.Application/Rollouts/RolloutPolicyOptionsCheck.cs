@@ -37,6 +37,11 @@ internal static class RolloutPolicyOptionsCheck
             return $"{section}:EmptyArmExpectedUnits must be at least 1 (it is {options.EmptyArmExpectedUnits}); the default is 30.";
         }
 
+        if (options.MinUnitsPerArm < 2)
+        {
+            return $"{section}:MinUnitsPerArm must be at least 2 (it is {options.MinUnitsPerArm}); the default is 500.";
+        }
+
         return null;
     }
 }

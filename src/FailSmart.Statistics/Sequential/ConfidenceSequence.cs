@@ -63,7 +63,15 @@ public static class ConfidenceSequence
     /// boundary approaches as Φ(u) → 1; it is always narrower than the two-sided half-width at α and wider
     /// than the two-sided half-width at 2α.
     /// </summary>
-    public static double OneSidedHalfWidth(double standardError, long totalUnits, double tuningSampleSize, double alpha = 0.05)
+    public static double OneSidedHalfWidth(double standardError, long totalUnits, double tuningSampleSize, double alpha = 0.05) =>
+        OneSidedHalfWidth(standardError, totalUnits, tuningSampleSize, alpha, 1);
+
+    /// <summary>
+    /// The one-sided half-width where the mixture reaches 1/(α·evidence) rather than 1/α: the bound of a
+    /// test that already holds <paramref name="evidence"/> (a product of earlier e-values, at least 1) against
+    /// the same null. ρ stays tuned at α.
+    /// </summary>
+    internal static double OneSidedHalfWidth(double standardError, long totalUnits, double tuningSampleSize, double alpha, double evidence)
     {
         Guard.Alpha(alpha);
         Guard.Positive(tuningSampleSize, nameof(tuningSampleSize));
@@ -85,12 +93,31 @@ public static class ConfidenceSequence
         Guard.NotNegative(standardError, nameof(standardError));
         double nRho2 = totalUnits * Rho2(2 * alpha, tuningSampleSize);
         double c = nRho2 + 1;
-        return standardError * OneSidedCrossing(0.5 * Math.Log(c) - Math.Log(2 * alpha)) * Math.Sqrt(c / nRho2);
+        double level = (0.5 * Math.Log(c)) - Math.Log(2 * alpha) - Math.Log(evidence);
+        return standardError * OneSidedCrossing(level) * Math.Sqrt(c / nRho2);
     }
 
     /// <summary>
-    /// Solves u²/2 + ln Φ(u) = level for u &gt; 0. The left side is increasing and convex there, so Newton's
-    /// method from the root of u²/2 = level (which lies below the answer) converges from the first step on.
+    /// ln M⁺ of the one-sided mixture at a standardised estimate z (positive in the tested direction), with
+    /// ρ tuned at α as in <see cref="OneSidedHalfWidth(double, long, double, double)"/>: the e-value of this look.
+    /// </summary>
+    internal static double OneSidedLogEvidence(double z, long totalUnits, double tuningSampleSize, double alpha)
+    {
+        double nRho2 = totalUnits * Rho2(2 * alpha, tuningSampleSize);
+        double c = nRho2 + 1;
+        double u = z * Math.Sqrt(nRho2 / c);
+        return Math.Log(2) - (0.5 * Math.Log(c)) + (0.5 * u * u) + LogCdf(u);
+    }
+
+    /// <summary>ln Φ(u), with the asymptotic tail below −30 where Φ underflows.</summary>
+    private static double LogCdf(double u) =>
+        u > -30
+            ? Math.Log(Distributions.StandardNormal.Cdf(u))
+            : (-0.5 * u * u) - Math.Log(-u) - (0.5 * Math.Log(2 * Math.PI)) + Math.Log(1 - (1 / (u * u)));
+
+    /// <summary>
+    /// Solves u²/2 + ln Φ(u) = level. The left side is increasing and convex, so Newton's method from the root
+    /// of u²/2 = level converges monotonically after its first step.
     /// </summary>
     internal static double OneSidedCrossing(double level)
     {
@@ -98,7 +125,7 @@ public static class ConfidenceSequence
         for (int i = 0; i < 100; i++)
         {
             double cdf = Distributions.StandardNormal.Cdf(u);
-            double g = (0.5 * u * u) + Math.Log(cdf) - level;
+            double g = (0.5 * u * u) + LogCdf(u) - level;
             double step = g / (u + (Distributions.StandardNormal.Pdf(u) / cdf));
             u -= step;
             if (Math.Abs(step) <= 1e-15 * Math.Max(1, u))

@@ -10,6 +10,9 @@ public sealed record GuardrailGateResult(double Estimate, double StandardError, 
     /// <summary>The reading when there is nothing to read yet.</summary>
     public static GuardrailGateResult Undefined { get; } = new(double.NaN, double.NaN, new Interval(double.NaN, double.NaN), false, false);
 
+    /// <summary>The harm evidence to carry into the next analysis if this one ends now: (carried + 1) × this look's e-value.</summary>
+    public double CarriedEvidence { get; init; }
+
     /// <summary>True when the estimate and its interval are finite numbers.</summary>
     public bool IsDefined => double.IsFinite(Estimate) && Interval.IsFinite;
 }

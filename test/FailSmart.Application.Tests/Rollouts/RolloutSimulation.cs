@@ -47,6 +47,7 @@ internal static class RolloutSimulation
         long notYet = 0, inFeature = 0, holdback = 0;
         long controlConversions = 0, featureConversions = 0;
         double? lastStageDays = null;
+        double carried = 0;
         long hours = settings.HorizonDays * 24;
         for (long hour = 0; hour < hours; hour++)
         {
@@ -72,7 +73,7 @@ internal static class RolloutSimulation
                 notYet,
                 inFeature,
                 holdback,
-                [new GuardrailInput(MetricKey, true, settings.RelativeMargin, new ArmSums(control, controlConversions, controlConversions), new ArmSums(inFeature, featureConversions, featureConversions))]);
+                [new GuardrailInput(MetricKey, true, settings.RelativeMargin, new ArmSums(control, controlConversions, controlConversions), new ArmSums(inFeature, featureConversions, featureConversions)) { CarriedEvidence = settings.CarryEvidence ? carried : 0 }]);
             RolloutDecision decision = policy.Decide(look);
             double days = (now - start).TotalDays;
             switch (decision.Move)
@@ -81,6 +82,7 @@ internal static class RolloutSimulation
                     stage++;
                     plan = plan with { Phase = plan.Phase + 1 };
                     stageStart = now;
+                    carried = decision.Gates[0].CarriedEvidence;
                     notYet = inFeature = holdback = controlConversions = featureConversions = 0;
                     if (stage == Ladder.Count - 1)
                     {

@@ -18,6 +18,9 @@ internal sealed record RolloutSimulationSettings
 
     public int Runs { get; init; } = 400;
 
+    /// <summary>Whether each stage starts with the harm evidence the previous one ended with, as the engine passes it.</summary>
+    public bool CarryEvidence { get; init; } = true;
+
     /// <summary>Longer than any rollout can last: every stage pauses after at most seven days.</summary>
     public int HorizonDays { get; init; } = 60;
 }

@@ -40,17 +40,20 @@ public sealed class RolloutSimulationTests
     [Fact]
     public void Simulation_table_is_written_when_asked()
     {
-        string? path = Environment.GetEnvironmentVariable("FAILSMART_ROLLOUT_SIMULATION_TABLE");
         string table = Table(s_harmful.Value, s_harmless.Value);
-        table.ShouldContain("| Harmful");
+        table.ShouldContain("| Harmful (−2 points) | rolled back before 25% |");
+        string? path = Environment.GetEnvironmentVariable("FAILSMART_ROLLOUT_SIMULATION_TABLE");
         if (!string.IsNullOrEmpty(path))
         {
-            File.WriteAllText(path, table);
+            // The same runs with an engine that does not carry evidence between stages, for comparison.
+            RolloutSimulationSettings alone = s_settings with { CarryEvidence = false };
+            string without = Table(Simulate(-0.02, Seed, alone), Simulate(0, Seed + 1, alone));
+            File.WriteAllText(path, $"With evidence carried between stages:\n\n{table}\nEach stage on its own:\n\n{without}");
         }
     }
 
-    private static IReadOnlyList<RolloutRunOutcome> Simulate(double effect, int seed) =>
-        RolloutSimulation.Run(new GuardedRolloutPolicy(Options.Create(new RolloutPolicyOptions())), s_settings, effect, seed);
+    private static IReadOnlyList<RolloutRunOutcome> Simulate(double effect, int seed, RolloutSimulationSettings? settings = null) =>
+        RolloutSimulation.Run(new GuardedRolloutPolicy(Options.Create(new RolloutPolicyOptions())), settings ?? s_settings, effect, seed);
 
     private static double RolledBackBefore25(IReadOnlyList<RolloutRunOutcome> runs) =>
         Rate(runs, r => r.End == RolloutMove.RollBack && RolloutSimulation.Ladder[r.Stage] < 0.25);
@@ -76,7 +79,6 @@ public sealed class RolloutSimulationTests
         text.AppendLine("|---|---|---|---|---|");
         Ends(text, "Harmful (−2 points)", harmful);
         Ends(text, "Harmless (0)", harmless);
-        foreach (RolloutRunOutcome r in harmless.Where(r => r.End == RolloutMove.RollBack)) { text.AppendLine(r.Reason); }
         return text.ToString();
     }
 
