@@ -1,6 +1,5 @@
 using FailSmart.Application.Rollouts;
 using FailSmart.Core.Model;
-using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Random;
 
 namespace FailSmart.Application.Tests.Rollouts;
@@ -53,15 +52,15 @@ internal static class RolloutSimulation
         {
             // Even arrivals: the units of hour h are ⌊U(h + 1)/24⌋ − ⌊Uh/24⌋.
             int arrivals = (int)((settings.UnitsPerDay * (hour + 1) / 24) - (settings.UnitsPerDay * hour / 24));
-            int held = Binomial.Sample(random, settings.Holdback, arrivals);
+            int held = BinomialDraw.Sample(random, settings.Holdback, arrivals);
             int eligible = arrivals - held;
-            int inNow = Binomial.Sample(random, Ladder[stage], eligible);
+            int inNow = BinomialDraw.Sample(random, Ladder[stage], eligible);
             int notYetNow = eligible - inNow;
             notYet += notYetNow;
             inFeature += inNow;
             holdback += held;
-            controlConversions += Binomial.Sample(random, settings.Baseline, notYetNow + held);
-            featureConversions += Binomial.Sample(random, settings.Baseline + effect, inNow);
+            controlConversions += BinomialDraw.Sample(random, settings.Baseline, notYetNow + held);
+            featureConversions += BinomialDraw.Sample(random, settings.Baseline + effect, inNow);
 
             DateTimeOffset now = start.AddHours(hour + 1);
             long control = notYet + holdback;

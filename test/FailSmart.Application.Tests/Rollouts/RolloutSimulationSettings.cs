@@ -16,7 +16,7 @@ internal sealed record RolloutSimulationSettings
 
     public long MinUnits { get; init; } = 1_000;
 
-    public int Runs { get; init; } = 400;
+    public int Runs { get; init; } = 1_000;
 
     /// <summary>Whether each stage starts with the harm evidence the previous one ended with, as the engine passes it.</summary>
     public bool CarryEvidence { get; init; } = true;
