@@ -116,4 +116,47 @@ public sealed class GuardrailGateTests
     {
         Should.Throw<ArgumentOutOfRangeException>(() => GuardrailGate.Evaluate(s_control, s_control, MetricDirection.HigherIsBetter, -0.01, 0.01, 0.05, 100_000));
     }
+
+    [Fact]
+    public void Evaluate_harm_is_shown_exactly_when_the_carried_evidence_times_this_look_reaches_one_over_alpha()
+    {
+        // Down 3.3% on 10,000 units: not enough alone at α = 0.01.
+        var treatment = new MeanStatistics(10_000, 2_900, 2_900);
+        GuardrailGateResult alone = GuardrailGate.Evaluate(s_control, treatment, MetricDirection.HigherIsBetter, 0.05, 0.01, 0.05, 100_000);
+        double e = alone.CarriedEvidence; // (0 + 1) × this look's e-value
+        GuardrailGateResult justShort = GuardrailGate.Evaluate(s_control, treatment, MetricDirection.HigherIsBetter, 0.05, 0.01, 0.05, 100_000, (0.99 / (0.01 * e)) - 1);
+        GuardrailGateResult justOver = GuardrailGate.Evaluate(s_control, treatment, MetricDirection.HigherIsBetter, 0.05, 0.01, 0.05, 100_000, (1.01 / (0.01 * e)) - 1);
+
+        alone.HarmShown.ShouldBeFalse();
+        e.ShouldBeGreaterThan(1);
+        justShort.HarmShown.ShouldBeFalse();
+        justOver.HarmShown.ShouldBeTrue();
+        justOver.CarriedEvidence.ShouldBe(1.01 / 0.01, 1e-6);
+        // The estimate and the other end do not depend on what was carried.
+        justOver.Estimate.ShouldBe(alone.Estimate);
+        justOver.Interval.Lower.ShouldBe(alone.Interval.Lower);
+    }
+
+    [Fact]
+    public void Evaluate_without_a_reading_carries_the_evidence_on_with_an_e_value_of_one()
+    {
+        GuardrailGateResult r = GuardrailGate.Evaluate(new MeanStatistics(1, 1, 1), s_control, MetricDirection.HigherIsBetter, 0.05, 0.01, 0.05, 100_000, 4);
+
+        r.IsDefined.ShouldBeFalse();
+        r.CarriedEvidence.ShouldBe(5);
+    }
+
+    [Fact]
+    public void Evaluate_a_change_in_the_good_direction_carries_less_than_it_was_given()
+    {
+        GuardrailGateResult r = GuardrailGate.Evaluate(s_control, new MeanStatistics(10_000, 3_200, 3_200), MetricDirection.HigherIsBetter, 0.05, 0.01, 0.05, 100_000, 4);
+
+        r.CarriedEvidence.ShouldBeLessThan(1);
+    }
+
+    [Fact]
+    public void Evaluate_refuses_negative_carried_evidence()
+    {
+        Should.Throw<ArgumentOutOfRangeException>(() => GuardrailGate.Evaluate(s_control, s_control, MetricDirection.HigherIsBetter, 0.01, 0.01, 0.05, 100_000, -1));
+    }
 }
