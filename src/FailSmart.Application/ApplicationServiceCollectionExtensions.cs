@@ -4,7 +4,9 @@ using FailSmart.Application.Approvals;
 using FailSmart.Application.Audit;
 using FailSmart.Application.Configuration;
 using FailSmart.Application.Explain;
+using FailSmart.Application.Rollouts;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace FailSmart.Application;
 
@@ -27,6 +29,11 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<IExplainService, ExplainService>();
         services.AddSingleton<Environments.IEnvironmentService, Environments.EnvironmentService>();
         services.AddSingleton<IApprovalService, ApprovalService>();
+        services.AddOptions<RolloutPolicyOptions>()
+            .BindConfiguration(RolloutPolicyOptions.SectionName)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RolloutPolicyOptions>, RolloutPolicyOptionsValidation>();
+        services.AddSingleton<IRolloutPolicy, GuardedRolloutPolicy>();
         return services;
     }
 }

@@ -7,4 +7,8 @@ namespace FailSmart.Application.Rollouts;
 /// <param name="Upper">Its upper end.</param>
 /// <param name="HarmShown">The interval lies wholly on the harmful side of zero.</param>
 /// <param name="NonInferiorityShown">The interval excludes harm larger than the margin.</param>
-public sealed record GateReading(string MetricKey, double Estimate, double Lower, double Upper, bool HarmShown, bool NonInferiorityShown);
+public sealed record GateReading(string MetricKey, double Estimate, double Lower, double Upper, bool HarmShown, bool NonInferiorityShown)
+{
+    /// <summary>The harm evidence to store with the stage when this look advances the rollout, and to pass as the next stage's <see cref="GuardrailInput.CarriedEvidence"/>.</summary>
+    public double CarriedEvidence { get; init; }
+}

@@ -54,6 +54,89 @@ public static class ConfidenceSequence
         return Apply(lift.Estimate, lift.StandardError, totalUnits, tuningSampleSize, alpha);
     }
 
+    /// <summary>
+    /// The half-width of the one-sided always-valid bound at level α: with probability at least 1 − α the true
+    /// value never crosses estimate − half-width (or, mirrored, estimate + half-width) at any look.
+    /// It mixes the likelihood ratio over one direction only (the one-sided normal mixture of Howard et al.
+    /// 2021, §3.2): M = 2/√c · exp(u²/2) · Φ(u) with c = Nρ² + 1 and u = ρZ/√c, and solves M = 1/α for u,
+    /// so the half-width is u·SE·√(c/(Nρ²)). ρ is tuned as the two-sided sequence is at 2α, which this
+    /// boundary approaches as Φ(u) → 1; it is always narrower than the two-sided half-width at α and wider
+    /// than the two-sided half-width at 2α.
+    /// </summary>
+    public static double OneSidedHalfWidth(double standardError, long totalUnits, double tuningSampleSize, double alpha = 0.05) =>
+        OneSidedHalfWidth(standardError, totalUnits, tuningSampleSize, alpha, 1);
+
+    /// <summary>
+    /// The one-sided half-width where the mixture reaches 1/(α·evidence) rather than 1/α: the bound of a
+    /// test that already holds <paramref name="evidence"/> (a product of earlier e-values, at least 1) against
+    /// the same null. ρ stays tuned at α.
+    /// </summary>
+    internal static double OneSidedHalfWidth(double standardError, long totalUnits, double tuningSampleSize, double alpha, double evidence)
+    {
+        Guard.Alpha(alpha);
+        Guard.Positive(tuningSampleSize, nameof(tuningSampleSize));
+        if (!(alpha < 0.5))
+        {
+            throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "A one-sided level must lie below 0.5.");
+        }
+
+        if (totalUnits < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(totalUnits), totalUnits, "At least one unit is needed.");
+        }
+
+        if (!double.IsFinite(standardError))
+        {
+            return double.NaN;
+        }
+
+        Guard.NotNegative(standardError, nameof(standardError));
+        double nRho2 = totalUnits * Rho2(2 * alpha, tuningSampleSize);
+        double c = nRho2 + 1;
+        double level = (0.5 * Math.Log(c)) - Math.Log(2 * alpha) - Math.Log(evidence);
+        return standardError * OneSidedCrossing(level) * Math.Sqrt(c / nRho2);
+    }
+
+    /// <summary>
+    /// ln M⁺ of the one-sided mixture at a standardised estimate z (positive in the tested direction), with
+    /// ρ tuned at α as in <see cref="OneSidedHalfWidth(double, long, double, double)"/>: the e-value of this look.
+    /// </summary>
+    internal static double OneSidedLogEvidence(double z, long totalUnits, double tuningSampleSize, double alpha)
+    {
+        double nRho2 = totalUnits * Rho2(2 * alpha, tuningSampleSize);
+        double c = nRho2 + 1;
+        double u = z * Math.Sqrt(nRho2 / c);
+        return Math.Log(2) - (0.5 * Math.Log(c)) + (0.5 * u * u) + LogCdf(u);
+    }
+
+    /// <summary>ln Φ(u), with the asymptotic tail below −30 where Φ underflows.</summary>
+    private static double LogCdf(double u) =>
+        u > -30
+            ? Math.Log(Distributions.StandardNormal.Cdf(u))
+            : (-0.5 * u * u) - Math.Log(-u) - (0.5 * Math.Log(2 * Math.PI)) + Math.Log(1 - (1 / (u * u)));
+
+    /// <summary>
+    /// Solves u²/2 + ln Φ(u) = level. The left side is increasing and convex, so Newton's method from the root
+    /// of u²/2 = level converges monotonically after its first step.
+    /// </summary>
+    internal static double OneSidedCrossing(double level)
+    {
+        double u = Math.Sqrt(2 * Math.Max(level, 0));
+        for (int i = 0; i < 100; i++)
+        {
+            double cdf = Distributions.StandardNormal.Cdf(u);
+            double g = (0.5 * u * u) + LogCdf(u) - level;
+            double step = g / (u + (Distributions.StandardNormal.Pdf(u) / cdf));
+            u -= step;
+            if (Math.Abs(step) <= 1e-15 * Math.Max(1, u))
+            {
+                break;
+            }
+        }
+
+        return u;
+    }
+
     internal static double Rho2(double alpha, double tuningSampleSize)
     {
         double l = -2 * Math.Log(alpha);

@@ -22,6 +22,35 @@ internal sealed class ArmSimulator(int seed)
 
     public double NextDouble() => _random.NextDouble();
 
+    /// <summary>
+    /// Binomial(n, p) successes, exactly, in O(log n) (Knuth, TAOCP vol. 2, §3.4.1, exercise 27): the a-th
+    /// smallest of n uniforms is Beta(a, n + 1 − a), which settles whether at least a successes occurred.
+    /// MathNet's sampler draws n uniforms.
+    /// </summary>
+    public int Successes(int n, double p)
+    {
+        int successes = 0;
+        while (n > 32 && p > 0 && p < 1)
+        {
+            int a = 1 + (n / 2);
+            int b = n + 1 - a;
+            double x = Beta.Sample(_random, a, b);
+            if (x >= p)
+            {
+                n = a - 1;
+                p /= x;
+            }
+            else
+            {
+                successes += a;
+                n = b - 1;
+                p = (p - x) / (1 - x);
+            }
+        }
+
+        return p >= 1 ? successes + n : successes + Binomial.Sample(_random, Math.Max(p, 0), n);
+    }
+
     /// <summary>Binomial(8·bytes, 1/2) exactly: the number of set bits in that many random bytes.</summary>
     public int FairCoinHeads(byte[] buffer)
     {
