@@ -237,7 +237,7 @@ internal sealed class EventBatchReader(IngestOptions limits, Configuration confi
         {
             return key is not null && GuardedRollouts.TryGetValue(key, out RolloutPlan? plan)
                 ? ReadRolloutExposure(e, id, unitId, at, properties, key, plan)
-                : $"experiment '{key}' is neither an experiment nor a guarded rollout in environment '{environment}'. Exposures name an experiment's key, or a guarded rollout's \"rollout:{{flag}}:{{rule}}\" in the environment of this key.";
+                : $"experiment '{key}' does not exist in environment '{environment}': it is neither an experiment nor a guarded rollout there. Exposures name an experiment's key, or a guarded rollout's \"rollout:{{flag}}:{{rule}}\" in the environment of this key.";
         }
 
         if (Text(e.Variation, "variation", out string? variation) is { } variationProblem)
