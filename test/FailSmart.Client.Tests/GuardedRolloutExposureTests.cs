@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using FailSmart.Core.Bucketing;
-using FailSmart.Core.Evaluation;
 using FailSmart.Core.Model;
 using FailSmart.Core.Targeting;
 using FailSmart.Core.Values;
@@ -31,7 +30,11 @@ public sealed class GuardedRolloutExposureTests
             .WithServer(new Uri("http://failsmart.test/"), "fs_server_x")
             .WithHttpMessageHandler(handler)
             .WithLocalRuleSet(WithGuardedRollout(phase: 3), "production")
-            .Configure(o => o.FlushInterval = TimeSpan.FromHours(1))
+            .Configure(o =>
+            {
+                o.FlushInterval = TimeSpan.FromHours(1);
+                o.ExposureCacheSize = 1 << 20; // few enough units that no two share a slot: every repeat is caught
+            })
             .Build();
         string[] units = [.. Enumerable.Range(0, 300).Select(i => "u-" + i)];
         RolloutArmBuckets arms = RolloutArmBuckets.For(0.2, 0.25, BucketHash.BucketCount);
