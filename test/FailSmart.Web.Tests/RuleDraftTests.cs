@@ -23,7 +23,7 @@ public sealed class RuleDraftTests
         (JsonObject? rule, _) = draft.ToJson("$.rules[0]");
 
         JsonObject expected = JsonNode.Parse(Guarded)!.AsObject();
-        expected["condition"] = JsonNode.Parse("""{"country": "AU"}""");
+        expected["condition"] = JsonNode.Parse("""{"country": {"$eq": "AU"}}""");
         JsonNode.DeepEquals(rule, expected).ShouldBeTrue(rule?.ToJsonString());
     }
 
