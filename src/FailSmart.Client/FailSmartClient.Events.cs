@@ -36,6 +36,7 @@ internal sealed partial class FailSmartClient
     }
 
     // Exposures are sent once per (unit, experiment, phase): the deduplicator answers without allocating.
+    // A guarded rollout's exposure carries its analysis key and the unit's arm as the variation.
     private void LogExposure(in EvaluationResult result)
     {
         if (!_events.Enabled || result.HashValue is not { Length: > 0 } unit || result.ExperimentKey is not { } experiment)
@@ -49,7 +50,7 @@ internal sealed partial class FailSmartClient
             return;
         }
 
-        _events.Enqueue(new IngestEvent(NewId(), IngestEvent.ExposureType, unit, _time.GetUtcNow(), experiment, result.ExperimentPhase, result.VariationKey));
+        _events.Enqueue(new IngestEvent(NewId(), IngestEvent.ExposureType, unit, _time.GetUtcNow(), experiment, result.ExperimentPhase, result.ExposureVariation));
     }
 
     private static string NewId() => Guid.CreateVersion7().ToString();

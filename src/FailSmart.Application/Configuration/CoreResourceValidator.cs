@@ -26,7 +26,8 @@ public sealed class CoreResourceValidator : IResourceValidator
         StoredResource[] all = [candidate, .. configuration];
         ConfigLoadResult result = ConfigDocument.Parse(RuleSetDocument.Build(all, environment: null).ToJsonString());
         string ownPrefix = "$." + RuleSetDocument.ArrayName(kind) + "[0]";
-        return [.. result.Problems.Select(p => ToField(p, ownPrefix, all))];
+        IEnumerable<FieldProblem> metrics = kind == ResourceKind.Flag && result.Configuration is { Flags: [var flag, ..] } ? RolloutPlanMetrics.Check(flag, configuration) : [];
+        return [.. result.Problems.Select(p => ToField(p, ownPrefix, all)), .. metrics];
     }
 
     public IReadOnlyList<FieldProblem> ValidateAll(IReadOnlyList<StoredResource> configuration)

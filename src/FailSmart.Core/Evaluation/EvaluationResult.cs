@@ -50,13 +50,23 @@ public readonly struct EvaluationResult : IEquatable<EvaluationResult>
     /// <summary>Position of that rule in the environment, or -1.</summary>
     public int RuleIndex => Outcome.RuleIndex;
 
+    /// <summary>The experiment that assigned the unit, or a guarded rollout's analysis key (<see cref="Model.RolloutPlan.AnalysisKey"/>).</summary>
     public string? ExperimentKey => Outcome.ExperimentKey;
 
-    /// <summary>The experiment's phase (analysis is per phase), or 0.</summary>
+    /// <summary>The experiment's (or guarded rollout's) phase (analysis is per phase), or 0.</summary>
     public int ExperimentPhase => Outcome.ExperimentPhase;
 
-    /// <summary>True when the unit was assigned by an experiment: log an exposure.</summary>
+    /// <summary>True when the unit was assigned by an experiment or a guarded rollout: log an exposure.</summary>
     public bool InExperiment => Outcome.InExperiment;
+
+    /// <summary>
+    /// The variation to log with the exposure: <see cref="VariationKey"/> for an experiment, the arm
+    /// ("not-yet", "in", "holdback") for a guarded rollout; null when no exposure is due.
+    /// </summary>
+    public string? ExposureVariation => Outcome.ExposureVariation;
+
+    /// <summary>Its index: in the experiment's variations, or the <see cref="Model.RolloutArm"/> value; -1 when none.</summary>
+    public int ExposureVariationIndex => Outcome.ExposureVariationIndex;
 
     /// <summary>The holdout that held this unit back, when the reason is <see cref="EvaluationReason.Holdout"/>.</summary>
     public string? HoldoutKey => Outcome.HoldoutKey;

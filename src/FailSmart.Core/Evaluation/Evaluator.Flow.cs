@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using FailSmart.Core.Bucketing;
 using FailSmart.Core.Evaluation.Compiled;
+using FailSmart.Core.Model;
 using FailSmart.Core.Targeting;
 using FailSmart.Core.Values;
 
@@ -65,6 +66,14 @@ public sealed partial class Evaluator
                     if (InRollout(rule, ref hashes, trace, out int bucket, out string attribute, out string value))
                     {
                         return new EvaluationResult(rule.Outcome!, bucket, attribute, value);
+                    }
+
+                    break;
+                case RuleKind.GuardedRollout:
+                    EvaluationResult armed = InGuardedRollout(rule, ref hashes, trace);
+                    if (armed.IsDecided)
+                    {
+                        return armed;
                     }
 
                     break;
@@ -219,6 +228,41 @@ public sealed partial class Evaluator
             // Half-open over the discrete hashes: exactly the points the inclusive rollout takes.
             Range = new BucketRange(0, rule.RolloutBuckets / rule.Slot.Scale),
         });
+
+    // A guarded rollout decides for every unit with a hash: its arm's outcome, prepared when compiled.
+    [MethodImpl(MethodImplOptions.NoInlining)] // Keeps its locals out of every other flag's frame.
+    private static EvaluationResult InGuardedRollout(CompiledRule rule, ref UnitHashes hashes, List<TraceStep>? trace)
+    {
+        if (!hashes.TryGetBucket(rule.Slot, out int bucket, out string attribute, out string value))
+        {
+            trace?.Add(new TraceStep(TraceStepKind.Rollout, RuleName(rule), false, $"The unit has no '{rule.Slot.Attribute}' to hash: skip the rule."));
+            return default;
+        }
+
+        RolloutArm arm = rule.Arms.ArmOf(bucket);
+        if (trace is not null)
+        {
+            TraceArm(trace, rule, bucket, attribute, value, arm);
+        }
+
+        return new EvaluationResult(rule.ArmOutcomes[(int)arm], bucket, attribute, value);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void TraceArm(List<TraceStep> trace, CompiledRule rule, int bucket, string attribute, string value, RolloutArm arm)
+    {
+        RolloutArmBuckets arms = rule.Arms;
+        EvaluationOutcome served = rule.ArmOutcomes[(int)arm];
+        trace.Add(new TraceStep(TraceStepKind.Rollout, RuleName(rule), true, FormattableString.Invariant(
+            $"Guarded rollout: bucket('{rule.Slot.Seed}', {attribute}='{value}') = {bucket} of {arms.Scale}; in {arms.SpanOf(RolloutArm.In)} (stage {rule.RolloutFraction} of the {arms.Eligible} buckets not held back), not yet {arms.SpanOf(RolloutArm.NotYet)}, holdback {arms.SpanOf(RolloutArm.Holdback)}. ")
+            + $"Arm '{served.ExposureVariation}': serve '{served.VariationKey}' and log an exposure to '{served.ExperimentKey}' (phase {served.ExperimentPhase.ToString(CultureInfo.InvariantCulture)}).")
+        {
+            Point = bucket / rule.Slot.Scale,
+            Range = arms.RangeOf(arm),
+            Bucket = bucket,
+            Span = arms.SpanOf(arm),
+        });
+    }
 
     private static EvaluationResult Decide(CompiledFlag flag, CompiledRule rule, List<TraceStep>? trace)
     {

@@ -167,6 +167,10 @@ public static partial class ConfigurationValidator
             }
 
             ValidateAction(flag, rule.Action, at, experiments, problems);
+            if (rule.Action is RolloutAction { Plan: { } plan } guarded)
+            {
+                ValidatePlan(flag, environment, rule, guarded, plan, Property(at, "rollout"), experiments, problems);
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Xml;
 using FailSmart.Core.Model;
 using FailSmart.Core.Values;
 using FailSmart.Protocol.Configuration.Dto;
@@ -64,13 +65,39 @@ internal static class ConfigWriter
         Rollout = r.Action is RolloutAction o ? new RolloutDto
         {
             Variation = o.Variation,
-            Percentage = o.Stage.Percent,
+            Percentage = Percent(o.Stage.Fraction),
             HashAttribute = o.HashAttribute == "id" ? null : o.HashAttribute,
             FallbackAttribute = o.FallbackAttribute,
             Seed = o.Seed,
+            Plan = o.Plan is { } plan ? Plan(plan) : null,
         } : null,
         Experiment = r.Action is ExperimentAction x ? new ExperimentRefDto { Key = x.ExperimentKey } : null,
     };
+
+    private static RolloutPlanDto Plan(RolloutPlan p) => new()
+    {
+        Stages = [.. p.Stages.Select(s => new RolloutPlanStageDto
+        {
+            Percentage = Percent(s.Fraction),
+            MinDuration = s.MinDuration == TimeSpan.FromDays(1) ? null : XmlConvert.ToString(s.MinDuration),
+            MinUnits = s.MinUnits == 1_000 ? null : s.MinUnits,
+            MaxDuration = s.MaxDuration is not { } max ? ConfigMapper.NoMaxDuration : max == TimeSpan.FromDays(7) ? null : XmlConvert.ToString(max),
+            RequiresApproval = s.RequiresApproval ? true : null,
+        })],
+        Holdback = Percent(p.Holdback),
+        ControlVariation = p.ControlVariation,
+        Metrics = p.Metrics.Count == 0 ? null : [.. p.Metrics.Select(m => new MetricReferenceDto
+        {
+            Key = m.Key,
+            Role = m.Role?.ToString().ToLowerInvariant(),
+            Margin = m.Margin,
+        })],
+        Phase = p.Phase,
+    };
+
+    // The document speaks percentages: 0.07 × 100 is 7.000000000000001 in binary, so round away the
+    // noise, or a written document would read back as another fraction.
+    private static double Percent(double fraction) => Math.Round(fraction * 100, 10);
 
     private static SegmentDto Segment(Segment s) => s switch
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using FailSmart.Core.Bucketing;
 using FailSmart.Core.Model;
 using FailSmart.Core.Values;
 
@@ -14,11 +15,12 @@ namespace FailSmart.Protocol.GrowthBook;
 /// <item><term>force rule</term><description>rule with <c>force</c></description></item>
 /// <item><term>rollout rule</term><description>rule with <c>force</c>, <c>coverage</c> (the stage), <c>hashAttribute</c>, <c>fallbackAttribute</c>, <c>seed</c> (default the flag key) and <c>hashVersion: 2</c> (GrowthBook's default is 1)</description></item>
 /// <item><term>experiment rule</term><description>rule with <c>key</c>, <c>variations</c> (the flag values), <c>weights</c>, <c>coverage</c>, <c>hashAttribute</c>, <c>fallbackAttribute</c>, <c>seed</c>, <c>hashVersion</c>, <c>phase</c> and <c>meta</c> (the variation keys); a stopped or draft experiment's rule is left out</description></item>
+/// <item><term>guarded rollout rule</term><description>experiment rule with <c>key</c> (the analysis key), <c>variations</c> [control, feature, control] indexed by arm (not yet, in, holdback), explicit <c>ranges</c> (the arms' exact bucket blocks), <c>meta</c> (the arm names), the rollout's <c>hashAttribute</c>, <c>seed</c> and <c>hashVersion: 2</c>, <c>phase</c>, and <c>disableStickyBucketing</c> (a unit not yet in moves in when the stage rises)</description></item>
 /// <item><term>layer</term><description>a <c>filters</c> entry on the experiment's rule: the layer salt as seed, version 2, the owned span as a range</description></item>
 /// <item><term>rule segments</term><description>joined to the condition with <c>$and</c>: a condition segment's condition, or <c>{attribute: {"$inGroup": key}}</c> for an id list</description></item>
 /// <item><term>id-list segment</term><description>saved group (a bare list of ids)</description></item>
 /// </list>
-/// Prerequisites and holdouts have no GrowthBook equivalent that serves the same value: a
+/// A guarded rollout with a fallback attribute, prerequisites and holdouts have no GrowthBook equivalent that serves the same value: a
 /// configuration with them is refused with <see cref="NotSupportedException"/>.
 /// <see cref="FromPayload"/> reads the same correspondences back from GrowthBook's side.
 /// </summary>
@@ -81,6 +83,9 @@ public static partial class GrowthBookPayloadMapping
             {
                 case ForceAction force:
                     mapped["force"] = Value(flag, force.Variation);
+                    break;
+                case RolloutAction { Plan: { } plan } guarded:
+                    AddGuardedRollout(mapped, flag, state, rule, guarded, plan);
                     break;
                 case RolloutAction rollout:
                     mapped["force"] = Value(flag, rollout.Variation);
@@ -151,6 +156,31 @@ public static partial class GrowthBookPayloadMapping
                 ["ranges"] = new JsonArray(new JsonArray(allocation.Buckets.Start / 10_000.0, allocation.Buckets.End / 10_000.0)),
             });
         }
+    }
+
+    // Three variations indexed by RolloutArm ([control, feature, control]) with the arms' exact bucket
+    // ranges, so GrowthBook's chooseVariation lands every point where FailSmart's ArmOf does. Sticky
+    // bucketing is off for the rule: a unit not yet in must move in when the stage rises.
+    private static void AddGuardedRollout(JsonObject rule, Flag flag, FlagEnvironment state, Rule source, RolloutAction rollout, RolloutPlan plan)
+    {
+        if (rollout.FallbackAttribute is not null)
+        {
+            // GrowthBook falls back only with sticky bucketing, which would keep a unit in its old arm.
+            throw new NotSupportedException($"Flag '{flag.Key}' rule '{source.Id}' is a guarded rollout with a fallback attribute: GrowthBook honours a fallback only with sticky bucketing, which would keep units in the arm of an earlier stage.");
+        }
+
+        RolloutArmBuckets arms = RolloutArmBuckets.For(plan, rollout.Stage, BucketHash.BucketCount);
+        RolloutArm[] order = [RolloutArm.NotYet, RolloutArm.In, RolloutArm.Holdback];
+        string control = plan.ControlVariation ?? state.DefaultVariation;
+        rule["key"] = RolloutPlan.AnalysisKey(flag.Key, source.Id);
+        rule["variations"] = new JsonArray([.. order.Select(arm => Value(flag, arm == RolloutArm.In ? rollout.Variation : control))]);
+        rule["ranges"] = new JsonArray([.. order.Select(arm => (JsonNode)new JsonArray(arms.RangeOf(arm).Start, arms.RangeOf(arm).End))]);
+        rule["hashAttribute"] = rollout.HashAttribute;
+        rule["seed"] = rollout.Seed ?? flag.Key;
+        rule["hashVersion"] = 2;
+        rule["phase"] = plan.Phase.ToString(CultureInfo.InvariantCulture);
+        rule["disableStickyBucketing"] = true;
+        rule["meta"] = new JsonArray([.. order.Select(arm => (JsonNode)new JsonObject { ["key"] = RolloutArmKeys.Of(arm) })]);
     }
 
     // The rule's condition and its segments, all of which must hold.

@@ -16,6 +16,7 @@ internal sealed class EventBatchReader(IngestOptions limits, Configuration confi
     private readonly List<Exposure> _exposures = [];
     private readonly List<MetricEvent> _metricEvents = [];
     private readonly List<RejectedEvent> _rejected = [];
+    private Dictionary<string, RolloutPlan>? _guardedRollouts;
 
     public EventBatch Batch => new(_exposures, _metricEvents);
 
@@ -234,7 +235,9 @@ internal sealed class EventBatchReader(IngestOptions limits, Configuration confi
         Experiment? experiment = key is null ? null : configuration.Experiments.FirstOrDefault(x => x.Key == key);
         if (experiment is null)
         {
-            return $"experiment '{key}' does not exist. Exposures name an experiment of this FailSmart.";
+            return key is not null && GuardedRollouts.TryGetValue(key, out RolloutPlan? plan)
+                ? ReadRolloutExposure(e, id, unitId, at, properties, key, plan)
+                : $"experiment '{key}' does not exist in environment '{environment}': it is neither an experiment nor a guarded rollout there. Exposures name an experiment's key, or a guarded rollout's \"rollout:{{flag}}:{{rule}}\" in the environment of this key.";
         }
 
         if (Text(e.Variation, "variation", out string? variation) is { } variationProblem)
@@ -256,14 +259,60 @@ internal sealed class EventBatchReader(IngestOptions limits, Configuration confi
             return $"variation '{variation}' is not one of experiment '{key}''s: {string.Join(", ", experiment.Variations.Select(v => v.Key))}.";
         }
 
-        int phase = experiment.Phase;
+        return AddExposure(e, id, unitId, at, properties, experiment.Key, experiment.Phase, index);
+    }
+
+    // A guarded rollout's exposure: the variation is the unit's arm, stored by the arm's number.
+    private string? ReadRolloutExposure(EventFields e, string id, string unitId, DateTimeOffset at, Dictionary<string, string>? properties, string key, RolloutPlan plan)
+    {
+        if (Text(e.Variation, "variation", out string? variation) is { } variationProblem)
+        {
+            return variationProblem;
+        }
+
+        if (!RolloutArmKeys.TryParse(variation, out RolloutArm arm))
+        {
+            return $"variation '{variation}' is not an arm of guarded rollout '{key}': {string.Join(", ", RolloutArmKeys.All)}.";
+        }
+
+        return AddExposure(e, id, unitId, at, properties, key, plan.Phase, (int)arm);
+    }
+
+    private string? AddExposure(EventFields e, string id, string unitId, DateTimeOffset at, Dictionary<string, string>? properties, string key, int defaultPhase, int index)
+    {
+        int phase = defaultPhase;
         if (e.Phase is { ValueKind: not JsonValueKind.Undefined } p && (p.ValueKind != JsonValueKind.Number || !p.TryGetInt32(out phase) || phase < 1))
         {
             return "phase must be a whole number of 1 or more.";
         }
 
-        _exposures.Add(new Exposure(id, environment, unitId, experiment.Key, phase, index, at, properties));
+        _exposures.Add(new Exposure(id, environment, unitId, key, phase, index, at, properties));
         return null;
+    }
+
+    // The analysis keys of the guarded rollouts in this batch's environment, found once per batch.
+    private Dictionary<string, RolloutPlan> GuardedRollouts => _guardedRollouts ??= FindGuardedRollouts();
+
+    private Dictionary<string, RolloutPlan> FindGuardedRollouts()
+    {
+        var found = new Dictionary<string, RolloutPlan>(StringComparer.Ordinal);
+        foreach (Flag flag in configuration.Flags)
+        {
+            if (!flag.Environments.TryGetValue(environment, out FlagEnvironment? state))
+            {
+                continue;
+            }
+
+            foreach (Rule rule in state.Rules)
+            {
+                if (rule.Action is RolloutAction { Plan: { } plan })
+                {
+                    found.TryAdd(RolloutPlan.AnalysisKey(flag.Key, rule.Id), plan);
+                }
+            }
+        }
+
+        return found;
     }
 
     private string? ReadMetric(EventFields e, string id, string unitId, DateTimeOffset at, Dictionary<string, string>? properties)

@@ -33,25 +33,11 @@ internal static class OfrepEvaluation
 
         if (result.InExperiment && result.ExperimentKey is not null && result.HashValue is { Length: > 0 } unit)
         {
-            exposures.Record(evaluator.Environment, unit, result.ExperimentKey, result.ExperimentPhase, ExperimentVariationIndex(evaluator, result));
+            // Numbered as the experiment numbers its variations, or by arm for a guarded rollout.
+            exposures.Record(evaluator.Environment, unit, result.ExperimentKey, result.ExperimentPhase, result.ExposureVariationIndex);
         }
 
         return (StatusCodes.Status200OK, Success(result));
-    }
-
-    /// <summary>The unit's variation as the experiment numbers them (exposures are per experiment, not per flag).</summary>
-    private static int ExperimentVariationIndex(Evaluator evaluator, EvaluationResult result)
-    {
-        Experiment? experiment = evaluator.Configuration.Experiments.FirstOrDefault(x => x.Key == result.ExperimentKey);
-        for (int i = 0; experiment is not null && i < experiment.Variations.Count; i++)
-        {
-            if (experiment.Variations[i].Key == result.VariationKey)
-            {
-                return i;
-            }
-        }
-
-        return result.VariationIndex;
     }
 
     public static JsonObject Failure(string key, string code, string details) =>

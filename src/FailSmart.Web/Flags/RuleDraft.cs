@@ -8,7 +8,7 @@ namespace FailSmart.Web.Flags;
 /// <summary>
 /// One rule as the page edits it: a condition (builder rows joined with AND, or JSON), and what it serves
 /// (a rollout percentage of a variation). Properties the page does not edit (segments, an experiment, a
-/// rollout's hash attribute) are kept as they were read, so saving never drops them.
+/// rollout's hash attribute, a guarded rollout's plan) are kept as they were read, so saving never drops them.
 /// </summary>
 public sealed class RuleDraft
 {
@@ -34,6 +34,12 @@ public sealed class RuleDraft
 
     /// <summary>Whether the rule serves through an experiment (shown read-only; edit it as JSON).</summary>
     public bool IsExperiment => _original.ContainsKey("experiment");
+
+    /// <summary>Whether the rule is a guarded rollout: its plan is kept as read and its stage is the rollout engine's to move.</summary>
+    public bool IsGuarded => _original["rollout"] is JsonObject { } rollout && rollout["plan"] is JsonObject;
+
+    /// <summary>A guarded rollout's plan in one line (stage, holdback, phase), or null.</summary>
+    public string? PlanSummary => IsGuarded ? Summarize((JsonObject)_original["rollout"]!) : null;
 
     public static RuleDraft New(string id, string variation) => new() { Id = id, Variation = variation, Percentage = 100 };
 
@@ -105,7 +111,11 @@ public sealed class RuleDraft
             {
                 JsonObject rollout = previousRollout is null ? [] : (JsonObject)previousRollout.DeepClone();
                 rollout["variation"] = Variation;
-                rollout["percentage"] = JsonNode.Parse(Percentage.ToString("0.####", CultureInfo.InvariantCulture));
+                if (!IsGuarded)
+                {
+                    // A guarded rollout's percentage is a stage of its plan, written exactly as read.
+                    rollout["percentage"] = JsonNode.Parse(Percentage.ToString("0.####", CultureInfo.InvariantCulture));
+                }
                 result["rollout"] = rollout;
             }
         }
@@ -180,6 +190,18 @@ public sealed class RuleDraft
         ConditionJson = fresh.ConditionJson;
         RuleAsJson = false;
         return null;
+    }
+
+    private static string Summarize(JsonObject rollout)
+    {
+        JsonObject plan = (JsonObject)rollout["plan"]!;
+        string Number(JsonNode? node, string fallback) =>
+            node?.GetValueKind() == JsonValueKind.Number ? node.GetValue<double>().ToString("0.####", CultureInfo.InvariantCulture) : fallback;
+        string stages = plan["stages"] is JsonArray list
+            ? string.Join(" → ", list.Select(s => Number((s as JsonObject)?["percentage"], "?") + "%"))
+            : "1% → 5% → 10% → 25% → 50% → 100%";
+        string control = plan["controlVariation"]?.GetValueKind() == JsonValueKind.String ? $"'{plan["controlVariation"]!.GetValue<string>()}'" : "the default variation";
+        return $"Guarded rollout at stage {Number(rollout["percentage"], "0")}% of the units not held back ({stages}), holdback {Number(plan["holdback"], "1")}%, phase {Number(plan["phase"], "1")}; the others get {control}. The rollout engine moves the stage.";
     }
 
     private bool ReadCondition(JsonNode? condition)

@@ -27,6 +27,9 @@ internal static class Configs
     public static Rule Rollout(string id, double fraction, string variation = "on", string condition = "{}") =>
         new(id, Condition.Parse(condition), new RolloutAction(variation, new RolloutStage(fraction)));
 
+    public static Rule GuardedRollout(string id, double stage, RolloutPlan plan, string variation = "on", string condition = "{}") =>
+        new(id, Condition.Parse(condition), new RolloutAction(variation, new RolloutStage(stage)) { Plan = plan });
+
     public static Rule RunExperiment(string id, string experimentKey, string condition = "{}") =>
         new(id, Condition.Parse(condition), new ExperimentAction(experimentKey));
 

@@ -30,6 +30,8 @@ function evaluateFeature(payload, feature, attributes) {
     source: r.source,
     ruleId: r.ruleId || "",
     inExperiment: !!(e && e.inExperiment),
+    experimentKey: r.experiment ? r.experiment.key : null,
+    variationKey: e && e.inExperiment ? e.key : null,
   };
 }
 

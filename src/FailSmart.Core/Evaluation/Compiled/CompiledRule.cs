@@ -1,3 +1,4 @@
+using FailSmart.Core.Bucketing;
 using FailSmart.Core.Model;
 using FailSmart.Core.Targeting.Nodes;
 
@@ -18,6 +19,7 @@ internal sealed class CompiledRule
             Kind = value.Action switch
             {
                 ForceAction => RuleKind.Force,
+                RolloutAction { Plan: not null } => RuleKind.GuardedRollout,
                 RolloutAction => RuleKind.Rollout,
                 _ => RuleKind.Experiment,
             };
@@ -45,6 +47,12 @@ internal sealed class CompiledRule
     public int RolloutBuckets { get; init; }
 
     public HashSlot Slot { get; init; }
+
+    /// <summary>A guarded rollout's arms in the rollout hash's buckets.</summary>
+    public RolloutArmBuckets Arms { get; init; }
+
+    /// <summary>What a guarded rollout serves, per <see cref="RolloutArm"/>.</summary>
+    public EvaluationOutcome[] ArmOutcomes { get; init; } = [];
 
     public CompiledExperiment? Experiment { get; init; }
 

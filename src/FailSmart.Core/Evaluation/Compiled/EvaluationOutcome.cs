@@ -35,6 +35,12 @@ internal sealed record EvaluationOutcome
 
     public bool InExperiment { get; init; }
 
+    /// <summary>The variation an exposure records: the experiment's variation, or a guarded rollout's arm name.</summary>
+    public string? ExposureVariation { get; init; }
+
+    /// <summary>Its index: in the experiment's variations, or the <see cref="Model.RolloutArm"/> value.</summary>
+    public int ExposureVariationIndex { get; init; } = -1;
+
     public string? HoldoutKey { get; init; }
 
     /// <summary>Buckets per unit interval of the hash that decided: 10,000 (version 2) or 1,000 (version 1).</summary>

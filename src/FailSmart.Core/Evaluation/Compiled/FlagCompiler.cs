@@ -72,6 +72,7 @@ internal static class FlagCompiler
                     VariationIndex = IndexOf(force.Variation),
                     Outcome = Outcome(flag, IndexOf(force.Variation), EvaluationReason.TargetingMatch) with { RuleId = rule.Id, RuleIndex = i },
                 },
+                RolloutAction { Plan: { } plan } guarded => CompileGuardedRule(flag, rule, i, ruleSegments, guarded, plan, defaultIndex, planner, IndexOf),
                 RolloutAction rollout => new CompiledRule
                 {
                     Rule = rule,
@@ -135,9 +136,56 @@ internal static class FlagCompiler
                 ExperimentKey = experiment.Key,
                 ExperimentPhase = experiment.Phase,
                 InExperiment = true,
+                ExposureVariation = v.Key,
+                ExposureVariationIndex = IndexOfVariation(experiment, v.Key),
                 BucketScale = slot.Scale,
             })],
         };
+    }
+
+    // Three outcomes prepared here (in, not yet, holdback), so the evaluation only picks one.
+    private static CompiledRule CompileGuardedRule(Flag flag, Rule rule, int index, CompiledSegment[] segments, RolloutAction rollout, RolloutPlan plan, int defaultIndex, LanePlanner planner, Func<string, int> indexOf)
+    {
+        HashSlot slot = planner.Assign(HashSlot.Create(rollout.Seed ?? flag.Key, rollout.HashAttribute, rollout.FallbackAttribute, HashVersion.V2));
+        int feature = indexOf(rollout.Variation);
+        int control = plan.ControlVariation is { } key ? indexOf(key) : defaultIndex;
+        string analysisKey = RolloutPlan.AnalysisKey(flag.Key, rule.Id);
+        EvaluationOutcome ArmOutcome(RolloutArm arm) => Outcome(flag, arm == RolloutArm.In ? feature : control, EvaluationReason.RolloutSplit) with
+        {
+            RuleId = rule.Id,
+            RuleIndex = index,
+            ExperimentKey = analysisKey,
+            ExperimentPhase = plan.Phase,
+            InExperiment = true,
+            ExposureVariation = RolloutArmKeys.Of(arm),
+            ExposureVariationIndex = (int)arm,
+            BucketScale = slot.Scale,
+        };
+
+        return new CompiledRule
+        {
+            Rule = rule,
+            Index = index,
+            Segments = segments,
+            VariationIndex = feature,
+            RolloutFraction = rollout.Stage.Fraction,
+            Slot = slot,
+            Arms = RolloutArmBuckets.For(plan, rollout.Stage, (int)slot.Scale),
+            ArmOutcomes = [ArmOutcome(RolloutArm.NotYet), ArmOutcome(RolloutArm.In), ArmOutcome(RolloutArm.Holdback)],
+        };
+    }
+
+    private static int IndexOfVariation(Experiment experiment, string key)
+    {
+        for (int i = 0; i < experiment.Variations.Count; i++)
+        {
+            if (string.Equals(experiment.Variations[i].Key, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static EvaluationOutcome Outcome(Flag flag, int variation, EvaluationReason reason) => new()

@@ -6,4 +6,7 @@ internal enum RuleKind
     Force,
     Rollout,
     Experiment,
+
+    /// <summary>A rollout with a plan: decides for every unit it matches (in, not yet or holdback).</summary>
+    GuardedRollout,
 }
