@@ -68,8 +68,25 @@ internal static class ConfigWriter
             HashAttribute = o.HashAttribute == "id" ? null : o.HashAttribute,
             FallbackAttribute = o.FallbackAttribute,
             Seed = o.Seed,
+            Plan = o.Plan is { } plan ? Plan(plan) : null,
         } : null,
         Experiment = r.Action is ExperimentAction x ? new ExperimentRefDto { Key = x.ExperimentKey } : null,
+    };
+
+    private static RolloutPlanDto Plan(RolloutPlan p) => new()
+    {
+        Stages = [.. p.Stages.Select(s => new RolloutPlanStageDto
+        {
+            Percentage = s.Fraction * 100,
+            MinDuration = System.Xml.XmlConvert.ToString(s.MinDuration),
+            MinUnits = s.MinUnits,
+            MaxDuration = s.MaxDuration is { } max ? System.Xml.XmlConvert.ToString(max) : null,
+            RequiresApproval = s.RequiresApproval ? true : null,
+        })],
+        HoldbackPercentage = p.Holdback * 100,
+        ControlVariation = p.ControlVariation,
+        Metrics = p.Metrics.Count == 0 ? null : [.. p.Metrics.Select(m => new MetricReferenceDto { Key = m.Key, Role = m.Role?.ToString().ToLowerInvariant(), Margin = m.Margin })],
+        Phase = p.Phase,
     };
 
     private static SegmentDto Segment(Segment s) => s switch

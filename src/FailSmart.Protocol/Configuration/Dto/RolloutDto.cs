@@ -11,4 +11,6 @@ internal sealed class RolloutDto : DtoBase
     public string? FallbackAttribute { get; set; }
 
     public string? Seed { get; set; }
+
+    public RolloutPlanDto? Plan { get; set; }
 }
