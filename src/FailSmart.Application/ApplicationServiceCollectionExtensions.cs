@@ -4,7 +4,9 @@ using FailSmart.Application.Approvals;
 using FailSmart.Application.Audit;
 using FailSmart.Application.Configuration;
 using FailSmart.Application.Explain;
+using FailSmart.Application.Rollouts;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FailSmart.Application;
 
@@ -25,6 +27,12 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<IExplainService, ExplainService>();
         services.AddSingleton<Environments.IEnvironmentService, Environments.EnvironmentService>();
         services.AddSingleton<IApprovalService, ApprovalService>();
+        // Rollouts run on the host's clock unless the host gives them their own (a fast one for tests and demos).
+        services.TryAddKeyedSingleton(RolloutClock.Key, (sp, _) => sp.GetRequiredService<TimeProvider>());
+        services.TryAddSingleton<RolloutEngineOptions>();
+        services.AddSingleton<RolloutWriter>();
+        services.AddSingleton<IRolloutEngine, RolloutEngine>();
+        services.AddSingleton<IRolloutService, RolloutService>();
         return services;
     }
 }
