@@ -30,6 +30,7 @@ public static class ApplicationServiceCollectionExtensions
         // Rollouts run on the host's clock unless the host gives them their own (a fast one for tests and demos).
         services.TryAddKeyedSingleton(RolloutClock.Key, (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.TryAddSingleton<RolloutEngineOptions>();
+        services.TryAddSingleton<IRolloutPolicy, StageClockPolicy>();
         services.AddSingleton<RolloutWriter>();
         services.AddSingleton<IRolloutEngine, RolloutEngine>();
         services.AddSingleton<IRolloutService, RolloutService>();
