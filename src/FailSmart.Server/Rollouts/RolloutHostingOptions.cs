@@ -27,5 +27,8 @@ internal sealed class RolloutHostingOptions
 
         /// <summary>The real moment the fast clock counts from, so it reads alike after a restart; the process start by default.</summary>
         public DateTimeOffset? Since { get; set; }
+
+        /// <summary>What the clock reads at <see cref="Since"/>; <see cref="Since"/> itself by default.</summary>
+        public DateTimeOffset? Start { get; set; }
     }
 }

@@ -9,6 +9,6 @@ internal static partial class RolloutServerLog
     [LoggerMessage(EventId = 1351, Level = LogLevel.Error, Message = "A rollout look failed; the next look tries again")]
     public static partial void LookFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 1352, Level = LogLevel.Warning, Message = "Guarded rollouts run on a clock {Speed} times faster than real time (Rollouts:Clock:Speed); for tests and demos only")]
+    [LoggerMessage(EventId = 1352, Level = LogLevel.Warning, Message = "Guarded rollouts run on their own clock (Rollouts:Clock), {Speed} times real time; for tests and demos only")]
     public static partial void FastClock(ILogger logger, double speed);
 }

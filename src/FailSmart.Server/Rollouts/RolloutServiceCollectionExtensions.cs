@@ -13,13 +13,14 @@ internal static class RolloutServiceCollectionExtensions
         engine.LeaseDuration = hosting.LeaseDuration;
         engine.Holder = hosting.Holder ?? engine.Holder;
         services.AddSingleton(engine);
-        if (hosting.Clock.Speed is > 0 and not 1)
+        if (hosting.Clock.Speed is > 0 and not 1 || hosting.Clock.Start is not null)
         {
             DateTimeOffset since = hosting.Clock.Since ?? TimeProvider.System.GetUtcNow();
+            DateTimeOffset start = hosting.Clock.Start ?? since;
             services.AddKeyedSingleton<TimeProvider>(RolloutClock.Key, (sp, _) =>
             {
                 RolloutServerLog.FastClock(sp.GetRequiredService<ILogger<AcceleratedClock>>(), hosting.Clock.Speed);
-                return new AcceleratedClock(sp.GetRequiredService<TimeProvider>(), hosting.Clock.Speed, since);
+                return new AcceleratedClock(sp.GetRequiredService<TimeProvider>(), hosting.Clock.Speed, since, start);
             });
         }
 
