@@ -38,6 +38,10 @@ internal static class RolloutText
         : span.TotalHours >= 1 ? $"{span.TotalHours:0.#} h"
         : $"{span.TotalMinutes:0.#} min";
 
+    /// <summary>"at least 1 d and 1,000 units, needs approval".</summary>
+    public static string Needs(RolloutStageView stage) =>
+        $"at least {Duration(stage.MinDuration)} and {stage.MinUnits.ToString("N0", CultureInfo.InvariantCulture)} units" + (stage.RequiresApproval ? ", needs approval" : "");
+
     public static string Command(RolloutCommand command) => command switch
     {
         RolloutCommand.Pause => "Pause",
