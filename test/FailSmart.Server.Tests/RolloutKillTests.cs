@@ -84,7 +84,7 @@ public sealed partial class RolloutKillTests
 
             // A stage was due at each of restarts 1 to 49; those that did not advance were killed before the move committed.
             int interrupted = Kills - 1 - advancedWhileKilled;
-            TestContext.Current.SendDiagnosticMessage($"{Kills} kills in {started.Elapsed.TotalSeconds:0} s; {interrupted} of them before a due move committed");
+            TestContext.Current.TestOutputHelper?.WriteLine($"{Kills} kills in {started.Elapsed.TotalSeconds:0} s; {interrupted} of them before a due move committed");
             interrupted.ShouldBeGreaterThan(0, "no kill landed inside a transition, so this run proved nothing about them");
             last.Kill(entireProcessTree: true);
         }
