@@ -6,6 +6,7 @@ using FailSmart.Application.Configuration;
 using FailSmart.Application.Explain;
 using FailSmart.Application.Rollouts;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace FailSmart.Application;
@@ -34,6 +35,13 @@ public static class ApplicationServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<RolloutPolicyOptions>, RolloutPolicyOptionsValidation>();
         services.AddSingleton<IRolloutPolicy, GuardedRolloutPolicy>();
+
+        // Rollouts run on the host's clock unless the host gives them their own (a fast one for tests and demos).
+        services.TryAddKeyedSingleton(RolloutClock.Key, (sp, _) => sp.GetRequiredService<TimeProvider>());
+        services.TryAddSingleton<RolloutEngineOptions>();
+        services.AddSingleton<RolloutWriter>();
+        services.AddSingleton<IRolloutEngine, RolloutEngine>();
+        services.AddSingleton<IRolloutService, RolloutService>();
         return services;
     }
 }

@@ -7,6 +7,7 @@ using FailSmart.Server.Health;
 using FailSmart.Server.Hosting;
 using FailSmart.Server.Imports;
 using FailSmart.Server.OpenFeature;
+using FailSmart.Server.Rollouts;
 using FailSmart.Server.Sync;
 using FailSmart.Storage;
 using FailSmart.Web;
@@ -37,6 +38,7 @@ public static class FailSmartServer
         builder.Services.AddFailSmartErrors();
         builder.Services.AddFailSmartHealth();
         builder.Services.AddFailSmartAuth();
+        builder.Services.AddRolloutEngine(builder.Configuration);
         builder.Services.AddFailSmartApplication();
         builder.Services.AddFailSmartWebUi();
         builder.Services.AddFailSmartRateLimiting();

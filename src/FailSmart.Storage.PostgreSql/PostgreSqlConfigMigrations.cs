@@ -100,5 +100,27 @@ internal static class PostgreSqlConfigMigrations
             CREATE INDEX change_requests_status ON change_requests (status, id);
             CREATE INDEX change_requests_resource ON change_requests (kind, key);
             """),
+        new(5, "guarded rollouts: state and leases", """
+            CREATE TABLE rollouts (
+                environment TEXT NOT NULL,
+                flag TEXT NOT NULL,
+                rule TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('running', 'awaiting-approval', 'paused', 'rolled-back', 'completed', 'holdback-ended')),
+                stage_index INTEGER NOT NULL,
+                stage_started_at TEXT NOT NULL,
+                phase INTEGER NOT NULL,
+                last_move TEXT NULL,
+                last_reason TEXT NULL,
+                last_readings TEXT NULL,
+                looked_at TEXT NULL,
+                approved_by TEXT NULL,
+                version BIGINT NOT NULL,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (environment, flag, rule));
+            CREATE TABLE leases (
+                name TEXT PRIMARY KEY NOT NULL,
+                holder TEXT NOT NULL,
+                expires_at TEXT NOT NULL);
+            """),
     ];
 }

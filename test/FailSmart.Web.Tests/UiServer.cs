@@ -30,7 +30,12 @@ public sealed class UiServer : IAsyncDisposable
         try
         {
             (Process process, Uri address) = await ChildServer.StartAsync(
-                ["--data", data.Path], new Dictionary<string, string> { ["Auth__BootstrapAdminKey"] = AdminKey }, cancellationToken);
+                ["--data", data.Path], new Dictionary<string, string>
+                {
+                    ["Auth__BootstrapAdminKey"] = AdminKey,
+                    // Journeys see a guarded rollout start within seconds, not at the next minute's look.
+                    ["Rollouts__LookInterval"] = "00:00:02",
+                }, cancellationToken);
             return new UiServer(process, data, address);
         }
         catch

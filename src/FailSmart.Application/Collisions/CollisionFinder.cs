@@ -77,7 +77,10 @@ public static class CollisionFinder
                     case ExperimentAction run when configuration.Experiments.FirstOrDefault(e => e.Key == run.ExperimentKey) is { Status: ExperimentStatus.Running } experiment:
                         trials.Add(new Trial(experiment.Key, "experiment", flag.Key, rule.Id, experiment.HashAttribute, experiment.Layer, experiment) { Audience = audience });
                         break;
-                    case RolloutAction { Plan: not null } rollout when rollout.Stage.Fraction > 0:
+                    // A guarded rollout is a trial from the moment its plan is written, at 0% too: the engine will start
+                    // it, and stage changes never change who it can reach, so every collision it has was refused or
+                    // acknowledged at a write, and no stage advance can begin one.
+                    case RolloutAction { Plan: not null } rollout:
                         trials.Add(new Trial(RolloutPlan.AnalysisKey(flag.Key, rule.Id), "rollout", flag.Key, rule.Id, rollout.HashAttribute, null, null) { Audience = audience });
                         break;
                     default:

@@ -24,6 +24,7 @@ internal static class AdminApi
         api.MapAccountsApi();
         api.MapChangeRequestsApi();
         api.MapResultsApi();
+        api.MapRolloutsApi();
         return endpoints;
     }
 

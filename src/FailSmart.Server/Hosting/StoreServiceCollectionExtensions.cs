@@ -33,6 +33,7 @@ internal static class StoreServiceCollectionExtensions
         // Accounts live in the configuration store, so they follow its provider.
         services.AddSingleton(sp => (IAccountStore)sp.GetRequiredService<IConfigStore>());
         services.AddSingleton(sp => (IChangeRequestStore)sp.GetRequiredService<IConfigStore>());
+        services.AddSingleton(sp => (IRolloutStore)sp.GetRequiredService<IConfigStore>());
         services.AddSingleton<IEventStore>(sp => events.Provider switch
         {
             EventStoreOptions.DuckDb => new DuckDbEventStore(sp.GetRequiredService<DataFolder>(), sp.GetRequiredService<TimeProvider>()),

@@ -1,0 +1,237 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Spectre.Console;
+
+namespace FailSmart.Cli.Commands;
+
+/// <summary>
+/// `failsmart rollout list|show|pause|resume|skip|rollback|approve|end-holdback`: guarded rollouts on a running
+/// server, through `/api/v1/rollouts`. Refusals print the server's ProblemDetails and exit 1.
+/// </summary>
+internal static class RolloutCommand
+{
+    private static readonly (string Name, string Description)[] s_commands =
+    [
+        ("pause", "Stop the rollout climbing; the stage keeps serving."),
+        ("resume", "Let a paused rollout climb again."),
+        ("skip", "Enter the next stage now."),
+        ("rollback", "Stop serving the feature; the holdback stays."),
+        ("approve", "Approve entering the next stage."),
+        ("end-holdback", "After completion: remove the plan so the holdback gets the feature too."),
+    ];
+
+    public static Command Create()
+    {
+        var rollout = new Command("rollout", "Watch and steer guarded rollouts on a running FailSmart server.");
+        rollout.Subcommands.Add(List());
+        rollout.Subcommands.Add(Show());
+        foreach ((string name, string description) in s_commands)
+        {
+            rollout.Subcommands.Add(Act(name, description));
+        }
+
+        return rollout;
+    }
+
+    private static (Option<string> Server, Option<string> Key) Connection() =>
+        (new Option<string>("--server") { Description = "The server's address, such as http://localhost:5080.", Required = true },
+         new Option<string>("--key") { Description = "An admin key (fs_admin_…).", Required = true });
+
+    private static Argument<string> Rollout() =>
+        new("ROLLOUT") { Description = "The rollout as environment/flag/rule, such as production/checkout/ramp." };
+
+    private static Command List()
+    {
+        var (server, key) = Connection();
+        var environment = new Option<string?>("--environment") { Description = "Only rollouts in this environment." };
+        var status = new Option<string?>("--status") { Description = "Only rollouts in this status (running, awaiting-approval, paused, rolled-back, completed, holdback-ended)." };
+        var command = new Command("list", "Every guarded rollout: flag, rule, environment, stage, status and last reason.") { server, key, environment, status };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            string query = string.Join("&", new[] { ("environment", parse.GetValue(environment)), ("status", parse.GetValue(status)) }
+                .Where(p => p.Item2 is not null).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
+            return SendAsync(parse.GetValue(server)!, parse.GetValue(key)!, HttpMethod.Get, "/api/v1/rollouts" + (query.Length > 0 ? "?" + query : ""), null,
+                parse.InvocationConfiguration, (json, io) => WriteList(json, io), cancellationToken);
+        });
+        return command;
+    }
+
+    private static Command Show()
+    {
+        var (server, key) = Connection();
+        Argument<string> rollout = Rollout();
+        var command = new Command("show", "One rollout: its stage ladder, last gate readings, units per arm and history.") { rollout, server, key };
+        command.SetAction((parse, cancellationToken) => Path(parse.GetValue(rollout)!, parse.InvocationConfiguration) is { } path
+            ? SendAsync(parse.GetValue(server)!, parse.GetValue(key)!, HttpMethod.Get, path, null, parse.InvocationConfiguration, WriteOne, cancellationToken)
+            : Task.FromResult(ExitCodes.Usage));
+        return command;
+    }
+
+    private static Command Act(string name, string description)
+    {
+        var (server, key) = Connection();
+        Argument<string> rollout = Rollout();
+        var reason = new Option<string>("--reason") { Description = "Why; the audit log and webhooks carry it.", Required = true };
+        var command = new Command(name, description) { rollout, server, key, reason };
+        command.SetAction((parse, cancellationToken) => Path(parse.GetValue(rollout)!, parse.InvocationConfiguration) is { } path
+            ? SendAsync(parse.GetValue(server)!, parse.GetValue(key)!, HttpMethod.Post, path + "/" + name,
+                JsonSerializer.Serialize(new Dictionary<string, string?> { ["reason"] = parse.GetValue(reason) }), parse.InvocationConfiguration, WriteOne, cancellationToken)
+            : Task.FromResult(ExitCodes.Usage));
+        return command;
+    }
+
+    private static string? Path(string rollout, InvocationConfiguration io)
+    {
+        string[] parts = rollout.Split('/');
+        if (parts.Length != 3 || parts.Any(string.IsNullOrWhiteSpace))
+        {
+            io.Error.WriteLine($"'{rollout}' is not a rollout. Write environment/flag/rule, such as production/checkout/ramp.");
+            return null;
+        }
+
+        return "/api/v1/rollouts/" + string.Join("/", parts.Select(Uri.EscapeDataString));
+    }
+
+    private static async Task<int> SendAsync(
+        string server, string key, HttpMethod method, string path, string? body, InvocationConfiguration io, Action<JsonElement, InvocationConfiguration> write,
+        CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(server, UriKind.Absolute, out Uri? baseAddress) || baseAddress.Scheme is not ("http" or "https"))
+        {
+            io.Error.WriteLine($"--server '{server}' is not an http or https address, such as http://localhost:5080.");
+            return ExitCodes.Usage;
+        }
+
+        using var http = new HttpClient { BaseAddress = baseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        try
+        {
+            using HttpResponseMessage response = await http.SendAsync(request, cancellationToken);
+            string text = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                ReportProblem((int)response.StatusCode, text, io.Error);
+                return ExitCodes.InvalidInput;
+            }
+
+            using JsonDocument json = JsonDocument.Parse(text);
+            write(json.RootElement, io);
+            return ExitCodes.Success;
+        }
+        catch (HttpRequestException ex)
+        {
+            io.Error.WriteLine($"Could not reach {baseAddress}: {ex.Message}");
+            return ExitCodes.InvalidInput;
+        }
+    }
+
+    private static void ReportProblem(int status, string body, TextWriter error)
+    {
+        try
+        {
+            using JsonDocument problem = JsonDocument.Parse(body);
+            error.WriteLine($"{status} {Text(problem.RootElement, "title")}");
+            error.WriteLine(Text(problem.RootElement, "detail"));
+        }
+        catch (JsonException)
+        {
+            error.WriteLine($"{status}: {body}");
+        }
+    }
+
+    private static IAnsiConsole Console(InvocationConfiguration io)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        console.Profile.Width = 200; // a table for reading, not wrapped to a pipe's default width
+        return console;
+    }
+
+    private static void WriteList(JsonElement rollouts, InvocationConfiguration io)
+    {
+        if (rollouts.GetArrayLength() == 0)
+        {
+            io.Output.WriteLine("No guarded rollouts.");
+            return;
+        }
+
+        var table = new Table().AddColumns("Flag", "Rule", "Environment", "Stage", "Status", "Last reason");
+        foreach (JsonElement r in rollouts.EnumerateArray())
+        {
+            table.AddRow(Markup.Escape(Text(r, "flag")), Markup.Escape(Text(r, "rule")), Markup.Escape(Text(r, "environment")),
+                Markup.Escape(StageText(r)), Text(r, "status"), Markup.Escape(Text(r, "lastReason")));
+        }
+
+        Console(io).Write(table);
+    }
+
+    private static void WriteOne(JsonElement r, InvocationConfiguration io)
+    {
+        IAnsiConsole console = Console(io);
+        console.MarkupLine($"[bold]{Markup.Escape($"{Text(r, "environment")}/{Text(r, "flag")}/{Text(r, "rule")}")}[/]: {Text(r, "status")}, stage {Markup.Escape(StageText(r))}");
+        console.MarkupLine($"Last: {Markup.Escape(Text(r, "lastMove"))}: {Markup.Escape(Text(r, "lastReason"))}");
+        if (r.TryGetProperty("stages", out JsonElement stages) && stages.ValueKind == JsonValueKind.Array)
+        {
+            var ladder = new Table().AddColumns("Stage", "Percentage", "Min time", "Min units", "Approval", "Entered");
+            foreach (JsonElement s in stages.EnumerateArray())
+            {
+                ladder.AddRow(Number(s, "stage"), Number(s, "percentage") + "%", Text(s, "minDuration"), Number(s, "minUnits"),
+                    s.GetProperty("requiresApproval").GetBoolean() ? "yes" : "", Text(s, "enteredAt"));
+            }
+
+            console.Write(ladder);
+        }
+
+        if (r.TryGetProperty("units", out JsonElement units) && units.ValueKind == JsonValueKind.Object)
+        {
+            console.MarkupLine($"Units: {Number(units, "in")} in, {Number(units, "notYet")} not yet, {Number(units, "holdback")} held back; sample-ratio p {Number(r, "sampleRatioP")}");
+        }
+
+        if (r.TryGetProperty("gates", out JsonElement gates) && gates.ValueKind == JsonValueKind.Array && gates.GetArrayLength() > 0)
+        {
+            var table = new Table().AddColumns("Guardrail", "Estimate", "Interval", "Harm shown", "Non-inferior");
+            foreach (JsonElement g in gates.EnumerateArray())
+            {
+                table.AddRow(Markup.Escape(Text(g, "metric")), Percent(g, "estimate"), $"[{Percent(g, "lower")}, {Percent(g, "upper")}]",
+                    g.GetProperty("harmShown").GetBoolean() ? "yes" : "no", g.GetProperty("nonInferiorityShown").GetBoolean() ? "yes" : "no");
+            }
+
+            console.Write(table);
+        }
+
+        if (r.TryGetProperty("history", out JsonElement history) && history.ValueKind == JsonValueKind.Array)
+        {
+            var table = new Table().AddColumns("At", "Who", "Action", "Reason");
+            foreach (JsonElement e in history.EnumerateArray())
+            {
+                table.AddRow(Text(e, "at"), Markup.Escape(Text(e, "actor")), Text(e, "action"), Markup.Escape(Text(e, "reason")));
+            }
+
+            console.Write(table);
+        }
+    }
+
+    private static string StageText(JsonElement r) =>
+        r.GetProperty("stagePercentage").ValueKind == JsonValueKind.Number
+            ? $"{Number(r, "stage")} of {Number(r, "stageCount")} ({Number(r, "stagePercentage")}% of {(100 - r.GetProperty("holdbackPercentage").GetDouble()).ToString("0.##", CultureInfo.InvariantCulture)}%)"
+            : "-";
+
+    private static string Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out JsonElement value) && value.ValueKind != JsonValueKind.Null ? value.ToString() : "-";
+
+    private static string Number(JsonElement element, string name) =>
+        element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Number
+            ? value.GetDouble().ToString("0.####", CultureInfo.InvariantCulture)
+            : "-";
+
+    private static string Percent(JsonElement element, string name) =>
+        element.GetProperty(name).GetDouble().ToString("+0.##%;-0.##%;0%", CultureInfo.InvariantCulture);
+}
