@@ -25,6 +25,11 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<IExplainService, ExplainService>();
         services.AddSingleton<Environments.IEnvironmentService, Environments.EnvironmentService>();
         services.AddSingleton<IApprovalService, ApprovalService>();
+        services.AddSingleton<Schedules.ScheduledWrites>();
+        services.AddSingleton<Schedules.ScheduleAuthors>();
+        services.AddSingleton<Schedules.IScheduleService, Schedules.ScheduleService>();
+        services.AddSingleton<Schedules.IScheduleRunner, Schedules.ScheduleRunner>();
+        services.AddOptions<Schedules.ScheduleRunnerOptions>();
         return services;
     }
 }
