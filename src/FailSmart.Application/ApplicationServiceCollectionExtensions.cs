@@ -30,6 +30,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<Schedules.IScheduleService, Schedules.ScheduleService>();
         services.AddSingleton<Schedules.IScheduleRunner, Schedules.ScheduleRunner>();
         services.AddOptions<Schedules.ScheduleRunnerOptions>();
+        services.AddSingleton<Webhooks.IWebhookService, Webhooks.WebhookService>();
         return services;
     }
 }

@@ -8,6 +8,7 @@ using FailSmart.Server.Hosting;
 using FailSmart.Server.Imports;
 using FailSmart.Server.OpenFeature;
 using FailSmart.Server.Sync;
+using FailSmart.Server.Webhooks;
 using FailSmart.Storage;
 using FailSmart.Web;
 using Microsoft.Extensions.Options;
@@ -42,6 +43,7 @@ public static class FailSmartServer
         builder.Services.AddFailSmartRateLimiting();
         builder.Services.AddOfrep();
         builder.Services.AddAdminApi();
+        builder.Services.AddSchedulerAndWebhooks();
         // Defence in depth: JsonBodyCheckMiddleware refuses duplicates with a path first.
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.AllowDuplicateProperties = false);
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName);

@@ -23,6 +23,8 @@ internal static class AdminApi
         api.MapAccountsApi();
         api.MapChangeRequestsApi();
         api.MapResultsApi();
+        api.MapSchedulesApi();
+        api.MapWebhooksApi();
         return endpoints;
     }
 

@@ -7,7 +7,7 @@ namespace FailSmart.Storage.Config;
 /// <param name="Id">Public identifier.</param>
 /// <param name="Url">Where deliveries are posted (http or https; chosen by an administrator).</param>
 /// <param name="Secret">The HMAC-SHA256 signing secret.</param>
-/// <param name="Events">Audit actions it receives: exact ("schedule.apply"), a prefix ("rollout.*"), or "*".</param>
+/// <param name="Events">Event types it receives: exact ("schedule.apply"), a family ("rollout.*", "flag.*"), or "*".</param>
 /// <param name="Enabled">Whether new events are delivered to it.</param>
 /// <param name="CreatedBy">Who created it.</param>
 /// <param name="CreatedAt">When.</param>
@@ -20,8 +20,8 @@ public sealed record WebhookRecord(
     string CreatedBy,
     DateTimeOffset CreatedAt)
 {
-    /// <summary>Whether an audit action matches one of <see cref="Events"/>.</summary>
-    public bool Receives(string action) =>
+    /// <summary>Whether an event type matches one of <see cref="Events"/>.</summary>
+    public bool Receives(string eventType) =>
         Events.Any(filter => filter == "*"
-            || (filter.EndsWith(".*", StringComparison.Ordinal) ? action.StartsWith(filter[..^1], StringComparison.Ordinal) : action == filter));
+            || (filter.EndsWith(".*", StringComparison.Ordinal) ? eventType.StartsWith(filter[..^1], StringComparison.Ordinal) : eventType == filter));
 }
