@@ -122,9 +122,9 @@ public sealed class SchedulesApiTests(FakeClockFactory factory) : IClassFixture<
         string invalid = Flag("doc").Replace("\"defaultVariation\":\"on\"", "\"defaultVariation\":\"nope\"", StringComparison.Ordinal);
 
         JsonElement refused = await (await _admin.SendJsonAsync(HttpMethod.Post, "/api/v1/schedules",
-            $$"""{"dueAt":"{{Due(TimeSpan.FromHours(1))}}","change":{"kind":"flag","key":"doc","document":{{invalid}}}}""")).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
+            $$"""{"dueAt":"{{Due(TimeSpan.FromHours(1))}}","change":{"kind":"flag","key":"doc","document":{{invalid}} } }""")).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
         using HttpResponseMessage created = await _admin.SendJsonAsync(HttpMethod.Post, "/api/v1/schedules",
-            $$"""{"dueAt":"{{Due(TimeSpan.FromHours(1))}}","change":{"kind":"flag","key":"doc","document":{{changed}}}}""");
+            $$"""{"dueAt":"{{Due(TimeSpan.FromHours(1))}}","change":{"kind":"flag","key":"doc","document":{{changed}} } }""");
         factory.Clock.Advance(TimeSpan.FromHours(2));
         await RunDueAsync();
 
@@ -193,7 +193,7 @@ public sealed class SchedulesApiTests(FakeClockFactory factory) : IClassFixture<
         string key = await _admin.CreateKeyAsync("admin", null);
         using HttpClient other = factory.ClientWithKey(key);
         using HttpResponseMessage created = await other.SendJsonAsync(HttpMethod.Post, "/api/v1/schedules",
-            $$"""{"dueAt":"{{Due(TimeSpan.FromMinutes(1))}}","change":{"kind":"flag","key":"orphan","environment":"production","enabled":true}}""");
+            $$"""{"dueAt":"{{Due(TimeSpan.FromMinutes(1))}}","change":{"kind":"flag","key":"orphan","environment":"production","enabled":true} }""");
         long id = (await created.JsonAsync()).GetProperty("id").GetInt64();
         string keyId = key.Split('_')[2];
         (await _admin.DeleteAsync(new Uri($"/api/v1/api-keys/{keyId}", UriKind.Relative), ApiTestExtensions.Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);

@@ -37,7 +37,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             string body = await reader.ReadToEndAsync();
             receiver.Received.Enqueue(new ReceivedWebhook(
                 request.Headers["FailSmart-Signature"].ToString(), request.Headers["FailSmart-Delivery"].ToString(), request.Headers["FailSmart-Event"].ToString(), body));
-            return Results.StatusCode(receiver._answers.TryDequeue(out int status) ? status : 200);
+            return Microsoft.AspNetCore.Http.Results.StatusCode(receiver._answers.TryDequeue(out int status) ? status : 200);
         });
         await app.StartAsync(ApiTestExtensions.Ct);
         return receiver;

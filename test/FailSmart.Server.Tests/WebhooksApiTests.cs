@@ -29,7 +29,7 @@ public sealed class WebhooksApiTests(FakeClockFactory factory) : IClassFixture<F
 
     private async Task CreateFlagAsync(string key) =>
         (await _admin.SendJsonAsync(HttpMethod.Post, "/api/v1/flags",
-            $$"""{"key":"{{key}}","type":"boolean","variations":[{"key":"off","value":false},{"key":"on","value":true}],"environments":{"production":{"enabled":false,"offVariation":"off","defaultVariation":"on","rules":[]}}}"""))
+            $$"""{"key":"{{key}}","type":"boolean","variations":[{"key":"off","value":false},{"key":"on","value":true}],"environments":{"production":{"enabled":false,"offVariation":"off","defaultVariation":"on","rules":[]} } }"""))
         .StatusCode.ShouldBe(HttpStatusCode.Created);
 
     private async Task ScheduleAsync(string key)
