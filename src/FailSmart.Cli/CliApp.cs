@@ -16,6 +16,7 @@ internal static class CliApp
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ScheduleCommand.Create());
         return root;
     }
 
