@@ -42,6 +42,12 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<RolloutWriter>();
         services.AddSingleton<IRolloutEngine, RolloutEngine>();
         services.AddSingleton<IRolloutService, RolloutService>();
+        services.AddSingleton<Schedules.ScheduledWrites>();
+        services.AddSingleton<Schedules.ScheduleAuthors>();
+        services.AddSingleton<Schedules.IScheduleService, Schedules.ScheduleService>();
+        services.AddSingleton<Schedules.IScheduleRunner, Schedules.ScheduleRunner>();
+        services.AddOptions<Schedules.ScheduleRunnerOptions>();
+        services.AddSingleton<Webhooks.IWebhookService, Webhooks.WebhookService>();
         return services;
     }
 }

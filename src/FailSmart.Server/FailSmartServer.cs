@@ -9,6 +9,7 @@ using FailSmart.Server.Imports;
 using FailSmart.Server.OpenFeature;
 using FailSmart.Server.Rollouts;
 using FailSmart.Server.Sync;
+using FailSmart.Server.Webhooks;
 using FailSmart.Storage;
 using FailSmart.Web;
 using Microsoft.Extensions.Options;
@@ -44,6 +45,7 @@ public static class FailSmartServer
         builder.Services.AddFailSmartRateLimiting();
         builder.Services.AddOfrep();
         builder.Services.AddAdminApi();
+        builder.Services.AddSchedulerAndWebhooks();
         // Defence in depth: JsonBodyCheckMiddleware refuses duplicates with a path first.
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.AllowDuplicateProperties = false);
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName);

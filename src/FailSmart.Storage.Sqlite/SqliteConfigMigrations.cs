@@ -122,5 +122,66 @@ internal static class SqliteConfigMigrations
                 holder TEXT NOT NULL,
                 expires_at TEXT NOT NULL);
             """),
+        new(6, "scheduled changes, webhooks, webhook deliveries and the dispatcher's cursor", """
+            CREATE TABLE scheduled_changes (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                due_at TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                key TEXT NOT NULL,
+                environment TEXT NULL,
+                action TEXT NOT NULL,
+                enabled INTEGER NULL,
+                document TEXT NULL,
+                tags TEXT NOT NULL,
+                base_version INTEGER NULL,
+                author TEXT NOT NULL,
+                author_id TEXT NOT NULL,
+                reason TEXT NULL,
+                status TEXT NOT NULL CHECK (status IN ('pending', 'applied', 'cancelled', 'failed', 'waiting-for-approval')),
+                created_at TEXT NOT NULL,
+                finished_at TEXT NULL,
+                finished_by TEXT NULL,
+                applied_revision INTEGER NULL,
+                message TEXT NULL,
+                change_request_id INTEGER NULL);
+            CREATE INDEX scheduled_changes_due ON scheduled_changes (status, due_at);
+            CREATE TABLE webhooks (
+                id TEXT PRIMARY KEY NOT NULL,
+                url TEXT NOT NULL,
+                secret TEXT NOT NULL,
+                events TEXT NOT NULL,
+                enabled INTEGER NOT NULL,
+                created_by TEXT NOT NULL,
+                created_at TEXT NOT NULL);
+            CREATE TABLE webhook_deliveries (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                webhook_id TEXT NOT NULL,
+                audit_id INTEGER NULL,
+                event TEXT NOT NULL,
+                body TEXT NOT NULL,
+                attempts INTEGER NOT NULL,
+                next_attempt_at TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+                last_status_code INTEGER NULL,
+                last_error TEXT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL);
+            CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
+            CREATE INDEX webhook_deliveries_webhook ON webhook_deliveries (webhook_id, id);
+            CREATE TABLE webhook_attempts (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                delivery_id INTEGER NOT NULL,
+                webhook_id TEXT NOT NULL,
+                attempt INTEGER NOT NULL,
+                at TEXT NOT NULL,
+                status_code INTEGER NULL,
+                error TEXT NULL,
+                delivered INTEGER NOT NULL);
+            CREATE INDEX webhook_attempts_webhook ON webhook_attempts (webhook_id, id);
+            CREATE TABLE webhook_cursor (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                last_audit_id INTEGER NOT NULL);
+            INSERT INTO webhook_cursor (id, last_audit_id) VALUES (1, 0);
+            """),
     ];
 }

@@ -272,7 +272,7 @@ internal sealed class ResourceService(IConfigStore store, ValidatedWriter writer
     }
 
     /// <summary>Key, tags, required properties and environments of a document to write; null when all are right.</summary>
-    private async Task<ServiceProblem?> ReadDocumentAsync(ResourceKind kind, string? urlKey, JsonElement document, CancellationToken cancellationToken)
+    internal async Task<ServiceProblem?> ReadDocumentAsync(ResourceKind kind, string? urlKey, JsonElement document, CancellationToken cancellationToken)
     {
         (string? key, _, List<FieldProblem> problems) = ResourceKeys.Read(document);
         if (urlKey is not null && problems.Count == 0 && !string.Equals(key, urlKey, StringComparison.Ordinal))

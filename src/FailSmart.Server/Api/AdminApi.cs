@@ -25,6 +25,8 @@ internal static class AdminApi
         api.MapChangeRequestsApi();
         api.MapResultsApi();
         api.MapRolloutsApi();
+        api.MapSchedulesApi();
+        api.MapWebhooksApi();
         return endpoints;
     }
 

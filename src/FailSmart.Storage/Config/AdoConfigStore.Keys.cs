@@ -82,12 +82,13 @@ public abstract partial class AdoConfigStore
             (query.Until is null ? "" : " AND at < @until") +
             (query.Environment is null ? "" : " AND environment = @environment") +
             (query.ActorContains is null ? "" : " AND actor_folded LIKE @actorContains ESCAPE '\\'") +
-            (query.BeforeId is null ? "" : " AND id < @before");
+            (query.BeforeId is null ? "" : " AND id < @before") +
+            (query.AfterId is null ? "" : " AND id > @after");
         await using DbConnection connection = await _dialect.OpenAsync(cancellationToken);
         await using DbCommand command = Command(connection, null,
-            $"SELECT id, at, actor, action, kind, key, environment, before_doc, after_doc, reason, revision, approver FROM audit_log WHERE {where} ORDER BY id DESC LIMIT {query.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+            $"SELECT id, at, actor, action, kind, key, environment, before_doc, after_doc, reason, revision, approver FROM audit_log WHERE {where} ORDER BY id {(query.AfterId is null ? "DESC" : "ASC")} LIMIT {query.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
             ("kind", query.Kind), ("key", query.Key), ("actor", query.Actor), ("since", query.Since is { } s ? Timestamp(s) : null), ("before", query.BeforeId),
-            ("until", query.Until is { } u ? Timestamp(u) : null), ("environment", query.Environment),
+            ("until", query.Until is { } u ? Timestamp(u) : null), ("environment", query.Environment), ("after", query.AfterId),
             ("actorContains", query.ActorContains is null ? null : "%" + LikeLiteral(FoldCase(query.ActorContains)) + "%"));
         var entries = new List<AuditEntry>();
         await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -1,6 +1,6 @@
 namespace FailSmart.Storage.Config;
 
-/// <summary>Filters for the audit log; newest first.</summary>
+/// <summary>Filters for the audit log; newest first (oldest first with <see cref="AfterId"/>).</summary>
 /// <param name="Kind">Only entries of this kind, when set.</param>
 /// <param name="Key">Only entries for this key, when set.</param>
 /// <param name="Actor">Only entries by exactly this actor, when set.</param>
@@ -13,6 +13,7 @@ namespace FailSmart.Storage.Config;
 /// Only entries whose actor contains this text, ignoring case (letters beyond ASCII too), when set.
 /// '%' and '_' match themselves.
 /// </param>
+/// <param name="AfterId">Only entries newer than this id, oldest first: how a reader tails the log.</param>
 public sealed record AuditQuery(
     string? Kind = null,
     string? Key = null,
@@ -22,4 +23,5 @@ public sealed record AuditQuery(
     int Limit = 50,
     DateTimeOffset? Until = null,
     string? Environment = null,
-    string? ActorContains = null);
+    string? ActorContains = null,
+    long? AfterId = null);
