@@ -22,7 +22,11 @@ public interface IEventStore : IStore
     /// <summary>Units per variation for the sample-ratio-mismatch check, and units that saw more than one variation.</summary>
     Task<ExposureSummary> SummarizeExposuresAsync(ExperimentScope scope, CancellationToken cancellationToken = default);
 
-    /// <summary>For every other experiment phase whose exposures overlap this one's in time, a variation-by-variation contingency table.</summary>
+    /// <summary>
+    /// For every other experiment phase (guarded rollouts included) with exposures during this phase or
+    /// within <see cref="ExperimentScope.OverlapLookback"/> before its first exposure, a
+    /// variation-by-variation contingency table over this phase's units.
+    /// </summary>
     Task<IReadOnlyList<ExperimentOverlap>> FindOverlapsAsync(ExperimentScope scope, CancellationToken cancellationToken = default);
 
     /// <summary>One metric's sufficient statistics per variation.</summary>

@@ -26,6 +26,9 @@ internal sealed partial class ExperimentAnalyzer(IEventStore store, TimeProvider
     /// </summary>
     public bool Incremental { get; init; }
 
+    /// <summary>How far before the phase's first exposure the cross-experiment audit looks.</summary>
+    public TimeSpan DependencyLookback { get; init; } = ExperimentScope.DefaultOverlapLookback;
+
     /// <summary>Reports progress as (step done, steps in all); the CLI draws it as a bar.</summary>
     public IProgress<(int Done, int Total)>? Progress { get; init; }
 
@@ -33,7 +36,7 @@ internal sealed partial class ExperimentAnalyzer(IEventStore store, TimeProvider
         string environment, ExperimentSubject experiment, IReadOnlyList<MetricSpec> metrics, string? breakdown, CancellationToken cancellationToken)
     {
         DateTimeOffset now = clock.GetUtcNow();
-        var scope = new ExperimentScope(environment, experiment.Key, experiment.Phase, now);
+        var scope = new ExperimentScope(environment, experiment.Key, experiment.Phase, now) { OverlapLookback = DependencyLookback };
         int total = 2 + (metrics.Count * (breakdown is null ? 1 : 2));
         int done = 0;
 

@@ -5,11 +5,12 @@ using FailSmart.Protocol.Results;
 using FailSmart.Server.Sync;
 using FailSmart.Storage;
 using FailSmart.Storage.Config;
+using Microsoft.Extensions.Options;
 
 namespace FailSmart.Server.Results;
 
 /// <summary>Finds the experiment and its metrics, runs the analysis and keeps the last result of each.</summary>
-internal sealed class ResultsService(IConfigStore config, IEventStore events, RuleSetCache rules, ResultsCache cache, TimeProvider clock)
+internal sealed class ResultsService(IConfigStore config, IEventStore events, RuleSetCache rules, ResultsCache cache, IOptions<ResultsOptions> options, TimeProvider clock)
 {
     public async Task<Experiment?> FindExperimentAsync(string environment, string key, CancellationToken cancellationToken) =>
         (await rules.GetAsync(environment, cancellationToken)).Evaluator.Configuration.Experiments.FirstOrDefault(e => e.Key == key);
@@ -53,7 +54,7 @@ internal sealed class ResultsService(IConfigStore config, IEventStore events, Ru
 
     public async Task<ExperimentResultsResponse> RefreshAsync(ResultsRequest request, IReadOnlyList<MetricSpec> metrics, CancellationToken cancellationToken)
     {
-        ExperimentResultsResponse result = await new ExperimentAnalyzer(events, clock) { Incremental = true }
+        ExperimentResultsResponse result = await new ExperimentAnalyzer(events, clock) { Incremental = true, DependencyLookback = options.Value.DependencyLookback }
             .AnalyzeAsync(request.Environment, request.Experiment, metrics, request.Breakdown, cancellationToken);
         cache.Put(request, result);
         return result;
