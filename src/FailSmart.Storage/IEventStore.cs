@@ -12,6 +12,13 @@ public interface IEventStore : IStore
     Task<long> CountExposuresAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// A high-water mark of what is stored: the rows of exposures and metric events together. It only grows
+    /// as batches are appended, so an equal mark means nothing new arrived (a cached result is still current).
+    /// By default only exposures are counted.
+    /// </summary>
+    Task<long> StoredRowsAsync(CancellationToken cancellationToken = default) => CountExposuresAsync(cancellationToken);
+
+    /// <summary>
     /// Writes a batch and returns once it is durable. Idempotent on event id: an item whose id is
     /// already stored (a retried batch) never counts twice.
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using FailSmart.Core.Model;
 using FailSmart.Protocol.Admin;
@@ -9,9 +10,24 @@ using Microsoft.Extensions.Options;
 
 namespace FailSmart.Server.Results;
 
-/// <summary>Finds the experiment and its metrics, runs the analysis and keeps the last result of each.</summary>
-internal sealed class ResultsService(IConfigStore config, IEventStore events, RuleSetCache rules, ResultsCache cache, IOptions<ResultsOptions> options, TimeProvider clock)
+/// <summary>
+/// Finds the experiment and its metrics, runs the analysis and keeps the last result of each. A cached
+/// result is served as it is only while nothing it depends on changed (<see cref="ResultsMark"/>);
+/// otherwise it is served marked stale while one fresh analysis runs in the background.
+/// </summary>
+internal sealed class ResultsService(
+    IConfigStore config,
+    IEventStore events,
+    RuleSetCache rules,
+    ResultsCache cache,
+    ConfigChangeNotifier notifier,
+    IOptions<ResultsOptions> options,
+    IHostApplicationLifetime lifetime,
+    TimeProvider clock,
+    ILogger<ResultsService> logger)
 {
+    private readonly ConcurrentDictionary<string, Task> _refreshing = new(StringComparer.Ordinal);
+
     public async Task<Experiment?> FindExperimentAsync(string environment, string key, CancellationToken cancellationToken) =>
         (await rules.GetAsync(environment, cancellationToken)).Evaluator.Configuration.Experiments.FirstOrDefault(e => e.Key == key);
 
@@ -48,16 +64,60 @@ internal sealed class ResultsService(IConfigStore config, IEventStore events, Ru
         return (metrics, problems);
     }
 
-    public ExperimentResultsResponse? Cached(ResultsRequest request) => cache.Get(request);
-
     public IReadOnlyList<ResultsRequest> CachedRequests => cache.Requests;
+
+    /// <summary>
+    /// The cached result while it is current; a cached result that is not is returned with
+    /// <c>stale: true</c> and refreshed in the background (one refresh per request at a time); with no
+    /// cached result, a fresh one.
+    /// </summary>
+    public async Task<ExperimentResultsResponse> GetAsync(ResultsRequest request, IReadOnlyList<MetricSpec> metrics, CancellationToken cancellationToken)
+    {
+        if (cache.Get(request) is not ({ } cached, ResultsMark mark))
+        {
+            return await RefreshAsync(request, metrics, cancellationToken);
+        }
+
+        if (mark == await MarkAsync(cancellationToken))
+        {
+            return cached;
+        }
+
+        _ = _refreshing.GetOrAdd(request.CacheKey, _ => Task.Run(() => RefreshInBackgroundAsync(request, metrics), CancellationToken.None));
+        return cached with { Stale = true };
+    }
 
     public async Task<ExperimentResultsResponse> RefreshAsync(ResultsRequest request, IReadOnlyList<MetricSpec> metrics, CancellationToken cancellationToken)
     {
+        // Read the mark first: anything stored while the analysis runs makes the result stale, never current.
+        ResultsMark mark = await MarkAsync(cancellationToken);
         ExperimentResultsResponse result = await new ExperimentAnalyzer(events, clock) { Incremental = true, DependencyLookback = options.Value.DependencyLookback }
             .AnalyzeAsync(request.Environment, request.Experiment, metrics, request.Breakdown, cancellationToken);
-        cache.Put(request, result);
+        cache.Put(request, result, mark);
         return result;
+    }
+
+    private async Task<ResultsMark> MarkAsync(CancellationToken cancellationToken) =>
+        new(notifier.Revision, await events.StoredRowsAsync(cancellationToken));
+
+    private async Task RefreshInBackgroundAsync(ResultsRequest request, IReadOnlyList<MetricSpec> metrics)
+    {
+        try
+        {
+            await RefreshAsync(request, metrics, lifetime.ApplicationStopping);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            ServerLog.ResultsRefreshFailed(logger, ex);
+        }
+        catch (OperationCanceledException)
+        {
+            // shutting down: the next reader computes it again
+        }
+        finally
+        {
+            _refreshing.TryRemove(request.CacheKey, out _);
+        }
     }
 
     public static ExperimentSubject Subject(Experiment experiment, int phase) =>

@@ -47,7 +47,7 @@ public static class ExperimentVerdict
         DateTimeOffset? eta = Eta(input, planned);
         if (input.RedChecks.Count > 0)
         {
-            return new Verdict(VerdictKind.Invalid, $"Invalid: {string.Join(" ", input.RedChecks)} Fix the cause and restart in a new phase; no metric of this phase can be trusted.", null, null, planned, readings);
+            return new Verdict(VerdictKind.Invalid, $"Invalid: {string.Join("; ", input.RedChecks)}. Fix the cause and restart in a new phase; no metric of this phase can be trusted.", null, null, planned, readings);
         }
 
         string[] variations = [.. metrics.Select(m => m.Variation).Distinct(StringComparer.Ordinal)];

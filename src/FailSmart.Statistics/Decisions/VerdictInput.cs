@@ -5,7 +5,7 @@ namespace FailSmart.Statistics;
 /// checks (each a sentence), the units so far and their daily rate, and the clock's now.
 /// </summary>
 /// <param name="Metrics">One entry per metric and treatment that could be compared.</param>
-/// <param name="RedChecks">The red checks, in words; any makes the verdict invalid.</param>
+/// <param name="RedChecks">The red checks, each a short phrase ("sample ratio mismatch (p = 1E-9)"); any makes the verdict invalid.</param>
 /// <param name="Units">Analysed units over all variations.</param>
 /// <param name="UnitsPerDay">The current rate of new units; zero when unknown.</param>
 /// <param name="Now">From the caller's <see cref="TimeProvider"/>.</param>

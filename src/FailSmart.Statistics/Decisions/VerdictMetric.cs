@@ -3,7 +3,8 @@ namespace FailSmart.Statistics;
 /// <summary>
 /// One metric of one treatment against the control, as the verdict reads it: the always-valid relative
 /// interval and p-value (valid at every look), the fixed-horizon standard error (to size the guardrail's
-/// planned sample) and the metric's own planned sample.
+/// planned sample) and the metric's own planned sample. A primary metric that cannot be compared yet is
+/// still passed, with NaN numbers: it stays in Holm's family (as p = 1) and never decides.
 /// </summary>
 /// <param name="Metric">The metric key.</param>
 /// <param name="Variation">The treatment's key.</param>

@@ -92,11 +92,11 @@ public sealed class ExperimentVerdictTests
     public void Decide_any_red_check_is_invalid_whatever_the_metrics_say()
     {
         Verdict v = ExperimentVerdict.Decide(new VerdictInput(
-            [Primary("conversion", "t1", 0.001, 0.02, 0.06)], ["Sample ratio mismatch (p = 0.0001)."], 4_000, 1_000, s_now));
+            [Primary("conversion", "t1", 0.001, 0.02, 0.06)], ["sample ratio mismatch (p = 0.0001)"], 4_000, 1_000, s_now));
 
         v.Kind.ShouldBe(VerdictKind.Invalid);
         v.Variation.ShouldBeNull();
-        v.Reason.ShouldStartWith("Invalid: Sample ratio mismatch (p = 0.0001). Fix the cause and restart");
+        v.Reason.ShouldStartWith("Invalid: sample ratio mismatch (p = 0.0001). Fix the cause and restart");
     }
 
     [Fact]
