@@ -6,4 +6,7 @@ internal static class ExitCodes
     public const int Success = 0;
     public const int InvalidInput = 1;
     public const int Usage = 2;
+
+    /// <summary>`failsmart analyze` ran, but a check is red: no metric may be trusted (unless --allow-red-checks).</summary>
+    public const int RedCheck = 3;
 }
