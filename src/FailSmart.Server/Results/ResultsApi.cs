@@ -61,7 +61,7 @@ internal static class ResultsApi
         string[]? metricKeys = metrics is null ? null : [.. metrics.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
         if (metricKeys is { Length: 0 })
         {
-            problems.Add(new("metrics", "metrics is empty.", "Name metric keys separated by commas, or leave metrics out to analyse every metric."));
+            problems.Add(new("metrics", "metrics is empty.", "Name metric keys separated by commas, or leave metrics out to analyse the experiment's own metrics (every metric when it names none)."));
         }
 
         if (problems.Count > 0)
@@ -69,7 +69,7 @@ internal static class ResultsApi
             return ApiProblems.Invalid(problems);
         }
 
-        (IReadOnlyList<MetricSpec> specs, IReadOnlyList<FieldProblem> metricProblems) = await results.LoadMetricsAsync(metricKeys, cancellationToken);
+        (IReadOnlyList<MetricSpec> specs, IReadOnlyList<FieldProblem> metricProblems) = await results.LoadMetricsAsync(metricKeys, experiment, cancellationToken);
         if (metricProblems.Count > 0)
         {
             bool unknown = metricProblems.Any(p => p.Path == "metrics");

@@ -6,6 +6,7 @@ using FailSmart.Protocol.Results;
 using FailSmart.Server.Sync;
 using FailSmart.Storage;
 using FailSmart.Storage.Config;
+using FailSmart.Storage.Events;
 using Microsoft.Extensions.Options;
 
 namespace FailSmart.Server.Results;
@@ -36,9 +37,16 @@ internal sealed class ResultsService(
 
     public Task<IReadOnlyList<string>> EnvironmentsAsync(CancellationToken cancellationToken) => config.ListEnvironmentKeysAsync(cancellationToken);
 
-    /// <summary>The named metric definitions, or every active one when <paramref name="keys"/> is null; unknown keys become problems.</summary>
-    public async Task<(IReadOnlyList<MetricSpec> Metrics, IReadOnlyList<FieldProblem> Problems)> LoadMetricsAsync(IReadOnlyList<string>? keys, CancellationToken cancellationToken)
+    /// <summary>
+    /// The named metric definitions; when <paramref name="keys"/> is null, the metrics the experiment names
+    /// or, when it names none, every active one. Each takes the role and margin the experiment gives it
+    /// (the definition's own when it gives none). Unknown keys become problems.
+    /// </summary>
+    public async Task<(IReadOnlyList<MetricSpec> Metrics, IReadOnlyList<FieldProblem> Problems)> LoadMetricsAsync(
+        IReadOnlyList<string>? keys, Experiment? experiment, CancellationToken cancellationToken)
     {
+        IReadOnlyList<MetricReference> named = experiment?.Metrics ?? [];
+        keys ??= named.Count == 0 ? null : [.. named.Select(m => m.Key)];
         var (resources, _) = await config.SnapshotAsync(cancellationToken);
         StoredResource[] stored = [.. resources.Where(r => r.Kind == ResourceKind.Metric && !r.Archived).OrderBy(r => r.Key, StringComparer.Ordinal)];
         var problems = new List<FieldProblem>();
@@ -57,12 +65,27 @@ internal sealed class ResultsService(
             problems.AddRange(invalid.Select(p => p with { Path = $"metrics/{key}: {p.Path}" }));
             if (metric is not null)
             {
-                metrics.Add(metric);
+                metrics.Add(named.FirstOrDefault(m => m.Key == key) is { } reference ? InRole(metric, reference) : metric);
             }
         }
 
         return (metrics, problems);
     }
+
+    private static MetricSpec InRole(MetricSpec metric, MetricReference reference) => metric with
+    {
+        Definition = metric.Definition with
+        {
+            Role = reference.Role switch
+            {
+                MetricUse.Primary => MetricRole.Primary,
+                MetricUse.Secondary => MetricRole.Secondary,
+                MetricUse.Guardrail => MetricRole.Guardrail,
+                _ => metric.Definition.Role,
+            },
+            NonInferiorityMargin = reference.Margin ?? metric.Definition.NonInferiorityMargin,
+        },
+    };
 
     public IReadOnlyList<ResultsRequest> CachedRequests => cache.Requests;
 
