@@ -94,6 +94,10 @@ public sealed partial class ClickHouseEventStore : IEventStore, IDisposable
     public async Task<long> CountExposuresAsync(CancellationToken cancellationToken = default) =>
         TabSeparatedReader.Parse(await _http.QueryAsync("SELECT uniqExact(event_id) FROM exposures", cancellationToken))[0].GetInt64(0);
 
+    /// <summary>Rows in both tables: count() without a filter is read from part metadata, so this stays cheap.</summary>
+    public async Task<long> StoredRowsAsync(CancellationToken cancellationToken = default) =>
+        TabSeparatedReader.Parse(await _http.QueryAsync("SELECT (SELECT count() FROM exposures) + (SELECT count() FROM metric_events)", cancellationToken))[0].GetInt64(0);
+
     /// <summary>
     /// Inserts exposures, then metric events, each as one INSERT. ClickHouse answers once the rows are
     /// written to a part on disk; a retried batch adds rows that analysis counts once.

@@ -64,6 +64,9 @@ public sealed partial class DuckDbEventStore : IEventStore, IAsyncDisposable
     public async Task<long> CountExposuresAsync(CancellationToken cancellationToken = default) =>
         Convert.ToInt64(await ScalarAsync("SELECT COUNT(*) FROM exposures", cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
 
+    public async Task<long> StoredRowsAsync(CancellationToken cancellationToken = default) =>
+        Convert.ToInt64(await ScalarAsync("SELECT (SELECT COUNT(*) FROM exposures) + (SELECT COUNT(*) FROM metric_events)", cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+
     public Task<ExposureSummary> SummarizeExposuresAsync(ExperimentScope scope, CancellationToken cancellationToken = default) =>
         _analysis.SummarizeExposuresAsync(scope, cancellationToken);
 

@@ -12,6 +12,13 @@ public interface IEventStore : IStore
     Task<long> CountExposuresAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// A high-water mark of what is stored: the rows of exposures and metric events together. It only grows
+    /// as batches are appended, so an equal mark means nothing new arrived (a cached result is still current).
+    /// By default only exposures are counted.
+    /// </summary>
+    Task<long> StoredRowsAsync(CancellationToken cancellationToken = default) => CountExposuresAsync(cancellationToken);
+
+    /// <summary>
     /// Writes a batch and returns once it is durable. Idempotent on event id: an item whose id is
     /// already stored (a retried batch) never counts twice.
     /// </summary>
@@ -22,7 +29,11 @@ public interface IEventStore : IStore
     /// <summary>Units per variation for the sample-ratio-mismatch check, and units that saw more than one variation.</summary>
     Task<ExposureSummary> SummarizeExposuresAsync(ExperimentScope scope, CancellationToken cancellationToken = default);
 
-    /// <summary>For every other experiment phase whose exposures overlap this one's in time, a variation-by-variation contingency table.</summary>
+    /// <summary>
+    /// For every other experiment phase (guarded rollouts included) with exposures during this phase or
+    /// within <see cref="ExperimentScope.OverlapLookback"/> before its first exposure, a
+    /// variation-by-variation contingency table over this phase's units.
+    /// </summary>
     Task<IReadOnlyList<ExperimentOverlap>> FindOverlapsAsync(ExperimentScope scope, CancellationToken cancellationToken = default);
 
     /// <summary>One metric's sufficient statistics per variation.</summary>

@@ -120,4 +120,49 @@ public sealed class AnalyzeCommandTests : IDisposable
         exitCode.ShouldBe(1);
         error.ShouldContain("fewer than two variations for experiment 'nope'");
     }
+
+    [Fact]
+    public async Task Analyze_red_check_exits_3_with_every_status_do_not_trust_unless_allowed()
+    {
+        // 300 more treatment units than the planned 50/50 split allows: a sample ratio mismatch.
+        (string exposures, string events) = WriteCsv();
+        File.AppendAllLines(exposures, Enumerable.Range(0, 300).Select(i => $"extra{i},checkout,1,1,2026-11-03 00:00:00Z,NZ"));
+        string[] command = ["analyze", "--exposures", exposures, "--events", events, "--experiment", "checkout", "--metric", "conversion:purchase", "--variations", "control,treatment"];
+
+        var (exitCode, output, error) = await CliRunner.RunAsync(command, Ct);
+        var (allowedExit, _, _) = await CliRunner.RunAsync([.. command, "--allow-red-checks"], Ct);
+
+        exitCode.ShouldBe(3);
+        error.ShouldContain("A check is red (srm)");
+        error.ShouldContain("--allow-red-checks");
+        output.ShouldContain("RED srm");
+        output.ShouldContain("do-not-trust");
+        output.ShouldNotContain("significant-improvement");
+        output.ShouldContain("Verdict: invalid. Invalid: sample ratio mismatch");
+        allowedExit.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Analyze_tables_show_the_verdict_sample_ratio_absolute_effect_and_with_bayesian_the_chance_to_win()
+    {
+        (string exposures, string events) = WriteCsv();
+
+        var (exitCode, output, error) = await CliRunner.RunAsync(
+            ["analyze", "--exposures", exposures, "--events", events, "--experiment", "checkout", "--metric", "conversion:purchase", "--variations", "control,treatment", "--bayesian"], Ct);
+        var (_, json, _) = await CliRunner.RunAsync(
+            ["analyze", "--exposures", exposures, "--events", events, "--experiment", "checkout", "--metric", "conversion:purchase", "--variations", "control,treatment", "--json"], Ct);
+
+        exitCode.ShouldBe(0, error);
+        JsonElement result = JsonDocument.Parse(json).RootElement;
+        JsonElement treatment = Variation(result, 0, "treatment");
+        // 300/1000 against 99/999: an absolute effect of 0.2009 (20 percentage points).
+        treatment.GetProperty("absoluteEffect").GetDouble().ShouldBe((300 / 1000.0) - (99 / 999.0), 1e-12);
+        result.GetProperty("verdict").GetProperty("decision").GetString().ShouldBe("ship");
+        output.ShouldContain($"Sample ratio: χ² = {result.GetProperty("sampleRatio").GetProperty("chiSquare").GetDouble().ToString("0.####", CultureInfo.InvariantCulture)}");
+        output.ShouldContain("Verdict: ship. Ship treatment: purchase-conversion improved");
+        output.ShouldContain("+0.2009");
+        output.ShouldContain("chance to win");
+        output.ShouldContain("100%");
+        output.ShouldContain("(holm)");
+    }
 }

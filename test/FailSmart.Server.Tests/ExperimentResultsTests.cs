@@ -77,6 +77,23 @@ public sealed class ExperimentResultsTests(FailSmartFactory factory) : IClassFix
         revenue.GetProperty("guardrail").GetString().ShouldBe("no-harm-detected");
         revenue.GetProperty("guardrailMessage").GetString()!.ShouldStartWith("No harm detected");
 
+        // Absolute effect: conversion is a rate, so the effect is in percentage points, and lift × control rate.
+        double controlRate = Variation(results, "purchase-conversion", "control").GetProperty("value").GetDouble();
+        bold.GetProperty("absoluteEffect").GetDouble().ShouldBe(bold.GetProperty("relativeLift").GetDouble() * controlRate, 1e-9);
+        bold.GetProperty("absoluteLower").GetDouble().ShouldBeGreaterThan(0);
+        bold.GetProperty("absoluteUpper").GetDouble().ShouldBeGreaterThan(bold.GetProperty("absoluteEffect").GetDouble());
+        bold.GetProperty("chanceToWin").GetDouble().ShouldBeGreaterThan(0.99);
+        bold.GetProperty("risk").GetDouble().ShouldBeInRange(0, 0.001);
+        bold.GetProperty("correction").GetString().ShouldBe("holm");
+        bold.GetProperty("adjustedPValue").GetDouble().ShouldBeLessThan(0.05);
+        revenue.GetProperty("correction").GetString().ShouldBe("none");
+        results.GetProperty("sampleRatio").GetProperty("mismatch").GetBoolean().ShouldBeFalse();
+        results.GetProperty("sampleRatio").GetProperty("pValue").GetDouble().ShouldBeGreaterThan(0.001);
+        JsonElement verdict = results.GetProperty("verdict");
+        verdict.GetProperty("decision").GetString().ShouldBe("ship");
+        verdict.GetProperty("variation").GetString().ShouldBe("bold");
+        verdict.GetProperty("reason").GetString()!.ShouldStartWith("Ship bold: purchase-conversion improved");
+
         JsonElement breakdown = results.GetProperty("metrics")[0].GetProperty("breakdown");
         breakdown.GetProperty("attribute").GetString().ShouldBe("country");
         breakdown.GetProperty("correction").GetString().ShouldBe("holm");
@@ -182,6 +199,74 @@ public sealed class ExperimentResultsTests(FailSmartFactory factory) : IClassFix
         JsonElement warning = results.GetProperty("warnings").EnumerateArray().Single(w => w.GetProperty("code").GetString() == "srm");
         warning.GetProperty("severity").GetString().ShouldBe("red");
         warning.GetProperty("pValue").GetDouble().ShouldBeLessThan(0.001);
+        JsonElement check = results.GetProperty("sampleRatio");
+        check.GetProperty("mismatch").GetBoolean().ShouldBeTrue();
+        check.GetProperty("pValue").GetDouble().ShouldBe(warning.GetProperty("pValue").GetDouble());
+    }
+
+    [Fact]
+    public async Task Results_with_a_red_check_say_do_not_trust_for_every_metric_and_the_verdict_is_invalid()
+    {
+        // 1,000 against 1,200 on a planned 50/50 split, and the treatment truly converts better:
+        // without the check its conversion would read as a significant improvement.
+        await CreateExperimentAsync(_admin, "red-test", "control", "treatment");
+        var exposures = new List<Exposure>();
+        var events = new List<MetricEvent>();
+        for (int i = 0; i < 2200; i++)
+        {
+            int variation = i < 1000 ? 0 : 1;
+            exposures.Add(Exposure($"red-{i}", "red-test", variation, i % 300));
+            if (i % 10 < (variation == 0 ? 1 : 3))
+            {
+                events.Add(Event($"red-{i}", "purchase", 30, (i % 300) + 10));
+            }
+        }
+
+        await AppendAsync(factory, exposures, events);
+
+        JsonElement results = await ResultsAsync("red-test", "&metrics=purchase-conversion,revenue");
+
+        WarningCodes(results).ShouldContain("srm");
+        foreach (string metric in new[] { "purchase-conversion", "revenue" })
+        {
+            JsonElement treatment = Variation(results, metric, "treatment");
+            treatment.GetProperty("status").GetString().ShouldBe("do-not-trust");
+            treatment.GetProperty("message").GetString()!.ShouldStartWith("Do not trust: fix and restart.");
+            treatment.GetProperty("relativeLift").GetDouble().ShouldBeGreaterThan(1); // the numbers stay visible
+        }
+
+        Variation(results, "revenue", "treatment").GetProperty("guardrail").GetString().ShouldBe("do-not-trust");
+        JsonElement verdict = results.GetProperty("verdict");
+        verdict.GetProperty("decision").GetString().ShouldBe("invalid");
+        verdict.GetProperty("reason").GetString()!.ShouldStartWith("Invalid: sample ratio mismatch (p ");
+    }
+
+    [Fact]
+    public async Task Results_cohort_enrolled_in_another_trial_before_this_one_began_is_flagged()
+    {
+        // The story's bug: "retention-push" was rolled out to units that "old-promo" had enrolled, all in
+        // its "on" arm, weeks before; old-promo sent no exposure during retention-push's phase.
+        await CreateExperimentAsync(_admin, "old-promo", "off", "on");
+        await CreateExperimentAsync(_admin, "retention-push", "control", "treatment");
+        var exposures = new List<Exposure>();
+        for (int i = 0; i < 2000; i++)
+        {
+            exposures.Add(Exposure($"cohort-{i}", "old-promo", i % 2, -(30 * 1440) + (i % 500)));
+            exposures.Add(Exposure($"cohort-{i}", "retention-push", i % 2, i % 500));
+        }
+
+        await AppendAsync(factory, exposures, []);
+
+        JsonElement results = await ResultsAsync("retention-push", "&metrics=purchase-conversion");
+
+        JsonElement warning = results.GetProperty("warnings").EnumerateArray().Single(w => w.GetProperty("code").GetString() == "experiment-dependency");
+        warning.GetProperty("otherExperiment").GetString().ShouldBe("old-promo");
+        warning.GetProperty("severity").GetString().ShouldBe("red");
+        JsonElement audit = results.GetProperty("overlaps").EnumerateArray().Single(o => o.GetProperty("experiment").GetString() == "old-promo");
+        audit.GetProperty("sharedUnits").GetInt64().ShouldBe(2000);
+        audit.GetProperty("pValue").GetDouble().ShouldBeLessThan(1e-10);
+        results.GetProperty("verdict").GetProperty("decision").GetString().ShouldBe("invalid");
+        Variation(results, "purchase-conversion", "treatment").GetProperty("status").GetString().ShouldBe("do-not-trust");
     }
 
     [Fact]
@@ -215,24 +300,71 @@ public sealed class ExperimentResultsTests(FailSmartFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task Results_are_served_from_the_cache_until_refreshed_by_request_or_by_the_refresher()
+    public async Task Results_are_served_from_the_cache_while_nothing_new_is_stored()
     {
         await CreateExperimentAsync(_admin, "cache-test", "control", "treatment");
         await AppendAsync(factory, [.. Enumerable.Range(0, 100).Select(i => Exposure($"cache-{i}", "cache-test", i % 2, i))], []);
-        static long Units(JsonElement r) => r.GetProperty("variations").EnumerateArray().Sum(v => v.GetProperty("units").GetInt64());
-        async Task<JsonElement> CachedAsync() =>
-            await (await _admin.GetPathAsync("/api/v1/experiments/cache-test/results?metrics=purchase-conversion")).JsonAsync();
 
-        Units(await CachedAsync()).ShouldBe(100);
-        await AppendAsync(factory, [.. Enumerable.Range(100, 50).Select(i => Exposure($"cache-{i}", "cache-test", i % 2, i))], []);
-        Units(await CachedAsync()).ShouldBe(100);
-        Units(await ResultsAsync("cache-test", "&metrics=purchase-conversion")).ShouldBe(150);
+        JsonElement first = await CachedAsync("cache-test");
+        JsonElement second = await CachedAsync("cache-test");
 
-        await AppendAsync(factory, [.. Enumerable.Range(150, 50).Select(i => Exposure($"cache-{i}", "cache-test", i % 2, i))], []);
+        Units(first).ShouldBe(100);
+        second.GetProperty("stale").GetBoolean().ShouldBeFalse();
+        second.GetProperty("computedAt").GetDateTimeOffset().ShouldBe(first.GetProperty("computedAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task Results_after_new_events_are_served_stale_with_their_age_then_fresh_without_refresh()
+    {
+        // The cache used to serve the old numbers until someone sent refresh=true or the refresher ran.
+        await CreateExperimentAsync(_admin, "stale-test", "control", "treatment");
+        await AppendAsync(factory, [.. Enumerable.Range(0, 100).Select(i => Exposure($"stale-{i}", "stale-test", i % 2, i))], []);
+        JsonElement before = await CachedAsync("stale-test");
+
+        await AppendAsync(factory, [.. Enumerable.Range(100, 50).Select(i => Exposure($"stale-{i}", "stale-test", i % 2, i))], []);
+        JsonElement stale = await CachedAsync("stale-test");
+
+        stale.GetProperty("stale").GetBoolean().ShouldBeTrue();
+        Units(stale).ShouldBe(100);
+        stale.GetProperty("computedAt").GetDateTimeOffset().ShouldBe(before.GetProperty("computedAt").GetDateTimeOffset());
+
+        // The background refresh replaces it; wait for it without assuming how long it takes.
+        JsonElement fresh = stale;
+        for (int i = 0; i < 600 && fresh.GetProperty("stale").GetBoolean(); i++)
+        {
+            await Task.Delay(50, ApiTestExtensions.Ct);
+            fresh = await CachedAsync("stale-test");
+        }
+
+        fresh.GetProperty("stale").GetBoolean().ShouldBeFalse();
+        Units(fresh).ShouldBe(150);
+    }
+
+    [Fact]
+    public async Task Results_are_refreshed_by_request_or_by_the_refresher()
+    {
+        await CreateExperimentAsync(_admin, "cache-refresh", "control", "treatment");
+        await AppendAsync(factory, [.. Enumerable.Range(0, 100).Select(i => Exposure($"refresh-{i}", "cache-refresh", i % 2, i))], []);
+        Units(await CachedAsync("cache-refresh")).ShouldBe(100);
+
+        await AppendAsync(factory, [.. Enumerable.Range(100, 50).Select(i => Exposure($"refresh-{i}", "cache-refresh", i % 2, i))], []);
+        Units(await ResultsAsync("cache-refresh", "&metrics=purchase-conversion")).ShouldBe(150);
+
+        await AppendAsync(factory, [.. Enumerable.Range(150, 50).Select(i => Exposure($"refresh-{i}", "cache-refresh", i % 2, i))], []);
         ResultsRefresher refresher = factory.Services.GetServices<IHostedService>().OfType<ResultsRefresher>().Single();
         (await refresher.RefreshAllAsync(ApiTestExtensions.Ct)).ShouldBeGreaterThanOrEqualTo(2); // running experiments and the cached request
 
-        Units(await CachedAsync()).ShouldBe(200);
+        JsonElement cached = await CachedAsync("cache-refresh");
+        Units(cached).ShouldBe(200);
+    }
+
+    private static long Units(JsonElement results) => results.GetProperty("variations").EnumerateArray().Sum(v => v.GetProperty("units").GetInt64());
+
+    private async Task<JsonElement> CachedAsync(string experiment)
+    {
+        using HttpResponseMessage response = await _admin.GetPathAsync($"/api/v1/experiments/{experiment}/results?metrics=purchase-conversion");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return await response.JsonAsync();
     }
 
     [Fact]

@@ -32,18 +32,33 @@ public abstract partial class EventStoreConformanceTests
     }
 
     [Fact]
-    public async Task FindOverlapsAsync_cross_tabulates_every_experiment_running_at_the_same_time()
+    public async Task FindOverlapsAsync_cross_tabulates_every_experiment_running_at_the_same_time_or_within_the_lookback()
     {
         IEventStore store = await SeededStoreAsync();
 
         IReadOnlyList<ExperimentOverlap> overlaps = await store.FindOverlapsAsync(Checkout, Ct);
 
         // no-ads: a1 (0,0), a2 (0,1), b1 (1,0), b2 (1,0), b3 (1,1); b4 saw both no-ads variations and is left out.
-        // search overlaps in time but shares no unit; old-banner ended 50 days before checkout began.
-        overlaps.Select(o => (o.ExperimentKey, o.Phase)).ShouldBe([("no-ads", 1), ("search", 1)]);
+        // search overlaps in time but shares no unit. old-banner exposed a1 (→1) and b1 (→0) 60 and 50 days
+        // before checkout began and never during it: the cohort enrolled earlier, within the 90-day lookback.
+        overlaps.Select(o => (o.ExperimentKey, o.Phase)).ShouldBe([("no-ads", 1), ("old-banner", 2), ("search", 1)]);
         overlaps[0].Cells.ShouldBe([new OverlapCell(0, 0, 1), new OverlapCell(0, 1, 1), new OverlapCell(1, 0, 2), new OverlapCell(1, 1, 1)]);
         overlaps[0].SharedUnits.ShouldBe(5);
-        overlaps[1].Cells.ShouldBeEmpty();
+        overlaps[1].Cells.ShouldBe([new OverlapCell(0, 1, 1), new OverlapCell(1, 0, 1)]);
+        overlaps[2].Cells.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task FindOverlapsAsync_ignores_exposures_older_than_the_lookback()
+    {
+        IEventStore store = await SeededStoreAsync();
+
+        // 55 days back reaches b1's old-banner exposure (50 days before) but not a1's (60 days before).
+        IReadOnlyList<ExperimentOverlap> within55 = await store.FindOverlapsAsync(Checkout with { OverlapLookback = D(55) }, Ct);
+        IReadOnlyList<ExperimentOverlap> within40 = await store.FindOverlapsAsync(Checkout with { OverlapLookback = D(40) }, Ct);
+
+        within55.Single(o => o.ExperimentKey == "old-banner").Cells.ShouldBe([new OverlapCell(1, 0, 1)]);
+        within40.Select(o => o.ExperimentKey).ShouldBe(["no-ads", "search"]);
     }
 
     [Fact]

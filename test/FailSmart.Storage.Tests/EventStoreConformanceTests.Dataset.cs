@@ -21,7 +21,7 @@ namespace FailSmart.Storage.Tests;
 /// </code>
 /// a1 is exposed again at T0+5d with country AU: breakdowns keep the first exposure's NZ.
 /// Other experiments: no-ads/1 overlaps (a1→0, a2→1, b1→0, b2→0, b3→1, z9→1, b4→0 and 1);
-/// search/1 overlaps with no shared unit; old-banner/2 ended before checkout began.
+/// search/1 overlaps with no shared unit; old-banner/2 enrolled a1 and b1 50–60 days before checkout began.
 /// </remarks>
 public abstract partial class EventStoreConformanceTests
 {

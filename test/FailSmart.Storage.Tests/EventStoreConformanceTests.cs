@@ -71,6 +71,23 @@ public abstract partial class EventStoreConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StoredRowsAsync_grows_with_every_exposure_and_metric_event_appended()
+    {
+        IEventStore store = await OpenStoreAsync();
+        long empty = await store.StoredRowsAsync(TestContext.Current.CancellationToken);
+
+        await store.AppendAsync(EventBatch.Of(Expose("u", 0, H(0))), TestContext.Current.CancellationToken);
+        long afterExposure = await store.StoredRowsAsync(TestContext.Current.CancellationToken);
+        await store.AppendAsync(new EventBatch([], [Event("u", "purchase", 5, H(1))]), TestContext.Current.CancellationToken);
+        long afterEvent = await store.StoredRowsAsync(TestContext.Current.CancellationToken);
+
+        // A metric event alone changes results, so it must move the mark too.
+        empty.ShouldBe(0);
+        afterExposure.ShouldBe(1);
+        afterEvent.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task AppendAsync_retried_batch_counts_once()
     {
         IEventStore store = await OpenStoreAsync();

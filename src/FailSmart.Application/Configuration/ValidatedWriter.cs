@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FailSmart.Application.Problems;
+using FailSmart.Protocol.Admin;
 using FailSmart.Storage;
 using FailSmart.Storage.Config;
 
@@ -50,7 +51,12 @@ internal sealed class ValidatedWriter(IConfigStore store, IResourceValidator val
     public ServiceProblem? ValidateAgainst(IReadOnlyList<StoredResource> resources, ResourceKind kind, string key, JsonElement document)
     {
         StoredResource[] others = [.. resources.Where(r => r.Kind != kind || r.Key != key)];
-        var problems = validator.Validate(kind, document, others);
+        IReadOnlyList<FieldProblem> problems = validator.Validate(kind, document, others);
+        if (problems.Count == 0 && kind == ResourceKind.Experiment)
+        {
+            problems = ExperimentWriteRules.Check(resources, key, document);
+        }
+
         return problems.Count == 0 ? null : ServiceProblems.Invalid(problems, 422);
     }
 

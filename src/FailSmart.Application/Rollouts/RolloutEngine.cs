@@ -131,7 +131,12 @@ internal sealed class RolloutEngine(
                     RolloutReadings entering = readings with { Carried = decision.Gates.ToDictionary(g => g.MetricKey, g => g.CarriedEvidence, StringComparer.Ordinal) };
                     RolloutState advanced = looked with
                     {
-                        Status = RolloutStatus.Running, StageIndex = next, StageStartedAt = now, Phase = phase, ApprovedBy = null, LastReadings = entering.ToJson(),
+                        Status = RolloutStatus.Running,
+                        StageIndex = next,
+                        StageStartedAt = now,
+                        Phase = phase,
+                        ApprovedBy = null,
+                        LastReadings = entering.ToJson(),
                     };
                     return await CommitAsync(advanced, "rollout.advance", Because($"{StageText(rule.Plan, next)} begins."),
                         document => FlagStageEdit.SetStage(document, rule.Key, fraction, phase), cancellationToken);

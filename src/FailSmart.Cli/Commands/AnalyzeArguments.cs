@@ -14,4 +14,6 @@ internal sealed record AnalyzeArguments(
     string? Breakdown,
     string[] Columns,
     string TimestampFormat,
-    bool Json);
+    bool Json,
+    bool AllowRedChecks = false,
+    bool Bayesian = false);

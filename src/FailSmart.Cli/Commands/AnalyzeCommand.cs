@@ -34,9 +34,11 @@ internal static class AnalyzeCommand
         var timestampFormat = new Option<string>("--timestamp-format") { Description = "auto (default: a number below 10^11 is epoch seconds, a larger one epoch milliseconds, text is ISO 8601), iso, seconds or milliseconds.", DefaultValueFactory = _ => "auto" };
         timestampFormat.AcceptOnlyFromAmong("auto", "iso", "seconds", "milliseconds");
         var json = new Option<bool>("--json") { Description = "Write the result as JSON (the results endpoint's shape) instead of tables." };
+        var allowRed = new Option<bool>("--allow-red-checks") { Description = "Exit 0 even when a check is red (sample ratio mismatch, dependent assignment, too many multiple exposures); by default such a result exits 3." };
+        var bayesian = new Option<bool>("--bayesian") { Description = "Also print each treatment's chance to win and risk (the Bayesian view); --json always carries them." };
         var command = new Command("analyze", "Analyse an experiment from exposure and event files (CSV or Parquet), without a server.")
         {
-            exposures, events, units, experiment, metricsFile, metric, phase, variations, weights, breakdown, columns, timestampFormat, json,
+            exposures, events, units, experiment, metricsFile, metric, phase, variations, weights, breakdown, columns, timestampFormat, json, allowRed, bayesian,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(new AnalyzeArguments(
             parse.GetValue(exposures)!,
@@ -51,7 +53,9 @@ internal static class AnalyzeCommand
             parse.GetValue(breakdown),
             parse.GetValue(columns) ?? [],
             parse.GetValue(timestampFormat)!,
-            parse.GetValue(json)), parse.InvocationConfiguration, cancellationToken));
+            parse.GetValue(json),
+            parse.GetValue(allowRed),
+            parse.GetValue(bayesian)), parse.InvocationConfiguration, cancellationToken));
         return command;
     }
 
@@ -149,7 +153,15 @@ internal static class AnalyzeCommand
             }
             else
             {
-                AnalyzeOutput.WriteTables(io.Output, result);
+                AnalyzeOutput.WriteTables(io.Output, result, args.Bayesian);
+            }
+
+            if (result.Warnings.Any(w => w.Severity == ResultWarning.Red) && !args.AllowRedChecks)
+            {
+                await io.Error.WriteLineAsync(
+                    $"A check is red ({string.Join(", ", result.Warnings.Where(w => w.Severity == ResultWarning.Red).Select(w => w.Code).Distinct())}): do not trust any metric of this result; fix the cause and restart. " +
+                    "Exit code 3; pass --allow-red-checks to exit 0 anyway.");
+                return ExitCodes.RedCheck;
             }
 
             return ExitCodes.Success;

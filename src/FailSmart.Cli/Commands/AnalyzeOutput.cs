@@ -10,7 +10,7 @@ internal static class AnalyzeOutput
 {
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static void WriteTables(TextWriter output, ExperimentResultsResponse result)
+    public static void WriteTables(TextWriter output, ExperimentResultsResponse result, bool bayesian = false)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
         console.Profile.Width = 200;
@@ -25,20 +25,49 @@ internal static class AnalyzeOutput
             console.WriteLine("Checks: no sample ratio mismatch, no multiple exposures, no dependent experiment.");
         }
 
+        if (result.SampleRatio is { } srm)
+        {
+            console.WriteLine($"Sample ratio: χ² = {Number(srm.ChiSquare)}, p = {Number(srm.PValue)} ({(srm.Mismatch ? "mismatch" : "as planned")}; red below {Number(srm.Threshold)}).");
+        }
+
+        if (result.Verdict is { } verdict)
+        {
+            console.WriteLine($"Verdict: {verdict.Decision}. {verdict.Reason}");
+        }
+
         foreach (MetricResultResponse metric in result.Metrics)
         {
             var table = new Table().Title($"{metric.Metric} ({metric.Type}, {metric.Role})")
-                .AddColumn("variation").AddColumn("units").AddColumn("value").AddColumn("lift").AddColumn("interval").AddColumn("status").AddColumn("guardrail");
+                .AddColumn("variation").AddColumn("units").AddColumn("value").AddColumn("lift").AddColumn("interval")
+                .AddColumn("effect").AddColumn("effect interval").AddColumn("adjusted p");
+            if (bayesian)
+            {
+                table.AddColumn("chance to win").AddColumn("risk");
+            }
+
+            table.AddColumn("status").AddColumn("guardrail");
             foreach (VariationResultResponse v in metric.Variations)
             {
-                table.AddRow(
+                var cells = new List<string>
+                {
                     Markup.Escape(v.Key),
                     v.Units.ToString("N0", CultureInfo.InvariantCulture),
                     Number(v.Value),
                     Percent(v.RelativeLift),
                     v.LiftLower is null ? "" : $"{Percent(v.LiftLower)} to {Percent(v.LiftUpper)}",
-                    v.Status ?? (v.Index == 0 ? "control" : ""),
-                    v.Guardrail ?? "");
+                    Signed(v.AbsoluteEffect),
+                    v.AbsoluteLower is null ? "" : $"{Signed(v.AbsoluteLower)} to {Signed(v.AbsoluteUpper)}",
+                    v.AdjustedPValue is null ? "" : $"{Number(v.AdjustedPValue)} ({v.Correction})",
+                };
+                if (bayesian)
+                {
+                    cells.Add(v.ChanceToWin is null ? "" : Percent(v.ChanceToWin, signed: false));
+                    cells.Add(Percent(v.Risk, signed: false));
+                }
+
+                cells.Add(v.Status ?? (v.Index == 0 ? "control" : ""));
+                cells.Add(v.Guardrail ?? "");
+                table.AddRow([.. cells]);
             }
 
             console.Write(table);
@@ -63,5 +92,8 @@ internal static class AnalyzeOutput
 
     private static string Number(double? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "";
 
-    private static string Percent(double? value) => value is null ? "" : (value.Value * 100).ToString("+0.##;-0.##;0", CultureInfo.InvariantCulture) + "%";
+    private static string Signed(double? value) => value?.ToString("+0.####;-0.####;0", CultureInfo.InvariantCulture) ?? "";
+
+    private static string Percent(double? value, bool signed = true) =>
+        value is null ? "" : (value.Value * 100).ToString(signed ? "+0.##;-0.##;0" : "0.##", CultureInfo.InvariantCulture) + "%";
 }

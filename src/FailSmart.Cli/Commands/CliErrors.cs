@@ -7,6 +7,12 @@ internal static class ExitCodes
     public const int InvalidInput = 1;
     public const int Usage = 2;
 
-    /// <summary>The command worked and found what it looks for (collisions, say), for scripts and CI to stop on.</summary>
+    /// <summary>
+    /// The command worked and found what it exists to stop on, for scripts and CI: collisions
+    /// (`failsmart explain collisions`), or a red check (`failsmart analyze`, unless --allow-red-checks).
+    /// </summary>
     public const int Findings = 3;
+
+    /// <summary>`failsmart analyze` ran, but a check is red: no metric may be trusted (unless --allow-red-checks).</summary>
+    public const int RedCheck = Findings;
 }

@@ -9,7 +9,7 @@ internal sealed partial class ConfigMapper
 {
     private Experiment MapExperiment(ExperimentDto dto, string path)
     {
-        CheckUnknown(dto, path, "key, hypothesis, hashAttribute, fallbackAttribute, variations, coverage, seed, hashVersion, layer, phase, status");
+        CheckUnknown(dto, path, "key, hypothesis, hashAttribute, fallbackAttribute, variations, coverage, seed, hashVersion, layer, phase, status, metrics");
         ExperimentStatus status = dto.Status switch
         {
             "running" or null => ExperimentStatus.Running,
@@ -40,6 +40,16 @@ internal sealed partial class ConfigMapper
 
             return new ExperimentVariation(v.Key ?? string.Empty, v.Weight ?? 0);
         });
+        List<MetricReference> metrics = MapList(dto.Metrics, Property(path, "metrics"), MapMetricReference);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < metrics.Count; i++)
+        {
+            if (metrics[i].Key.Length > 0 && !seen.Add(metrics[i].Key))
+            {
+                Problem(Property($"{Property(path, "metrics")}[{i}]", "key"), $"Metric '{metrics[i].Key}' is named twice.", "Name each metric once, with the role it plays here.");
+            }
+        }
+
         return new Experiment(dto.Key ?? string.Empty, variations)
         {
             Hypothesis = dto.Hypothesis ?? string.Empty,
@@ -51,6 +61,31 @@ internal sealed partial class ConfigMapper
             Layer = layer,
             Phase = dto.Phase ?? 1,
             Status = status,
+            Metrics = metrics.Count == 0 ? Array.Empty<MetricReference>() : metrics, // the shared empty array, so experiments without metrics stay equal as records
         };
+    }
+
+    private MetricReference MapMetricReference(ExperimentMetricDto dto, string path)
+    {
+        CheckUnknown(dto, path, "key, role, margin");
+        if (string.IsNullOrEmpty(dto.Key))
+        {
+            Problem(Property(path, "key"), "A metric needs its key.", "Add \"key\": the key of a metric definition (GET /api/v1/metrics lists them).");
+        }
+
+        MetricUse? role = dto.Role switch
+        {
+            null => null,
+            "primary" => MetricUse.Primary,
+            "secondary" => MetricUse.Secondary,
+            "guardrail" => MetricUse.Guardrail,
+            _ => Invalid<MetricUse?>(Property(path, "role"), $"Unknown role '{dto.Role}'.", "Use primary, secondary or guardrail, or leave \"role\" out for the definition's own role.", null),
+        };
+        if (dto.Margin is { } margin && !(margin >= 0 && margin < 1))
+        {
+            Problem(Property(path, "margin"), $"Margin {margin} is not a relative loss in [0, 1).", "Give the tolerated loss as a fraction, e.g. 0.01 for 1%, or leave \"margin\" out for the definition's own margin.");
+        }
+
+        return new MetricReference(dto.Key ?? string.Empty) { Role = role, Margin = dto.Margin };
     }
 }

@@ -11,8 +11,12 @@ namespace FailSmart.Protocol.Results;
 /// <param name="Variations">Units per variation (units that saw only it), in configuration order.</param>
 /// <param name="MultipleVariationUnits">Units exposed to more than one variation: counted here, excluded from every analysis.</param>
 /// <param name="Warnings">Checks that ran on this result: sample ratio mismatch, multiple exposures, and the cross-experiment audit.</param>
-/// <param name="Overlaps">The cross-experiment audit: one entry per other experiment whose exposures overlap this one in time.</param>
+/// <param name="Overlaps">The cross-experiment audit: one entry per other experiment (or guarded rollout) that exposed units during this phase or within the lookback before it.</param>
 /// <param name="Metrics">One entry per metric analysed.</param>
+/// <param name="SampleRatio">The sample-ratio check, shown whether it passed or not; null when fewer than two variations have planned traffic or no unit was exposed.</param>
+/// <param name="Verdict">The experiment-level decision: ship, do-not-ship, keep-running, stop-for-futility or invalid, with why.</param>
+/// <param name="ComputedAt">When these numbers were computed (the same moment as <see cref="AnalyzedAt"/>).</param>
+/// <param name="Stale">True when events or configuration changed since <see cref="ComputedAt"/>: a fresh result is being computed; ask again shortly, or send refresh=true to wait for it.</param>
 public sealed record ExperimentResultsResponse(
     string Experiment,
     string Environment,
@@ -22,4 +26,8 @@ public sealed record ExperimentResultsResponse(
     long MultipleVariationUnits,
     IReadOnlyList<ResultWarning> Warnings,
     IReadOnlyList<OverlapAudit> Overlaps,
-    IReadOnlyList<MetricResultResponse> Metrics);
+    IReadOnlyList<MetricResultResponse> Metrics,
+    SampleRatioCheck? SampleRatio = null,
+    ExperimentVerdictResponse? Verdict = null,
+    DateTimeOffset? ComputedAt = null,
+    bool Stale = false);

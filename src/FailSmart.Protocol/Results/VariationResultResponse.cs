@@ -3,8 +3,9 @@ namespace FailSmart.Protocol.Results;
 /// <summary>
 /// One variation of one metric: its sufficient statistics and, for a treatment, the comparison with the
 /// control. <see cref="Status"/> (too-early, keep-running, significant-improvement, significant-harm,
-/// inconclusive) comes from the always-valid interval, so it may be read at every look. A guardrail
-/// also has a <see cref="Guardrail"/> verdict.
+/// inconclusive) comes from the always-valid interval, so it may be read at every look; while any check
+/// is red it is <see cref="DoNotTrust"/> whatever the numbers say. A guardrail also has a
+/// <see cref="Guardrail"/> verdict.
 /// </summary>
 /// <param name="Index">The variation index.</param>
 /// <param name="Key">The variation key.</param>
@@ -20,8 +21,15 @@ namespace FailSmart.Protocol.Results;
 /// <param name="Status">The decision status; null for the control, or when the metric cannot be compared yet.</param>
 /// <param name="Message">The decision in words.</param>
 /// <param name="EstimatedDecisionDate">For keep-running: when the planned sample should be reached.</param>
-/// <param name="Guardrail">For a guardrail: "no-harm-detected" or "harm".</param>
+/// <param name="Guardrail">For a guardrail: "no-harm-detected" or "harm" (or do-not-trust while a check is red).</param>
 /// <param name="GuardrailMessage">The guardrail verdict in words.</param>
+/// <param name="AbsoluteEffect">Treatment minus control, in the metric's own unit; null for the control.</param>
+/// <param name="AbsoluteLower">The lower bound of the always-valid 95% interval on the absolute effect.</param>
+/// <param name="AbsoluteUpper">The upper bound.</param>
+/// <param name="AdjustedPValue">The always-valid p-value after the correction for this metric's role (see <see cref="Correction"/>).</param>
+/// <param name="Correction">holm (primary metrics, across primaries × treatments), benjamini-hochberg (secondary metrics) or none (guardrails).</param>
+/// <param name="ChanceToWin">Bayesian view: the posterior probability that the treatment is better than the control (in the metric's good direction).</param>
+/// <param name="Risk">Bayesian view: the expected relative loss if this treatment is shipped and is in fact worse.</param>
 public sealed record VariationResultResponse(
     int Index,
     string Key,
@@ -38,4 +46,15 @@ public sealed record VariationResultResponse(
     string? Message = null,
     DateTimeOffset? EstimatedDecisionDate = null,
     string? Guardrail = null,
-    string? GuardrailMessage = null);
+    string? GuardrailMessage = null,
+    double? AbsoluteEffect = null,
+    double? AbsoluteLower = null,
+    double? AbsoluteUpper = null,
+    double? AdjustedPValue = null,
+    string? Correction = null,
+    double? ChanceToWin = null,
+    double? Risk = null)
+{
+    /// <summary>The status of every treatment while a check is red: fix the cause and restart in a new phase.</summary>
+    public const string DoNotTrust = "do-not-trust";
+}

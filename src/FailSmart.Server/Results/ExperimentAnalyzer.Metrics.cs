@@ -4,6 +4,7 @@ using FailSmart.Server.Events;
 using FailSmart.Statistics;
 using FailSmart.Storage.Events;
 using StatsAnalysis = FailSmart.Statistics.MetricAnalysis;
+using StatsDirection = FailSmart.Statistics.MetricDirection;
 using StoreAnalysis = FailSmart.Storage.Events.MetricAnalysis;
 
 namespace FailSmart.Server.Results;
@@ -11,7 +12,8 @@ namespace FailSmart.Server.Results;
 /// <summary>Per-metric decisions and breakdowns.</summary>
 internal sealed partial class ExperimentAnalyzer
 {
-    private MetricResultResponse Metric(MetricSpec spec, ExperimentSubject experiment, StoreAnalysis analysis, double unitsPerDay, BreakdownResponse? breakdown)
+    private MetricResultResponse Metric(
+        MetricSpec spec, ExperimentSubject experiment, StoreAnalysis analysis, double unitsPerDay, BreakdownResponse? breakdown, int index, List<VerdictSlot> readings)
     {
         MetricDefinition definition = spec.Definition;
         VariationStatistics control = Arm(analysis.Variations, 0);
@@ -25,11 +27,13 @@ internal sealed partial class ExperimentAnalyzer
             if (problem is not null)
             {
                 variations.Add(described with { Message = problem });
+                NotYet(i);
                 continue;
             }
 
             if (ArmComparison.Compare(definition.Kind, control, treatment, definition.QuantileIntervalZ) is not ({ } lifts, bool cuped))
             {
+                NotYet(i);
                 variations.Add(described with
                 {
                     Message = "Too early: not enough units or variation in both arms to compare yet.",
@@ -42,6 +46,19 @@ internal sealed partial class ExperimentAnalyzer
             GuardrailResult? guardrail = definition.Role == MetricRole.Guardrail
                 ? StatsAnalysis.AnalyzeGuardrail(lifts, control.Units, treatment.Units, definition.NonInferiorityMargin ?? 0, plan)
                 : null;
+            SequentialEstimate absolute = ConfidenceSequence.Apply(lifts.Absolute, control.Units + treatment.Units, plan.PlannedUnits, plan.Alpha);
+            bool higher = plan.Direction == StatsDirection.HigherIsBetter;
+            readings.Add(new VerdictSlot(index, i, new VerdictMetric(
+                definition.Key,
+                experiment.Variations[i].Key,
+                Role(definition.Role),
+                plan.Direction,
+                lifts.Relative.Estimate,
+                result.AlwaysValidRelative.ConfidenceInterval,
+                result.AlwaysValidRelative.PValue,
+                lifts.Relative.StandardError,
+                spec.PlannedUnits,
+                definition.Role == MetricRole.Guardrail ? definition.NonInferiorityMargin ?? 0 : 0)));
             variations.Add(described with
             {
                 RelativeLift = Finite(lifts.Relative.Estimate),
@@ -54,12 +71,75 @@ internal sealed partial class ExperimentAnalyzer
                 EstimatedDecisionDate = result.Decision.EstimatedDecisionDate,
                 Guardrail = guardrail is null ? null : Kebab(guardrail.Verdict),
                 GuardrailMessage = guardrail?.Message,
+                AbsoluteEffect = Finite(lifts.Absolute.Estimate),
+                AbsoluteLower = Finite(absolute.ConfidenceInterval.Lower),
+                AbsoluteUpper = Finite(absolute.ConfidenceInterval.Upper),
+                ChanceToWin = Finite(higher ? result.Bayesian.ChanceToWin : 1 - result.Bayesian.ChanceToWin),
+                Risk = Finite(higher ? result.Bayesian.RiskTreatment : result.Bayesian.RiskControl),
             });
         }
 
         return new MetricResultResponse(
             definition.Key, Kebab(definition.Kind), Kebab(definition.Role), Kebab(definition.Direction), Finite(analysis.CapValue), variations, breakdown, problem);
+
+        // A primary that cannot be compared yet stays in Holm's family (as p = 1), so a later look is not corrected for fewer tests.
+        void NotYet(int variation)
+        {
+            if (definition.Role == MetricRole.Primary)
+            {
+                readings.Add(new VerdictSlot(index, variation, new VerdictMetric(
+                    definition.Key, experiment.Variations[variation].Key, VerdictRole.Primary, plan.Direction, double.NaN,
+                    new Interval(double.NaN, double.NaN), double.NaN, double.NaN, spec.PlannedUnits)));
+            }
+        }
     }
+
+    /// <summary>
+    /// Writes the verdict's corrected p-values into the variations they belong to and, while a check is
+    /// red, replaces every treatment's status: no number of this phase may be acted on.
+    /// </summary>
+    private static List<MetricResultResponse> Read(List<MetricResultResponse> metrics, List<VerdictSlot> slots, Verdict verdict, bool red)
+    {
+        var result = new List<MetricResultResponse>(metrics.Count);
+        for (int m = 0; m < metrics.Count; m++)
+        {
+            var variations = metrics[m].Variations.ToList();
+            for (int k = 0; k < slots.Count; k++)
+            {
+                if (slots[k].Metric == m && verdict.Readings[k] is { } reading && double.IsFinite(slots[k].Reading.AlwaysValidPValue))
+                {
+                    int at = variations.FindIndex(v => v.Index == slots[k].Variation);
+                    variations[at] = variations[at] with { AdjustedPValue = reading.AdjustedPValue, Correction = reading.Correction };
+                }
+            }
+
+            if (red)
+            {
+                variations = [.. variations.Select(v => v.Index == 0 ? v : v with
+                {
+                    Status = VariationResultResponse.DoNotTrust,
+                    Message = $"Do not trust: fix and restart. {verdict.Reason}",
+                    EstimatedDecisionDate = null,
+                    Guardrail = v.Guardrail is null ? null : VariationResultResponse.DoNotTrust,
+                    GuardrailMessage = v.Guardrail is null ? null : "Do not trust: fix and restart; a red check makes this guardrail's reading meaningless.",
+                })];
+            }
+
+            result.Add(metrics[m] with { Variations = variations });
+        }
+
+        return result;
+    }
+
+    private static VerdictRole Role(MetricRole role) => role switch
+    {
+        MetricRole.Guardrail => VerdictRole.Guardrail,
+        MetricRole.Secondary => VerdictRole.Secondary,
+        _ => VerdictRole.Primary,
+    };
+
+    /// <summary>One metric × treatment handed to the verdict, and where its reading goes back.</summary>
+    private sealed record VerdictSlot(int Metric, int Variation, VerdictMetric Reading);
 
     /// <summary>
     /// Why no arm of this metric can be compared: a sum the engine returned is not a finite double, so

@@ -26,6 +26,9 @@ internal sealed partial class ExperimentAnalyzer(IEventStore store, TimeProvider
     /// </summary>
     public bool Incremental { get; init; }
 
+    /// <summary>How far before the phase's first exposure the cross-experiment audit looks.</summary>
+    public TimeSpan DependencyLookback { get; init; } = ExperimentScope.DefaultOverlapLookback;
+
     /// <summary>Reports progress as (step done, steps in all); the CLI draws it as a bar.</summary>
     public IProgress<(int Done, int Total)>? Progress { get; init; }
 
@@ -33,7 +36,7 @@ internal sealed partial class ExperimentAnalyzer(IEventStore store, TimeProvider
         string environment, ExperimentSubject experiment, IReadOnlyList<MetricSpec> metrics, string? breakdown, CancellationToken cancellationToken)
     {
         DateTimeOffset now = clock.GetUtcNow();
-        var scope = new ExperimentScope(environment, experiment.Key, experiment.Phase, now);
+        var scope = new ExperimentScope(environment, experiment.Key, experiment.Phase, now) { OverlapLookback = DependencyLookback };
         int total = 2 + (metrics.Count * (breakdown is null ? 1 : 2));
         int done = 0;
 
@@ -45,7 +48,7 @@ internal sealed partial class ExperimentAnalyzer(IEventStore store, TimeProvider
         VariationUnitsResponse[] units = [.. experiment.Variations.Select((v, i) =>
             new VariationUnitsResponse(i, v.Key, v.Weight, summary.Variations.FirstOrDefault(u => u.Variation == i)?.Units ?? 0))];
         var warnings = new List<ResultWarning>();
-        CheckSampleRatio(units, warnings);
+        SampleRatioCheck? sampleRatio = CheckSampleRatio(units, warnings);
         CheckMultipleExposures(summary, units, warnings);
         OverlapAudit[] audits = [.. overlaps.Where(o => o.SharedUnits > 0).Select(o => Audit(o, units))];
         foreach (OverlapAudit audit in audits.Where(a => a.Dependent))
@@ -61,6 +64,7 @@ internal sealed partial class ExperimentAnalyzer(IEventStore store, TimeProvider
 
         double unitsPerDay = UnitsPerDay(summary);
         var results = new List<MetricResultResponse>();
+        var readings = new List<VerdictSlot>();
         foreach (MetricSpec metric in metrics)
         {
             StoreAnalysis analysis = Incremental
@@ -75,19 +79,33 @@ internal sealed partial class ExperimentAnalyzer(IEventStore store, TimeProvider
                 Progress?.Report((++done, total));
             }
 
-            results.Add(Metric(metric, experiment, analysis, unitsPerDay, segments));
+            results.Add(Metric(metric, experiment, analysis, unitsPerDay, segments, results.Count, readings));
         }
 
+        string[] red = [.. warnings.Where(w => w.Severity == ResultWarning.Red).Select(RedCheck)];
+        Verdict verdict = ExperimentVerdict.Decide(new VerdictInput([.. readings.Select(r => r.Reading)], red, units.Sum(u => u.Units), unitsPerDay, now));
         return new ExperimentResultsResponse(
-            experiment.Key, environment, experiment.Phase, now, units, summary.MultipleVariationUnits, warnings, audits, results);
+            experiment.Key, environment, experiment.Phase, now, units, summary.MultipleVariationUnits, warnings, audits, Read(results, readings, verdict, red.Length > 0),
+            sampleRatio,
+            new ExperimentVerdictResponse(Kebab(verdict.Kind), verdict.Reason, verdict.Variation, verdict.ExpectedDate, verdict.PlannedUnits),
+            now);
     }
 
-    private static void CheckSampleRatio(VariationUnitsResponse[] units, List<ResultWarning> warnings)
+    /// <summary>A red check in a few words, for the verdict's sentence.</summary>
+    private static string RedCheck(ResultWarning warning) => warning.Code switch
+    {
+        ResultWarning.SampleRatioMismatch => $"sample ratio mismatch (p {P(warning.PValue ?? 0)})",
+        ResultWarning.ExperimentDependency => $"assignment depends on experiment '{warning.OtherExperiment}' (p {P(warning.PValue ?? 0)})",
+        ResultWarning.MultipleExposures => "too many units saw more than one variation",
+        _ => warning.Code,
+    };
+
+    private static SampleRatioCheck? CheckSampleRatio(VariationUnitsResponse[] units, List<ResultWarning> warnings)
     {
         VariationUnitsResponse[] planned = [.. units.Where(u => u.PlannedWeight > 0)];
         if (planned.Length < 2 || planned.Sum(u => u.Units) == 0)
         {
-            return;
+            return null;
         }
 
         SampleRatioMismatchResult srm = SampleRatioMismatch.Check([.. planned.Select(u => (double)u.Units)], [.. planned.Select(u => u.PlannedWeight)]);
@@ -101,6 +119,8 @@ internal sealed partial class ExperimentAnalyzer(IEventStore store, TimeProvider
                 "Assignment or exposure logging is broken; do not trust any metric of this experiment until the cause is found.",
                 PValue: srm.PValue));
         }
+
+        return new SampleRatioCheck(srm.ChiSquare, srm.DegreesOfFreedom, srm.PValue, srm.Threshold, srm.Flagged);
     }
 
     private static void CheckMultipleExposures(ExposureSummary summary, VariationUnitsResponse[] units, List<ResultWarning> warnings)

@@ -8,7 +8,9 @@ namespace FailSmart.Server.Results;
 
 /// <summary>
 /// `GET /api/v1/experiments/{key}/results`: the experiment's metrics with decisions, and the checks that
-/// say whether to trust them. Served from the cache the refresher keeps; <c>refresh=true</c> re-analyses now.
+/// say whether to trust them. Served from the cache while nothing it was computed from changed; otherwise
+/// the cached result comes back with <c>stale: true</c> while a fresh one is computed in the background.
+/// <c>refresh=true</c> re-analyses now and waits for it.
 /// </summary>
 internal static class ResultsApi
 {
@@ -59,7 +61,7 @@ internal static class ResultsApi
         string[]? metricKeys = metrics is null ? null : [.. metrics.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
         if (metricKeys is { Length: 0 })
         {
-            problems.Add(new("metrics", "metrics is empty.", "Name metric keys separated by commas, or leave metrics out to analyse every metric."));
+            problems.Add(new("metrics", "metrics is empty.", "Name metric keys separated by commas, or leave metrics out to analyse the experiment's own metrics (every metric when it names none)."));
         }
 
         if (problems.Count > 0)
@@ -67,7 +69,7 @@ internal static class ResultsApi
             return ApiProblems.Invalid(problems);
         }
 
-        (IReadOnlyList<MetricSpec> specs, IReadOnlyList<FieldProblem> metricProblems) = await results.LoadMetricsAsync(metricKeys, cancellationToken);
+        (IReadOnlyList<MetricSpec> specs, IReadOnlyList<FieldProblem> metricProblems) = await results.LoadMetricsAsync(metricKeys, experiment, cancellationToken);
         if (metricProblems.Count > 0)
         {
             bool unknown = metricProblems.Any(p => p.Path == "metrics");
@@ -75,8 +77,9 @@ internal static class ResultsApi
         }
 
         var request = new ResultsRequest(environment, ResultsService.Subject(experiment, analysed), [.. specs.Select(m => m.Definition.Key)], breakdown);
-        ExperimentResultsResponse? result = force ? null : results.Cached(request);
-        result ??= await results.RefreshAsync(request, specs, cancellationToken);
+        ExperimentResultsResponse result = force
+            ? await results.RefreshAsync(request, specs, cancellationToken)
+            : await results.GetAsync(request, specs, cancellationToken);
         return TypedResults.Ok(result);
     }
 }

@@ -37,12 +37,12 @@ internal sealed class ResultsRefresher(IServiceProvider services, IOptions<Resul
     {
         ResultsService results = services.GetRequiredService<ResultsService>();
         var requests = new Dictionary<string, ResultsRequest>(StringComparer.Ordinal);
-        (IReadOnlyList<MetricSpec> all, _) = await results.LoadMetricsAsync(null, cancellationToken);
         foreach (string environment in await results.EnvironmentsAsync(cancellationToken))
         {
             foreach (Core.Model.Experiment experiment in await results.RunningExperimentsAsync(environment, cancellationToken))
             {
-                var request = new ResultsRequest(environment, ResultsService.Subject(experiment, experiment.Phase), [.. all.Select(m => m.Definition.Key)], null);
+                (IReadOnlyList<MetricSpec> named, _) = await results.LoadMetricsAsync(null, experiment, cancellationToken);
+                var request = new ResultsRequest(environment, ResultsService.Subject(experiment, experiment.Phase), [.. named.Select(m => m.Definition.Key)], null);
                 requests[request.CacheKey] = request;
             }
         }
@@ -55,7 +55,8 @@ internal sealed class ResultsRefresher(IServiceProvider services, IOptions<Resul
         int count = 0;
         foreach (ResultsRequest request in requests.Values)
         {
-            (IReadOnlyList<MetricSpec> metrics, IReadOnlyList<FieldProblem> problems) = await results.LoadMetricsAsync(request.MetricKeys, cancellationToken);
+            Core.Model.Experiment? experiment = await results.FindExperimentAsync(request.Environment, request.Experiment.Key, cancellationToken);
+            (IReadOnlyList<MetricSpec> metrics, IReadOnlyList<FieldProblem> problems) = await results.LoadMetricsAsync(request.MetricKeys, experiment, cancellationToken);
             if (problems.Count == 0)
             {
                 await results.RefreshAsync(request, metrics, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using FailSmart.Core.Model;
 using FailSmart.Protocol.Admin;
@@ -5,12 +6,29 @@ using FailSmart.Protocol.Results;
 using FailSmart.Server.Sync;
 using FailSmart.Storage;
 using FailSmart.Storage.Config;
+using FailSmart.Storage.Events;
+using Microsoft.Extensions.Options;
 
 namespace FailSmart.Server.Results;
 
-/// <summary>Finds the experiment and its metrics, runs the analysis and keeps the last result of each.</summary>
-internal sealed class ResultsService(IConfigStore config, IEventStore events, RuleSetCache rules, ResultsCache cache, TimeProvider clock)
+/// <summary>
+/// Finds the experiment and its metrics, runs the analysis and keeps the last result of each. A cached
+/// result is served as it is only while nothing it depends on changed (<see cref="ResultsMark"/>);
+/// otherwise it is served marked stale while one fresh analysis runs in the background.
+/// </summary>
+internal sealed class ResultsService(
+    IConfigStore config,
+    IEventStore events,
+    RuleSetCache rules,
+    ResultsCache cache,
+    ConfigChangeNotifier notifier,
+    IOptions<ResultsOptions> options,
+    IHostApplicationLifetime lifetime,
+    TimeProvider clock,
+    ILogger<ResultsService> logger)
 {
+    private readonly ConcurrentDictionary<string, Task> _refreshing = new(StringComparer.Ordinal);
+
     public async Task<Experiment?> FindExperimentAsync(string environment, string key, CancellationToken cancellationToken) =>
         (await rules.GetAsync(environment, cancellationToken)).Evaluator.Configuration.Experiments.FirstOrDefault(e => e.Key == key);
 
@@ -19,9 +37,16 @@ internal sealed class ResultsService(IConfigStore config, IEventStore events, Ru
 
     public Task<IReadOnlyList<string>> EnvironmentsAsync(CancellationToken cancellationToken) => config.ListEnvironmentKeysAsync(cancellationToken);
 
-    /// <summary>The named metric definitions, or every active one when <paramref name="keys"/> is null; unknown keys become problems.</summary>
-    public async Task<(IReadOnlyList<MetricSpec> Metrics, IReadOnlyList<FieldProblem> Problems)> LoadMetricsAsync(IReadOnlyList<string>? keys, CancellationToken cancellationToken)
+    /// <summary>
+    /// The named metric definitions; when <paramref name="keys"/> is null, the metrics the experiment names
+    /// or, when it names none, every active one. Each takes the role and margin the experiment gives it
+    /// (the definition's own when it gives none). Unknown keys become problems.
+    /// </summary>
+    public async Task<(IReadOnlyList<MetricSpec> Metrics, IReadOnlyList<FieldProblem> Problems)> LoadMetricsAsync(
+        IReadOnlyList<string>? keys, Experiment? experiment, CancellationToken cancellationToken)
     {
+        IReadOnlyList<MetricReference> named = experiment?.Metrics ?? [];
+        keys ??= named.Count == 0 ? null : [.. named.Select(m => m.Key)];
         var (resources, _) = await config.SnapshotAsync(cancellationToken);
         StoredResource[] stored = [.. resources.Where(r => r.Kind == ResourceKind.Metric && !r.Archived).OrderBy(r => r.Key, StringComparer.Ordinal)];
         var problems = new List<FieldProblem>();
@@ -40,23 +65,82 @@ internal sealed class ResultsService(IConfigStore config, IEventStore events, Ru
             problems.AddRange(invalid.Select(p => p with { Path = $"metrics/{key}: {p.Path}" }));
             if (metric is not null)
             {
-                metrics.Add(metric);
+                metrics.Add(named.FirstOrDefault(m => m.Key == key) is { } reference ? InRole(metric, reference) : metric);
             }
         }
 
         return (metrics, problems);
     }
 
-    public ExperimentResultsResponse? Cached(ResultsRequest request) => cache.Get(request);
+    private static MetricSpec InRole(MetricSpec metric, MetricReference reference) => metric with
+    {
+        Definition = metric.Definition with
+        {
+            Role = reference.Role switch
+            {
+                MetricUse.Primary => MetricRole.Primary,
+                MetricUse.Secondary => MetricRole.Secondary,
+                MetricUse.Guardrail => MetricRole.Guardrail,
+                _ => metric.Definition.Role,
+            },
+            NonInferiorityMargin = reference.Margin ?? metric.Definition.NonInferiorityMargin,
+        },
+    };
 
     public IReadOnlyList<ResultsRequest> CachedRequests => cache.Requests;
 
+    /// <summary>
+    /// The cached result while it is current; a cached result that is not is returned with
+    /// <c>stale: true</c> and refreshed in the background (one refresh per request at a time); with no
+    /// cached result, a fresh one.
+    /// </summary>
+    public async Task<ExperimentResultsResponse> GetAsync(ResultsRequest request, IReadOnlyList<MetricSpec> metrics, CancellationToken cancellationToken)
+    {
+        if (cache.Get(request) is not ({ } cached, ResultsMark mark))
+        {
+            return await RefreshAsync(request, metrics, cancellationToken);
+        }
+
+        if (mark == await MarkAsync(cancellationToken))
+        {
+            return cached;
+        }
+
+        _ = _refreshing.GetOrAdd(request.CacheKey, _ => Task.Run(() => RefreshInBackgroundAsync(request, metrics), CancellationToken.None));
+        return cached with { Stale = true };
+    }
+
     public async Task<ExperimentResultsResponse> RefreshAsync(ResultsRequest request, IReadOnlyList<MetricSpec> metrics, CancellationToken cancellationToken)
     {
-        ExperimentResultsResponse result = await new ExperimentAnalyzer(events, clock) { Incremental = true }
+        // Read the mark first: anything stored while the analysis runs makes the result stale, never current.
+        ResultsMark mark = await MarkAsync(cancellationToken);
+        ExperimentResultsResponse result = await new ExperimentAnalyzer(events, clock) { Incremental = true, DependencyLookback = options.Value.DependencyLookback }
             .AnalyzeAsync(request.Environment, request.Experiment, metrics, request.Breakdown, cancellationToken);
-        cache.Put(request, result);
+        cache.Put(request, result, mark);
         return result;
+    }
+
+    private async Task<ResultsMark> MarkAsync(CancellationToken cancellationToken) =>
+        new(notifier.Revision, await events.StoredRowsAsync(cancellationToken));
+
+    private async Task RefreshInBackgroundAsync(ResultsRequest request, IReadOnlyList<MetricSpec> metrics)
+    {
+        try
+        {
+            await RefreshAsync(request, metrics, lifetime.ApplicationStopping);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            ServerLog.ResultsRefreshFailed(logger, ex);
+        }
+        catch (OperationCanceledException)
+        {
+            // shutting down: the next reader computes it again
+        }
+        finally
+        {
+            _refreshing.TryRemove(request.CacheKey, out _);
+        }
     }
 
     public static ExperimentSubject Subject(Experiment experiment, int phase) =>

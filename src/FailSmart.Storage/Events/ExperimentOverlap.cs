@@ -1,9 +1,9 @@
 namespace FailSmart.Storage.Events;
 
 /// <summary>
-/// A contingency table between this experiment phase and another whose exposures overlap it in time:
-/// units by (this variation × that variation). A chi-square test of independence on it finds an
-/// experiment that was rolled into a cohort already enrolled in another trial.
+/// A contingency table between this experiment phase and another that exposed units during it or within
+/// the lookback before it: units by (this variation × that variation). A chi-square test of independence
+/// on it finds an experiment that was rolled into a cohort already enrolled in another trial.
 /// </summary>
 /// <param name="ExperimentKey">The other experiment.</param>
 /// <param name="Phase">The other experiment's phase.</param>

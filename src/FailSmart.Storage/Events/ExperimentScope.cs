@@ -8,4 +8,15 @@ namespace FailSmart.Storage.Events;
 /// Exposures and events after this moment are ignored, so a result can be reproduced later; retention
 /// counts only units whose day N ended by then.
 /// </param>
-public sealed record ExperimentScope(string Environment, string ExperimentKey, int Phase, DateTimeOffset AsOf);
+public sealed record ExperimentScope(string Environment, string ExperimentKey, int Phase, DateTimeOffset AsOf)
+{
+    /// <summary>The audit's default reach before the phase's first exposure.</summary>
+    public static readonly TimeSpan DefaultOverlapLookback = TimeSpan.FromDays(90);
+
+    /// <summary>
+    /// How far before this phase's first exposure the cross-experiment audit looks for other experiments.
+    /// SDKs send one exposure per unit, experiment and phase, so a cohort enrolled in another trial
+    /// before this one began shows up only in exposures older than this phase.
+    /// </summary>
+    public TimeSpan OverlapLookback { get; init; } = DefaultOverlapLookback;
+}

@@ -23,4 +23,6 @@ internal sealed class ExperimentDto : DtoBase
     public int? Phase { get; set; }
 
     public string? Status { get; set; }
+
+    public List<ExperimentMetricDto?>? Metrics { get; set; }
 }

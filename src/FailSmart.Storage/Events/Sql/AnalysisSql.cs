@@ -38,19 +38,22 @@ internal sealed class AnalysisSql(ISqlDialect dialect, ExperimentScope scope)
         ORDER BY s_multi, s_variation
         """;
 
-    /// <summary>Columns: experiment key, phase of every other phase whose exposures overlap [first, last].</summary>
-    public string OverlappingExperiments(long firstMs, long lastMs) => $"""
+    /// <summary>
+    /// Columns: experiment key, phase of every other phase with exposures in [since, last]: this phase's
+    /// time and the lookback before it, where a cohort's enrolment in an earlier trial lies.
+    /// </summary>
+    public string OverlappingExperiments(long sinceMs, long lastMs) => $"""
         SELECT experiment_key AS o_key, phase AS o_phase
         FROM exposures
         WHERE environment = {dialect.Literal(scope.Environment)} AND occurred_at_ms <= {AsOf}
         GROUP BY experiment_key, phase
-        HAVING max(occurred_at_ms) >= {Num(firstMs)} AND min(occurred_at_ms) <= {Num(lastMs)}
+        HAVING max(occurred_at_ms) >= {Num(sinceMs)} AND min(occurred_at_ms) <= {Num(lastMs)}
            AND NOT (experiment_key = {dialect.Literal(scope.ExperimentKey)} AND phase = {Num(scope.Phase)})
         ORDER BY o_key, o_phase
         """;
 
-    /// <summary>Columns: other key, other phase, this variation, other variation, units.</summary>
-    public string OverlapCells(IReadOnlyList<(string Key, int Phase)> others)
+    /// <summary>Columns: other key, other phase, this variation, other variation, units; the other's exposures count from <paramref name="sinceMs"/>.</summary>
+    public string OverlapCells(IReadOnlyList<(string Key, int Phase)> others, long sinceMs)
     {
         string which = string.Join(" OR ", others.Select(o => $"(experiment_key = {dialect.Literal(o.Key)} AND phase = {Num(o.Phase)})"));
         return $"""
@@ -58,7 +61,7 @@ internal sealed class AnalysisSql(ISqlDialect dialect, ExperimentScope scope)
             FROM (
                 SELECT unit_id, experiment_key AS o_key, phase AS o_phase, min(variation) AS o_variation
                 FROM exposures
-                WHERE environment = {dialect.Literal(scope.Environment)} AND occurred_at_ms <= {AsOf} AND ({which})
+                WHERE environment = {dialect.Literal(scope.Environment)} AND occurred_at_ms >= {Num(sinceMs)} AND occurred_at_ms <= {AsOf} AND ({which})
                 GROUP BY unit_id, experiment_key, phase
                 HAVING min(variation) = max(variation)) AS other_units
             {dialect.InnerJoin} ({Units(null, null)}) AS this_units USING (unit_id)

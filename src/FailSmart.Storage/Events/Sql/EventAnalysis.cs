@@ -38,15 +38,16 @@ internal sealed class EventAnalysis(IAnalysisEngine engine)
         }
 
         var sql = new AnalysisSql(engine.Dialect, scope);
+        long since = (first - (scope.OverlapLookback > TimeSpan.Zero ? scope.OverlapLookback : TimeSpan.Zero)).ToUnixTimeMilliseconds();
         IReadOnlyList<ResultRow> overlapping = await engine.QueryAsync(
-            sql.OverlappingExperiments(first.ToUnixTimeMilliseconds(), last.ToUnixTimeMilliseconds()), cancellationToken);
+            sql.OverlappingExperiments(since, last.ToUnixTimeMilliseconds()), cancellationToken);
         if (overlapping.Count == 0)
         {
             return [];
         }
 
         List<(string Key, int Phase)> others = [.. overlapping.Select(r => (r.GetString(0), (int)r.GetInt64(1)))];
-        ILookup<(string, int), OverlapCell> cells = (await engine.QueryAsync(sql.OverlapCells(others), cancellationToken))
+        ILookup<(string, int), OverlapCell> cells = (await engine.QueryAsync(sql.OverlapCells(others, since), cancellationToken))
             .ToLookup(
                 r => (r.GetString(0), (int)r.GetInt64(1)),
                 r => new OverlapCell((int)r.GetInt64(2), (int)r.GetInt64(3), r.GetInt64(4)));
