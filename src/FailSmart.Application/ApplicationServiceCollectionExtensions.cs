@@ -34,7 +34,8 @@ public static class ApplicationServiceCollectionExtensions
             .BindConfiguration(RolloutPolicyOptions.SectionName)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<RolloutPolicyOptions>, RolloutPolicyOptionsValidation>();
-        services.AddSingleton<IRolloutPolicy, GuardedRolloutPolicy>();
+        // A host or a test may bring its own policy by registering it first.
+        services.TryAddSingleton<IRolloutPolicy, GuardedRolloutPolicy>();
 
         // Rollouts run on the host's clock unless the host gives them their own (a fast one for tests and demos).
         services.TryAddKeyedSingleton(RolloutClock.Key, (sp, _) => sp.GetRequiredService<TimeProvider>());

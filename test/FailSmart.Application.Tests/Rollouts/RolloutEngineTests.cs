@@ -97,8 +97,12 @@ public sealed class RolloutEngineTests : IDisposable
     [Fact]
     public async Task LookAsync_plan_naming_an_undefined_metric_pauses_without_asking_the_policy()
     {
+        // A plan cannot be written naming an unknown metric, but its metric can be archived after the rollout started.
+        await _bed.SeedMetricAsync("""{"key":"missing","type":"count","event":"error","direction":"decrease","role":"guardrail"}""");
         await _bed.SeedFlagAsync(RolloutTestBed.Plan() with { Metrics = [new MetricReference("missing") { Role = MetricUse.Guardrail }] });
         await _bed.Engine.LookAsync(Ct);
+        (await _bed.Store.ArchiveAsync(new ResourceWrite(ResourceKind.Metric, "missing", "", [], null, "Ada"), Ct)).Status.ShouldBe(WriteStatus.Committed);
+        _bed.Policy.Looks.Clear();
         _bed.Policy.Default = RolloutMove.Advance;
 
         await _bed.Engine.LookAsync(Ct);
