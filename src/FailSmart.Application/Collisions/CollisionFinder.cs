@@ -5,8 +5,9 @@ using CoreConfiguration = FailSmart.Core.Model.Configuration;
 namespace FailSmart.Application.Collisions;
 
 /// <summary>
-/// Finds, from the configuration alone, which trials can reach the same units in an environment: the same
-/// unit attribute, audiences that may overlap (decided where the conditions allow, assumed where they do
+/// Finds, from the configuration alone, which trials can reach the same units in an environment: a running
+/// experiment or a guarded rollout with a running experiment or a holdout (two rollouts ramping at once are
+/// not a collision), by the same unit attribute, audiences that may overlap (decided where the conditions allow, assumed where they do
 /// not), and not kept apart by a layer. Holdouts that do not cover a trial count too: their held-back
 /// units can enter it. Pure, so the write path, the API, the UI and <c>failsmart explain</c> answer alike.
 /// </summary>
@@ -94,6 +95,11 @@ public static class CollisionFinder
 
     private static Collision? Between(string environment, Trial trial, Trial other)
     {
+        if (trial.Kind == "rollout" && other.Kind == "rollout")
+        {
+            return null; // many features ramp at once; a collision is with an experiment or a holdout, whose cohort persists
+        }
+
         if (trial.HashAttribute != other.HashAttribute)
         {
             return null; // different kinds of unit (users and accounts, say) are not the same units

@@ -16,8 +16,9 @@ namespace FailSmart.Application.Collisions;
 /// </summary>
 internal sealed class CollisionGate(IConfigStore store)
 {
+    // validate: the write's own validation, so a change that is invalid gets that answer rather than a collision.
     public async Task<(ServiceProblem? Refused, Caller Caller)> CheckAsync(
-        Caller caller, ResourceKind kind, string key, string storedDocument, CancellationToken cancellationToken)
+        Caller caller, ResourceKind kind, string key, string storedDocument, Func<IReadOnlyList<StoredResource>, ServiceProblem?>? validate, CancellationToken cancellationToken)
     {
         if (kind is ResourceKind.Metric)
         {
@@ -25,6 +26,11 @@ internal sealed class CollisionGate(IConfigStore store)
         }
 
         var (resources, _) = await store.SnapshotAsync(cancellationToken);
+        if (validate?.Invoke(resources) is { } invalid)
+        {
+            return (invalid, caller);
+        }
+
         IReadOnlyList<StoredResource> after =
         [
             .. resources.Where(r => r.Kind != kind || r.Key != key),

@@ -57,7 +57,8 @@ internal sealed class ResourceService(IConfigStore store, ValidatedWriter writer
 
         (string? key, IReadOnlyList<string> tags, _) = ResourceKeys.Read(document);
         string stored = ValidatedWriter.WithoutTags(document);
-        (ServiceProblem? collides, caller) = await collisions.CheckAsync(caller, kind, key!, stored, cancellationToken);
+        (ServiceProblem? collides, caller) = await collisions.CheckAsync(
+            caller, kind, key!, stored, resources => writer.ValidateAgainst(resources, kind, key!, document), cancellationToken);
         if (collides is not null)
         {
             return collides;
@@ -110,7 +111,8 @@ internal sealed class ResourceService(IConfigStore store, ValidatedWriter writer
             return forbidden;
         }
 
-        (ServiceProblem? collides, caller) = await collisions.CheckAsync(caller, kind, key, stored, cancellationToken);
+        (ServiceProblem? collides, caller) = await collisions.CheckAsync(
+            caller, kind, key, stored, resources => writer.ValidateAgainst(resources, kind, key, document), cancellationToken);
         if (collides is not null)
         {
             return collides;
@@ -239,7 +241,7 @@ internal sealed class ResourceService(IConfigStore store, ValidatedWriter writer
         long? expected = expectedVersion ?? flag.Version;
         if (enabled)
         {
-            (ServiceProblem? collides, caller) = await collisions.CheckAsync(caller, ResourceKind.Flag, flagKey, stored, cancellationToken);
+            (ServiceProblem? collides, caller) = await collisions.CheckAsync(caller, ResourceKind.Flag, flagKey, stored, null, cancellationToken);
             if (collides is not null)
             {
                 return collides;

@@ -137,6 +137,19 @@ public sealed class CollisionFinderTests
     }
 
     [Fact]
+    public void A_guarded_rollout_collides_with_a_running_experiment_from_the_moment_its_plan_is_written_but_not_with_another_rollout()
+    {
+        const string Guarded = """{"id":"r","rollout":{"variation":"on","percentage":0,"plan":{"stages":[{"percentage":1},{"percentage":100}]}}}""";
+
+        IReadOnlyList<Collision> found = Find(Flag("a", """{"id":"r","experiment":{"key":"exp-a"}}"""), Experiment("exp-a"), Flag("b", Guarded));
+        Pairs(found).ShouldBe("exp-a~rollout:b:r, rollout:b:r~exp-a");
+        found.Single(c => c.Trial == "exp-a").Why.ShouldBe(
+            "Experiment 'exp-a' and the guarded rollout of flag 'b' (rule 'r') both assign by 'id', their audiences can overlap, and no layer keeps them apart.");
+
+        Find(Flag("b", Guarded), Flag("c", Guarded)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Begun_names_only_the_collisions_a_change_starts_each_pair_once()
     {
         StoredResource[] before = [Flag("a", """{"id":"r","experiment":{"key":"exp-a"}}"""), Experiment("exp-a"), Experiment("exp-b")];
