@@ -83,9 +83,18 @@ internal sealed class RolloutEngine(
 
     private async Task<bool> LookAtAsync(GuardedRule rule, RolloutState state, IReadOnlyList<StoredResource> resources, CancellationToken cancellationToken)
     {
+        if (state.Status == RolloutStatus.Completed)
+        {
+            // The long-term holdback: the last stage's numbers (everyone who got the feature against the held-back
+            // units) stay current until someone ends the holdback. Nothing moves, nothing is audited.
+            (_, RolloutReadings latest) = await DecideAsync(rule, state, resources, time.GetUtcNow(), cancellationToken);
+            await rollouts.RecordLookAsync(state with { LastReadings = latest.ToJson(), LookedAt = time.GetUtcNow() }, cancellationToken);
+            return false;
+        }
+
         if (state.Status is not (RolloutStatus.Running or RolloutStatus.AwaitingApproval or RolloutStatus.Paused))
         {
-            return false; // rolled back, completed or ended: nothing left for the engine to decide
+            return false; // rolled back or holdback ended: nothing left for the engine to decide
         }
 
         DateTimeOffset now = time.GetUtcNow();

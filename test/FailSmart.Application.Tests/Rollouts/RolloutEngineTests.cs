@@ -194,6 +194,16 @@ public sealed class RolloutEngineTests : IDisposable
         (state.Status, state.StageIndex, state.Phase).ShouldBe((RolloutStatus.Completed, 2, 3));
         (await _bed.ServedAsync()).Stage.Fraction.ShouldBe(1);
         (await _bed.RolloutAuditAsync()).Select(e => e.Action).ShouldBe(["rollout.start", "rollout.advance", "rollout.advance", "rollout.complete"]);
+
+        // Completed, the long-term holdback stays measured: the numbers follow new units, and nothing moves.
+        _bed.Events.Units.Add(new VariationUnits(1, 3_960));
+        _bed.Events.Units.Add(new VariationUnits(2, 40));
+        await _bed.Engine.LookAsync(Ct);
+        RolloutState watched = (await _bed.Store.GetRolloutAsync(RolloutTestBed.Key, Ct)).ShouldNotBeNull();
+        (watched.Status, watched.StageIndex, watched.Phase).ShouldBe((RolloutStatus.Completed, 2, 3));
+        RolloutReadings readings = RolloutReadings.FromJson(watched.LastReadings).ShouldNotBeNull();
+        (readings.UnitsIn, readings.UnitsHoldback).ShouldBe((3_960L, 40L));
+        (await _bed.RolloutAuditAsync()).Count.ShouldBe(4);
     }
 
     [Fact]
