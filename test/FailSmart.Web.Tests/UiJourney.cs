@@ -58,6 +58,10 @@ public sealed class UiJourney : IAsyncLifetime
     {
         await StartAsync();
         IBrowserContext context = await _browser!.NewContextAsync(new() { BaseURL = Server.Address.ToString(), ViewportSize = new() { Width = 1280, Height = 800 } });
+        // Waits, not assertions: with the browser, the server and its background services on two busy cores, a
+        // navigation has been seen to take longer than Playwright's default 30 s; what each step asserts is unchanged.
+        context.SetDefaultNavigationTimeout(90_000);
+        context.SetDefaultTimeout(60_000);
         IPage page = await context.NewPageAsync();
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("Email").FillAsync(email);
