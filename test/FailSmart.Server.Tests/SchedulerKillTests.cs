@@ -27,7 +27,6 @@ public sealed class SchedulerKillTests
         (Process process, Uri address) = await StartAsync(data.Path, ct);
         using (HttpClient admin = Client(address))
         {
-            DateTimeOffset start = DateTimeOffset.UtcNow;
             for (int i = 0; i < Changes; i++)
             {
                 (await admin.SendJsonAsync(HttpMethod.Post, "/api/v1/flags",
@@ -38,7 +37,8 @@ public sealed class SchedulerKillTests
             // Due over the next half minute, while the kills go on; every eighth is cancelled before it is due.
             for (int i = 0; i < Changes; i++)
             {
-                string due = (start + TimeSpan.FromSeconds(5 + (i * 0.6))).ToString("O", CultureInfo.InvariantCulture);
+                // From the moment each is scheduled: creating forty flags and schedules can itself take longer than a few seconds.
+                string due = (DateTimeOffset.UtcNow + TimeSpan.FromSeconds(5 + (i * 0.6))).ToString("O", CultureInfo.InvariantCulture);
                 using HttpResponseMessage created = await admin.SendJsonAsync(HttpMethod.Post, "/api/v1/schedules",
                     $$"""{"dueAt":"{{due}}","change":{"kind":"flag","key":"k{{i}}","environment":"production","enabled":true} }""");
                 created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(ct));

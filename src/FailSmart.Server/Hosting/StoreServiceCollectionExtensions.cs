@@ -11,6 +11,8 @@ namespace FailSmart.Server.Hosting;
 /// <summary>Registers the stores chosen by configuration and prepares them before the server listens.</summary>
 internal static class StoreServiceCollectionExtensions
 {
+    private const int MinPoolThreadsWithSqlite = 32;
+
     public static IServiceCollection AddFailSmartStores(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
@@ -26,9 +28,18 @@ internal static class StoreServiceCollectionExtensions
         services.AddSingleton<IConfigStore>(sp =>
         {
             ConfigStoreOptions options = sp.GetRequiredService<IOptions<ConfigStoreOptions>>().Value;
-            return options.Provider == "postgresql"
-                ? new PostgreSqlConfigStore(options.ConnectionString!, sp.GetRequiredService<TimeProvider>())
-                : new SqliteConfigStore(sp.GetRequiredService<DataFolder>(), sp.GetRequiredService<TimeProvider>());
+            if (options.Provider == "postgresql")
+            {
+                return new PostgreSqlConfigStore(options.ConnectionString!, sp.GetRequiredService<TimeProvider>());
+            }
+
+            // SQLite waits for its write lock by sleeping on the calling thread. With the rollout engine, the
+            // scheduler and the webhook dispatcher writing beside requests, a two-core machine's few pool threads
+            // can all be asleep there while the lock holder's continuation waits for a thread, stalling every write
+            // until the busy timeout. A floor of pool threads keeps the holder able to finish.
+            ThreadPool.GetMinThreads(out int workers, out int completionPorts);
+            ThreadPool.SetMinThreads(Math.Max(workers, MinPoolThreadsWithSqlite), completionPorts);
+            return new SqliteConfigStore(sp.GetRequiredService<DataFolder>(), sp.GetRequiredService<TimeProvider>());
         });
         // Accounts live in the configuration store, so they follow its provider.
         services.AddSingleton(sp => (IAccountStore)sp.GetRequiredService<IConfigStore>());
