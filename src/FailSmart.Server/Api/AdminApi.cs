@@ -1,3 +1,4 @@
+using FailSmart.Application.Results;
 using FailSmart.Server.Auth;
 using FailSmart.Server.Results;
 
@@ -39,6 +40,7 @@ internal static class AdminApi
         services.AddOptions<Sync.SyncOptions>().BindConfiguration(Sync.SyncOptions.SectionName);
         services.AddSingleton<ResultsCache>();
         services.AddSingleton<ResultsService>();
+        services.AddSingleton<IExperimentResultsService, ExperimentResultsService>();
         services.AddOptions<ResultsOptions>().BindConfiguration(ResultsOptions.SectionName);
         services.AddHostedService<ResultsRefresher>();
         return services;

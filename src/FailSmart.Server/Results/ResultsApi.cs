@@ -1,5 +1,6 @@
 using System.Globalization;
-using FailSmart.Core.Model;
+using FailSmart.Application.Problems;
+using FailSmart.Application.Results;
 using FailSmart.Protocol.Admin;
 using FailSmart.Protocol.Results;
 using FailSmart.Server.Api;
@@ -25,43 +26,25 @@ internal static class ResultsApi
     }
 
     private static async Task<IResult> GetAsync(
-        string key, string? environment, string? phase, string? metrics, string? breakdown, string? refresh, ResultsService results, CancellationToken cancellationToken)
+        string key, string? environment, string? phase, string? metrics, string? breakdown, string? refresh, IExperimentResultsService results, CancellationToken cancellationToken)
     {
-        environment ??= "production";
         var problems = new List<FieldProblem>();
-        if (!(await results.EnvironmentsAsync(cancellationToken)).Contains(environment, StringComparer.Ordinal))
-        {
-            return ApiProblems.Invalid("environment", $"There is no environment '{environment}'.", "List them with GET /api/v1/environments; the default is production.");
-        }
-
-        if (breakdown is not null && !ResourceKeys.IsValid(breakdown))
-        {
-            problems.Add(new("breakdown", $"'{breakdown}' is not a valid attribute name.", "Use the name of an exposure property, such as country."));
-        }
-
-        bool force = refresh == "true";
         if (refresh is not (null or "true" or "false"))
         {
             problems.Add(new("refresh", "refresh must be true or false.", "Send refresh=true to re-analyse now instead of reading the cache."));
         }
 
-        Experiment? experiment = await results.FindExperimentAsync(environment, key, cancellationToken);
-        if (experiment is null)
+        int? analysed = null;
+        if (phase is not (null or "current"))
         {
-            return ApiProblems.NotFound("experiment", key);
-        }
-
-        int analysed = experiment.Phase;
-        if (phase is not (null or "current")
-            && (!int.TryParse(phase, NumberStyles.None, CultureInfo.InvariantCulture, out analysed) || analysed < 1 || analysed > experiment.Phase))
-        {
-            problems.Add(new("phase", $"'{phase}' is not a phase of '{key}'.", $"Use current, or a phase from 1 to {experiment.Phase}."));
-        }
-
-        string[]? metricKeys = metrics is null ? null : [.. metrics.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
-        if (metricKeys is { Length: 0 })
-        {
-            problems.Add(new("metrics", "metrics is empty.", "Name metric keys separated by commas, or leave metrics out to analyse the experiment's own metrics (every metric when it names none)."));
+            if (int.TryParse(phase, NumberStyles.None, CultureInfo.InvariantCulture, out int number))
+            {
+                analysed = number;
+            }
+            else
+            {
+                problems.Add(new("phase", $"'{phase}' is not a phase of '{key}'.", "Use current, or a phase number from 1."));
+            }
         }
 
         if (problems.Count > 0)
@@ -69,17 +52,9 @@ internal static class ResultsApi
             return ApiProblems.Invalid(problems);
         }
 
-        (IReadOnlyList<MetricSpec> specs, IReadOnlyList<FieldProblem> metricProblems) = await results.LoadMetricsAsync(metricKeys, experiment, cancellationToken);
-        if (metricProblems.Count > 0)
-        {
-            bool unknown = metricProblems.Any(p => p.Path == "metrics");
-            return ApiProblems.Invalid(metricProblems, unknown ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity);
-        }
-
-        var request = new ResultsRequest(environment, ResultsService.Subject(experiment, analysed), [.. specs.Select(m => m.Definition.Key)], breakdown);
-        ExperimentResultsResponse result = force
-            ? await results.RefreshAsync(request, specs, cancellationToken)
-            : await results.GetAsync(request, specs, cancellationToken);
-        return TypedResults.Ok(result);
+        IReadOnlyList<string>? metricKeys = metrics is null ? null : [.. metrics.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
+        ServiceResult<ExperimentResultsResponse> result = await results.GetAsync(
+            new ResultsQuery(key, environment ?? "production", analysed, metricKeys, breakdown, refresh == "true"), cancellationToken);
+        return result.Problem is { } problem ? ApiProblems.From(problem) : TypedResults.Ok(result.Value);
     }
 }
