@@ -1,12 +1,25 @@
+using System.Data;
 using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using FailSmart.Storage.Config;
 using Microsoft.Data.Sqlite;
 
 namespace FailSmart.Storage.Sqlite;
 
-/// <summary>SQLite: no row locks, so writers take the database write lock when they begin (BEGIN IMMEDIATE).</summary>
+/// <summary>
+/// SQLite: no row locks, so writers take the database write lock when they begin (BEGIN IMMEDIATE). Writers
+/// in this process first queue at an async gate: SQLite's own busy wait sleeps the calling thread, and a few
+/// background writers (rollout looks, the scheduler, webhook deliveries) waiting that way at once could
+/// starve the thread pool that serves pages. The gate is held until the writing connection closes, and a
+/// connection that holds it may begin another write without waiting for itself.
+/// </summary>
+[SuppressMessage("Reliability", "CA1001", Justification = "A SemaphoreSlim owns no kernel handle unless its AvailableWaitHandle is read, and the dialect lives as long as its store.")]
 internal sealed class SqliteDialect(string connectionString) : SqlDialect
 {
+    private readonly SemaphoreSlim _writers = new(1, 1);
+    private readonly ConditionalWeakTable<DbConnection, object> _holders = [];
+
     public override string LockRowSuffix => "";
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
@@ -16,6 +29,24 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
         return connection;
     }
 
-    public override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+    public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        if (!_holders.TryGetValue(connection, out _))
+        {
+            await _writers.WaitAsync(cancellationToken);
+            _holders.Add(connection, connection);
+            connection.StateChange += ReleaseWhenClosed;
+        }
+
+        return ((SqliteConnection)connection).BeginTransaction(deferred: false);
+    }
+
+    private void ReleaseWhenClosed(object? sender, StateChangeEventArgs e)
+    {
+        if (e.CurrentState == ConnectionState.Closed && sender is DbConnection connection && _holders.Remove(connection))
+        {
+            connection.StateChange -= ReleaseWhenClosed;
+            _writers.Release();
+        }
+    }
 }

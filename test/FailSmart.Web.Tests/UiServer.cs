@@ -35,7 +35,9 @@ public sealed class UiServer : IAsyncDisposable
                     ["Auth__BootstrapAdminKey"] = AdminKey,
                     // Journeys see a guarded rollout start within seconds, not at the next minute's look.
                     ["Rollouts__LookInterval"] = "00:00:02",
-                }, cancellationToken);
+                    // Each request's start and end with its time, so a stalled navigation can be traced.
+                    ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
+                }, cancellationToken, Path.Combine(AppContext.BaseDirectory, "server-logs", $"server-{Guid.NewGuid():N}.log"));
             return new UiServer(process, data, address);
         }
         catch

@@ -6,12 +6,13 @@ namespace FailSmart.Testing;
 
 /// <summary>
 /// Starts the real server (FailSmart.Server.dll from the test's output folder) as a child process on a free
-/// loopback port, and waits until /health answers 200.
+/// loopback port, and waits until /health answers 200. With a log path, the server's output goes there, so a
+/// journey that stalls can be read afterwards.
 /// </summary>
 internal static class ChildServer
 {
     public static async Task<(Process Process, Uri Address)> StartAsync(
-        IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
+        IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken, string? logPath = null)
     {
         int port = FreePort();
         var info = new ProcessStartInfo("dotnet")
@@ -32,8 +33,11 @@ internal static class ChildServer
         }
 
         Process process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        TextWriter? log = logPath is null ? null : OpenLog(logPath);
+        process.OutputDataReceived += (_, e) => Write(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        process.Exited += (_, _) => log?.Dispose();
+        process.EnableRaisingEvents = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -76,6 +80,29 @@ internal static class ChildServer
         }
 
         throw new TimeoutException("The server did not answer /health within 30 s.");
+    }
+
+    private static TextWriter OpenLog(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return TextWriter.Synchronized(new StreamWriter(path, append: false) { AutoFlush = true });
+    }
+
+    private static void Write(TextWriter? log, string? line)
+    {
+        if (log is null || line is null)
+        {
+            return;
+        }
+
+        try
+        {
+            log.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {line}");
+        }
+        catch (ObjectDisposedException)
+        {
+            // the process ended while its last lines were read
+        }
     }
 
     private static int FreePort()
