@@ -132,6 +132,9 @@ public sealed partial class ClickHouseEventStore : IEventStore, IDisposable
     public Task<MetricBreakdown> AnalyzeBreakdownAsync(ExperimentScope scope, MetricDefinition metric, string attribute, CancellationToken cancellationToken = default) =>
         _analysis.AnalyzeBreakdownAsync(scope, metric, attribute, cancellationToken);
 
+    public Task<MetricSummary> SummarizeMetricAsync(string environment, MetricDefinition metric, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        _analysis.SummarizeMetricAsync(environment, metric, from, to, cancellationToken);
+
     public void Dispose()
     {
         if (_ownsClient)

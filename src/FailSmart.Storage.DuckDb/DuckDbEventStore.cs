@@ -79,6 +79,9 @@ public sealed partial class DuckDbEventStore : IEventStore, IAsyncDisposable
     public Task<MetricBreakdown> AnalyzeBreakdownAsync(ExperimentScope scope, MetricDefinition metric, string attribute, CancellationToken cancellationToken = default) =>
         _analysis.AnalyzeBreakdownAsync(scope, metric, attribute, cancellationToken);
 
+    public Task<MetricSummary> SummarizeMetricAsync(string environment, MetricDefinition metric, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        _analysis.SummarizeMetricAsync(environment, metric, from, to, cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         await _gate.WaitAsync();

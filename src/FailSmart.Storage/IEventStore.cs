@@ -49,4 +49,34 @@ public interface IEventStore : IStore
 
     /// <summary>One metric's sufficient statistics per (attribute value, variation); the attribute is read from each unit's first exposure.</summary>
     Task<MetricBreakdown> AnalyzeBreakdownAsync(ExperimentScope scope, MetricDefinition metric, string attribute, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <see cref="AnalyzeMetricAsync"/> as of each of <paramref name="moments"/> (the scope's own
+    /// <see cref="ExperimentScope.AsOf"/> is replaced by each in turn): the cumulative results over time.
+    /// By default one analysis per moment, so every metric type, capping, CUPED and retention's eligibility
+    /// are exactly those of a single analysis at that moment.
+    /// </summary>
+    async Task<IReadOnlyList<MetricAnalysis>> AnalyzeMetricOverTimeAsync(
+        ExperimentScope scope, MetricDefinition metric, IReadOnlyList<DateTimeOffset> moments, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(moments);
+        var analyses = new List<MetricAnalysis>(moments.Count);
+        foreach (DateTimeOffset moment in moments)
+        {
+            analyses.Add(await AnalyzeMetricAsync(scope with { AsOf = moment }, metric, cancellationToken));
+        }
+
+        return analyses;
+    }
+
+    /// <summary>
+    /// One metric over every unit exposed to anything in <paramref name="environment"/> between
+    /// <paramref name="from"/> and <paramref name="to"/>, as one arm: each unit's value over its events
+    /// from its first exposure in the window, zeros included, with the metric's capping.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The store cannot summarise metrics.</exception>
+    Task<MetricSummary> SummarizeMetricAsync(
+        string environment, MetricDefinition metric, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("This event store cannot summarise a metric's recent data.");
 }

@@ -25,6 +25,8 @@ internal static class AdminApi
         api.MapAccountsApi();
         api.MapChangeRequestsApi();
         api.MapResultsApi();
+        api.MapResultsTimelineApi();
+        api.MapMetricBaselineApi();
         api.MapRolloutsApi();
         api.MapSchedulesApi();
         api.MapWebhooksApi();
@@ -40,6 +42,8 @@ internal static class AdminApi
         services.AddOptions<Sync.SyncOptions>().BindConfiguration(Sync.SyncOptions.SectionName);
         services.AddSingleton<ResultsCache>();
         services.AddSingleton<ResultsService>();
+        services.AddSingleton<ResultsTimelines>();
+        services.AddSingleton<MetricBaselines>();
         services.AddSingleton<IExperimentResultsService, ExperimentResultsService>();
         services.AddOptions<ResultsOptions>().BindConfiguration(ResultsOptions.SectionName);
         services.AddHostedService<ResultsRefresher>();

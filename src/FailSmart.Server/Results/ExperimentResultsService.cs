@@ -10,8 +10,9 @@ namespace FailSmart.Server.Results;
 /// <see cref="IExperimentResultsService"/> over the server's analysis and results cache: checks the query
 /// against the configuration (environment, experiment, phase, metrics, breakdown), then reads or refreshes.
 /// The API and the web UI both come through here, so they refuse the same queries in the same words.
+/// Results over time go through the same checks and the same per-metric comparison, one analysis per day.
 /// </summary>
-internal sealed class ExperimentResultsService(ResultsService results) : IExperimentResultsService
+internal sealed class ExperimentResultsService(ResultsService results, ResultsTimelines timelines, MetricBaselines baselines) : IExperimentResultsService
 {
     public async Task<ServiceResult<ExperimentResultsResponse>> GetAsync(ResultsQuery query, CancellationToken cancellationToken = default)
     {
@@ -27,11 +28,25 @@ internal sealed class ExperimentResultsService(ResultsService results) : IExperi
         return new(ServiceOutcome.Unchanged, result);
     }
 
-    public Task<ServiceResult<ExperimentTimelineResponse>> TimelineAsync(ResultsQuery query, CancellationToken cancellationToken = default) =>
-        Task.FromResult<ServiceResult<ExperimentTimelineResponse>>(new ServiceProblem(501, "Results over time are not available yet.", "This server cannot compute results over time.", []));
+    public async Task<ServiceResult<ExperimentTimelineResponse>> TimelineAsync(ResultsQuery query, CancellationToken cancellationToken = default)
+    {
+        // A timeline has no breakdown: refuse one rather than silently ignore it.
+        if (query.Breakdown is not null)
+        {
+            return ServiceProblems.Invalid("breakdown", "Results over time are not broken down.", "Leave breakdown out; read a breakdown from the results.");
+        }
 
-    public Task<ServiceResult<MetricBaselineResponse>> BaselineAsync(MetricBaselineQuery query, CancellationToken cancellationToken = default) =>
-        Task.FromResult<ServiceResult<MetricBaselineResponse>>(new ServiceProblem(501, "Metric baselines are not available yet.", "This server cannot summarise a metric's recent data.", []));
+        (ResultsRequest? request, IReadOnlyList<MetricSpec> specs, ServiceProblem? problem) = await ResolveAsync(query, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        return new(ServiceOutcome.Unchanged, await timelines.GetAsync(request!, specs, cancellationToken));
+    }
+
+    public async Task<ServiceResult<MetricBaselineResponse>> BaselineAsync(MetricBaselineQuery query, CancellationToken cancellationToken = default) =>
+        await baselines.GetAsync(query, await results.EnvironmentsAsync(cancellationToken), cancellationToken);
 
     /// <summary>The analysis request for a query, with its metrics; or the problem that refuses it.</summary>
     internal async Task<(ResultsRequest? Request, IReadOnlyList<MetricSpec> Metrics, ServiceProblem? Problem)> ResolveAsync(ResultsQuery query, CancellationToken cancellationToken)

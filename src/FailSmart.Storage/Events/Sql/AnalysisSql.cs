@@ -8,8 +8,10 @@ namespace FailSmart.Storage.Events.Sql;
 /// Aliases never reuse a column name, because ClickHouse resolves aliases across the whole SELECT.
 /// "Exposed to one variation only" is min(variation) = max(variation): the same answer as
 /// count(DISTINCT variation) = 1 without a distinct set per unit, which is far cheaper on millions of units.
+/// With <paramref name="everyExposureSinceMs"/> the units are instead everyone exposed to anything in the
+/// environment from then to the scope's time, all as variation 0: a metric's baseline before any experiment on it.
 /// </summary>
-internal sealed class AnalysisSql(ISqlDialect dialect, ExperimentScope scope)
+internal sealed class AnalysisSql(ISqlDialect dialect, ExperimentScope scope, long? everyExposureSinceMs = null)
 {
     private const long DayMs = 86_400_000;
 
@@ -18,9 +20,10 @@ internal sealed class AnalysisSql(ISqlDialect dialect, ExperimentScope scope)
 
     private string AsOf => Num(scope.AsOf.ToUnixTimeMilliseconds());
 
-    private string ScopeFilter =>
-        $"environment = {dialect.Literal(scope.Environment)} AND experiment_key = {dialect.Literal(scope.ExperimentKey)} " +
-        $"AND phase = {Num(scope.Phase)} AND occurred_at_ms <= {AsOf}";
+    private string ScopeFilter => everyExposureSinceMs is long since
+        ? $"environment = {dialect.Literal(scope.Environment)} AND occurred_at_ms >= {Num(since)} AND occurred_at_ms <= {AsOf}"
+        : $"environment = {dialect.Literal(scope.Environment)} AND experiment_key = {dialect.Literal(scope.ExperimentKey)} " +
+          $"AND phase = {Num(scope.Phase)} AND occurred_at_ms <= {AsOf}";
 
     /// <summary>Columns: multi (0/1), variation, units, first exposure ms, last exposure ms.</summary>
     public string ExposureSummary() => $"""
@@ -190,12 +193,16 @@ internal sealed class AnalysisSql(ISqlDialect dialect, ExperimentScope scope)
         string eligible = eligibleOnly && metric is { Kind: MetricKind.Retention }
             ? $" AND min(occurred_at_ms) + {Num((metric.RetentionDay + 1) * DayMs)} <= {AsOf}"
             : "";
+        // A baseline's units come from every experiment, whose variation indices mean nothing together.
+        (string variation, string oneVariation) = everyExposureSinceMs is null
+            ? ("min(variation)", "min(variation) = max(variation)")
+            : ("0", "count(*) > 0");
         return $"""
-            SELECT unit_id, min(variation) AS u_variation, min(occurred_at_ms) AS first_ms, {segment} AS u_segment
+            SELECT unit_id, {variation} AS u_variation, min(occurred_at_ms) AS first_ms, {segment} AS u_segment
             FROM exposures
             WHERE {ScopeFilter}{OnlyUnits(units)}
             GROUP BY unit_id
-            HAVING min(variation) = max(variation){eligible}
+            HAVING {oneVariation}{eligible}
             """;
     }
 

@@ -66,12 +66,39 @@ internal sealed class EventAnalysis(IAnalysisEngine engine)
         return AnalyzeAsync(scope, metric, attribute, cancellationToken);
     }
 
-    private async Task<MetricBreakdown> AnalyzeAsync(ExperimentScope scope, MetricDefinition metric, string? attribute, CancellationToken cancellationToken)
+    /// <summary>
+    /// One metric over everyone exposed to anything in <paramref name="environment"/> from
+    /// <paramref name="from"/> to <paramref name="to"/>, as if they were all one arm: each unit's value
+    /// counts its events from its first exposure in the window (the metric's own window, capping and
+    /// retention day apply); no CUPED covariate, since there is nothing to compare it across.
+    /// </summary>
+    public async Task<MetricSummary> SummarizeMetricAsync(string environment, MetricDefinition metric, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(environment);
+        ArgumentNullException.ThrowIfNull(metric);
+        if (to < from)
+        {
+            throw new ArgumentException("The window must end after it starts.", nameof(to));
+        }
+
+        MetricDefinition plain = metric with { CovariateWindow = null };
+        var sql = new AnalysisSql(engine.Dialect, new ExperimentScope(environment, "", 0, to), from.ToUnixTimeMilliseconds());
+        long exposed = (await engine.QueryAsync(sql.UnitCounts(null), cancellationToken)).Sum(r => r.GetInt64(2));
+        MetricBreakdown all = await AnalyzeAsync(sql, plain, null, cancellationToken);
+        VariationStatistics statistics = all.Segments.Count == 0 ? new VariationStatistics(0, 0, 0, 0) : all.Segments[0].Variations.Single();
+        return new MetricSummary(metric.Key, exposed, statistics, all.CapValue);
+    }
+
+    private Task<MetricBreakdown> AnalyzeAsync(ExperimentScope scope, MetricDefinition metric, string? attribute, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        return AnalyzeAsync(new AnalysisSql(engine.Dialect, scope), metric, attribute, cancellationToken);
+    }
+
+    private async Task<MetricBreakdown> AnalyzeAsync(AnalysisSql sql, MetricDefinition metric, string? attribute, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(metric);
         metric.Validate();
-        var sql = new AnalysisSql(engine.Dialect, scope);
         if (metric.Kind == MetricKind.Quantile)
         {
             return await AnalyzeQuantileAsync(sql, metric, attribute, cancellationToken);
