@@ -71,8 +71,8 @@ public sealed class ContaminatedExperimentJourneyTests(UiJourney journey) : ICla
         (await section.GetAttributeAsync("data-trusted")).ShouldBe("false");
         (await section.GetByTestId("do-not-trust").InnerTextAsync()).ShouldContain("Do not trust");
         ILocator table = page.Locator($"[data-testid=effects-{Metric}]");
-        (await table.EvaluateAsync<string>("e => getComputedStyle(e).opacity")).ShouldBe("0.45");
-        (await page.Locator($"[data-testid=forest-{Metric}]").EvaluateAsync<string>("e => getComputedStyle(e).opacity")).ShouldBe("0.45");
+        (await page.Locator($"[data-testid=forest-{Metric}] .fs-plot").EvaluateAsync<string>("e => getComputedStyle(e).opacity")).ShouldBe("0.45");
+        (await table.Locator("[data-testid=effect-treatment] [data-testid=estimate]").EvaluateAsync<string>("e => getComputedStyle(e).fontStyle")).ShouldBe("italic");
         (await table.Locator("[data-testid=effect-treatment] [data-testid=status]").InnerTextAsync()).ShouldBe("Do not trust: fix and restart");
         await page.Locator($"#forest-plot-{Metric}.js-plotly-plot").WaitForAsync();
         await UiJourney.CheckPageAsync(page, "experiment-results-contaminated");
@@ -80,7 +80,7 @@ public sealed class ContaminatedExperimentJourneyTests(UiJourney journey) : ICla
         // The link leads to the other trial's own results.
         await link.ClickAsync();
         await page.WaitForURLAsync(journey.Root + $"/experiments/{Other}?environment=production");
-        await page.Locator("[data-testid=results-page][data-interactive=true][data-loaded=true]").WaitForAsync();
-        (await page.Locator("h1").InnerTextAsync()).ShouldBe(Other);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(Other);
+        await page.GetByTestId("verdict").WaitForAsync();
     }
 }

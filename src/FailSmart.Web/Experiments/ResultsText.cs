@@ -78,6 +78,9 @@ public static class ResultsText
         { } v => v.ToString("0.0000", CultureInfo.InvariantCulture),
     };
 
+    /// <summary>"p = 0.0123", or "p &lt; 0.0001" for anything smaller.</summary>
+    public static string PIs(double p) => p < 0.0001 ? "p < 0.0001" : "p = " + PValue(p);
+
     public static string Units(long units) => units.ToString("#,0", CultureInfo.InvariantCulture);
 
     public static string Date(DateTimeOffset? at) => at?.UtcDateTime.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? "—";
