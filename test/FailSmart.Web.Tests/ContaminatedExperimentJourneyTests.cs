@@ -74,7 +74,7 @@ public sealed class ContaminatedExperimentJourneyTests(UiJourney journey) : ICla
         (await page.Locator($"[data-testid=forest-{Metric}] .fs-plot").EvaluateAsync<string>("e => getComputedStyle(e).opacity")).ShouldBe("0.45");
         (await table.Locator("[data-testid=effect-treatment] [data-testid=estimate]").EvaluateAsync<string>("e => getComputedStyle(e).fontStyle")).ShouldBe("italic");
         (await table.Locator("[data-testid=effect-treatment] [data-testid=status]").InnerTextAsync()).ShouldBe("Do not trust: fix and restart");
-        await page.Locator($"#forest-plot-{Metric}.js-plotly-plot").WaitForAsync();
+        await page.WaitForFunctionAsync("id => { const e = document.getElementById(id); return !!e && !!e.querySelector('.xtick') && !!e.querySelector('.point'); }", "forest-plot-" + Metric);
         await UiJourney.CheckPageAsync(page, "experiment-results-contaminated");
 
         // The link leads to the other trial's own results.

@@ -66,6 +66,7 @@ public sealed class ExperimentResultsJourneyTests(UiJourney journey) : IClassFix
         (await Cell(page, Conversion, "estimate").InnerTextAsync()).ShouldBe(Percent(lift.GetProperty("relativeLift").GetDouble()));
         (await Cell(page, Conversion, "status").InnerTextAsync()).ShouldNotBeEmpty();
         await ExpectTimelineAsync(page);
+        await ChartsDrawnAsync(page);
         await UiJourney.CheckPageAsync(page, "experiment-results");
 
         // Absolute, in each metric's own unit; the choice is in the URL.
@@ -80,6 +81,7 @@ public sealed class ExperimentResultsJourneyTests(UiJourney journey) : IClassFix
         }
 
         (await Cell(page, Conversion, "estimate").InnerTextAsync()).ShouldEndWith(" pp");
+        await ChartsDrawnAsync(page);
         await UiJourney.CheckPageAsync(page, "experiment-results-absolute");
 
         // The CSV download carries the same numbers.
@@ -111,9 +113,10 @@ public sealed class ExperimentResultsJourneyTests(UiJourney journey) : IClassFix
         {
             ILocator shown = segments.Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = segment.GetProperty("value").GetString(), Exact = true }) });
             (await shown.GetAttributeAsync("data-significant")).ShouldBe(segment.GetProperty("significant").GetBoolean() ? "true" : "false");
-            (await shown.Locator("td").Nth(3).InnerTextAsync()).ShouldBe(Percent(segment.GetProperty("relativeLift").GetDouble()));
+            (await shown.Locator("td").Nth(3).InnerTextAsync()).ShouldBe(segment.GetProperty("relativeLift") is { ValueKind: JsonValueKind.Number } segmentLift ? Percent(segmentLift.GetDouble()) : "—");
         }
 
+        await ChartsDrawnAsync(page);
         await UiJourney.CheckPageAsync(page, "experiment-results-breakdown");
         string reportHref = (await page.GetByTestId("report-link").GetAttributeAsync("href"))!;
         reportHref.ShouldStartWith($"/experiments/{Key}/report?environment=production");
@@ -130,6 +133,7 @@ public sealed class ExperimentResultsJourneyTests(UiJourney journey) : IClassFix
         (await viewer.Locator("[data-testid=report-page] input, [data-testid=report-page] select").CountAsync()).ShouldBe(0);
         (await viewer.Locator("[data-testid=report-page] .modebar").CountAsync()).ShouldBe(0);
         (await viewer.GetByTestId("verdict-reason").InnerTextAsync()).ShouldBe(verdict.GetProperty("reason").GetString());
+        await ChartsDrawnAsync(viewer);
         await UiJourney.CheckPageAsync(viewer, "experiment-report");
 
         // A viewer reading the live page gets no link to the launch checklist.
@@ -160,7 +164,7 @@ public sealed class ExperimentResultsJourneyTests(UiJourney journey) : IClassFix
             string unit = $"u-{i}";
             bool treatment = i % 2 == 1;
             DateTimeOffset at = start.AddMinutes(i);
-            exposures.Add(Exposure(unit, Key, treatment ? "treatment" : "control", at, i % 4 == 0 ? "NZ" : "US"));
+            exposures.Add(Exposure(unit, Key, treatment ? "treatment" : "control", at, (i / 2) % 4 == 0 ? "NZ" : "US"));
             if ((i / 2) % 50 < (treatment ? 9 : 5))
             {
                 events.Add(Event(unit, "signup", 1, at.AddMinutes(20)));
@@ -171,6 +175,10 @@ public sealed class ExperimentResultsJourneyTests(UiJourney journey) : IClassFix
         await ImportAsync(api, "exposures", exposures);
         await ImportAsync(api, "events", events);
     }
+
+    // A screenshot waits until Plotly has drawn every chart's axes and points, not only received its data.
+    private static Task ChartsDrawnAsync(IPage page) => page.WaitForFunctionAsync(
+        "() => [...document.querySelectorAll('.fs-plot > div')].every(d => d.querySelector('.xtick') && d.querySelector('.point'))");
 
     private static ILocator Cell(IPage page, string metric, string testId) =>
         page.Locator($"[data-testid=effects-{metric}] [data-testid=effect-treatment] [data-testid={testId}]");

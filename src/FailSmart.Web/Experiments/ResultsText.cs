@@ -46,6 +46,13 @@ public static class ResultsText
         _ => role,
     };
 
+    public static string Correction(string correction) => correction switch
+    {
+        "holm" => "Holm",
+        "benjamini-hochberg" => "BH",
+        _ => correction,
+    };
+
     public static string Direction(string direction) => direction == "decrease" ? "lower is better" : "higher is better";
 
     public static string Verdict(EffectVerdict verdict) => verdict switch
