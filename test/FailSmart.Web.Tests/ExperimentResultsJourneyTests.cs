@@ -177,7 +177,7 @@ public sealed class ExperimentResultsJourneyTests(UiJourney journey) : IClassFix
     }
 
     // A screenshot waits until Plotly has drawn every chart's axes and points, not only received its data.
-    private static Task ChartsDrawnAsync(IPage page) => page.WaitForFunctionAsync(
+    private static async Task ChartsDrawnAsync(IPage page) => await page.WaitForFunctionAsync(
         "() => [...document.querySelectorAll('.fs-plot > div')].every(d => d.querySelector('.xtick') && d.querySelector('.point'))");
 
     private static ILocator Cell(IPage page, string metric, string testId) =>
