@@ -119,7 +119,8 @@ public sealed class ExperimentResultsJourneyTests(UiJourney journey) : IClassFix
         await ChartsDrawnAsync(page);
         await UiJourney.CheckPageAsync(page, "experiment-results-breakdown");
         string reportHref = (await page.GetByTestId("report-link").GetAttributeAsync("href"))!;
-        reportHref.ShouldStartWith($"/experiments/{Key}/report?environment=production");
+        // The report keeps the view it was opened from: this breakdown, absolute effects.
+        reportHref.ShouldBe($"/experiments/{Key}/report?environment=production&breakdown=country&scale=absolute");
 
         // The report opens for a viewer: the same numbers, and no button at all.
         await journey.AddPersonAsync("rita@example.com", "Rita Reader", "viewer");
@@ -127,7 +128,8 @@ public sealed class ExperimentResultsJourneyTests(UiJourney journey) : IClassFix
         await using IBrowserContext __ = viewerContext;
         await viewer.GotoAsync(reportHref);
         await viewer.Locator("[data-testid=report-page][data-interactive=true][data-loaded=true]").WaitForAsync();
-        await ExpectRowAsync(viewer, Conversion, "relative", lift, "relativeLift", "liftLower", "liftUpper");
+        await ExpectRowAsync(viewer, Conversion, "absolute", lift, "absoluteEffect", "absoluteLower", "absoluteUpper");
+        await Assertions.Expect(viewer.Locator($"[data-testid=breakdown-{Conversion}] [data-testid=segment]")).ToHaveCountAsync(2);
         await viewer.Locator($"#forest-plot-{Conversion}.js-plotly-plot").WaitForAsync();
         (await viewer.Locator("[data-testid=report-page] button").CountAsync()).ShouldBe(0);
         (await viewer.Locator("[data-testid=report-page] input, [data-testid=report-page] select").CountAsync()).ShouldBe(0);
