@@ -23,6 +23,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<ApprovalGate>();
         services.AddSingleton<Collisions.CollisionGate>();
         services.AddSingleton<Collisions.ICollisionService, Collisions.CollisionService>();
+        services.AddSingleton<Results.IExperimentListService, Results.ExperimentListService>();
         services.AddSingleton<ResourceService>();
         services.AddSingleton<IResourceService>(sp => sp.GetRequiredService<ResourceService>());
         services.AddSingleton<IApiKeyService, ApiKeyService>();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using FailSmart.Application.Accounts;
+using FailSmart.Web.Experiments;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -30,6 +31,7 @@ public static class WebUiEndpointRouteBuilderExtensions
             await context.SignOutAsync(UiPolicies.Scheme);
             return TypedResults.LocalRedirect(UiPolicies.SignInPath + (scope == "everywhere" ? "?signedOut=everywhere" : "?signedOut=here"));
         }).WithMetadata(new UiEndpointMetadata()).ExcludeFromDescription();
+        endpoints.MapResultsCsv();
         return endpoints;
     }
 }
