@@ -26,6 +26,7 @@ internal static class AdminApi
         api.MapChangeRequestsApi();
         api.MapResultsApi();
         api.MapRolloutsApi();
+        api.MapExperimentLaunchApi();
         api.MapSchedulesApi();
         api.MapWebhooksApi();
         return endpoints;
