@@ -14,10 +14,10 @@ public sealed class ExperimentDesignJourneyTests(UiJourney journey) : IClassFixt
 {
     private static CancellationToken Ct => UiJourney.Ct;
 
-    private static string Flag(string key, string rules = "") => $$"""
-        {"key":"{{key}}","type":"boolean","variations":[{"key":"off","value":false},{"key":"on","value":true}],
-         "environments":{"production":{"enabled":true,"offVariation":"off","defaultVariation":"off","rules":[{{rules}}]},
-                         "staging":{"enabled":false,"offVariation":"off","defaultVariation":"off","rules":[]}}}
+    private static string Flag(string key, string rules = "") => $$$"""
+        {"key":"{{{key}}}","type":"boolean","variations":[{"key":"off","value":false},{"key":"on","value":true}],
+         "environments":{"production":{"enabled":true,"offVariation":"off","defaultVariation":"off","rules":[{{{rules}}}]},
+                         "staging":{"enabled":false,"offVariation":"off","defaultVariation":"off","rules":[]} } }
         """;
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class ExperimentDesignJourneyTests(UiJourney journey) : IClassFixt
 
         // 2. Metrics.
         await page.GetByTestId("next").ClickAsync();
-        await page.GetByTestId("guardrail-errors").Locator("input").CheckAsync();
+        await page.GetByTestId("guardrails").GetByRole(AriaRole.Checkbox, new() { Name = "errors" }).CheckAsync();
 
         // 3. Flag and variations: the flag's own, split evenly.
         await page.GetByTestId("next").ClickAsync();
@@ -73,12 +73,12 @@ public sealed class ExperimentDesignJourneyTests(UiJourney journey) : IClassFixt
         await page.GetByTestId("next").ClickAsync();
         (await page.GetByTestId("baseline-source").InnerTextAsync()).ShouldStartWith("There is no recent data for 'retention-d7' in production yet");
         await page.Locator("#plan-baseline").FillAsync("0.3");
-        await page.Locator("#plan-units").FillAsync("10000");
+        await page.Locator("#plan-units").FillAsync("20000");
         await page.Locator("#plan-units").BlurAsync();
         ILocator mine = page.GetByTestId("plan-row-mine");
         await Assertions.Expect(mine.Locator("th")).ToHaveTextAsync("20% (this experiment)");
         await Assertions.Expect(page.GetByTestId("plan-row")).ToHaveCountAsync(6);
-        // The same computation as `failsmart stats plan`: 0.3 × 2% = 0.006 at 10% a side of 10,000 a day.
+        // The same computation as `failsmart stats plan`: 0.3 × 2% = 0.006 at 10% a side of 20,000 a day.
         (await mine.Locator("td").Nth(1).InnerTextAsync()).ShouldBe("46");
         await UiJourney.CheckPageAsync(page, "experiment-wizard-plan");
 
@@ -152,7 +152,7 @@ public sealed class ExperimentDesignJourneyTests(UiJourney journey) : IClassFixt
 
         // The deliberate second step: acknowledge, with the reason kept in the audit log.
         await Assertions.Expect(page.GetByTestId("start-anyway")).ToBeDisabledAsync();
-        await page.GetByTestId("acknowledge-check").Locator("input").CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "I understand these trials will share units" }).CheckAsync();
         await page.GetByTestId("reason").FillAsync("No-ads ends before checkout is read out; both analysed with the overlap in mind.");
         await page.GetByTestId("start-anyway").ClickAsync();
         await Assertions.Expect(page.GetByTestId("done")).ToHaveTextAsync("Started: 'one-page-checkout' now assigns units.");
