@@ -27,6 +27,7 @@ public sealed class ExperimentPlannerTests
     [Fact]
     public void Plan_gives_what_the_stats_plan_computation_gives_for_the_same_shares()
     {
+        // Each allocation is split as allocation × weight: the control 60%, the smallest treatment 40% of it.
         (IReadOnlyList<PlanRow> rows, _) = ExperimentPlanner.Plan(Input(baseline: 12.5, variance: 40, proportion: false, effect: -0.03, value: 2.5, allocations: [0.05, 0.5]) with
         {
             ControlWeight = 0.6,
@@ -35,8 +36,8 @@ public sealed class ExperimentPlannerTests
 
         rows.Select(r => r.Cost).ShouldBe(
         [
-            LearningCostPlanner.Plan(new LearningCostRequest(12.5, 40, 20_000, [0.02], -0.03, 2.5, ControlShare: 0.03))[0],
-            LearningCostPlanner.Plan(new LearningCostRequest(12.5, 40, 20_000, [0.2], -0.03, 2.5, ControlShare: 0.3))[0],
+            LearningCostPlanner.Plan(new LearningCostRequest(12.5, 40, 20_000, [0.05 * 0.4], -0.03, 2.5, ControlShare: 0.05 * 0.6))[0],
+            LearningCostPlanner.Plan(new LearningCostRequest(12.5, 40, 20_000, [0.5 * 0.4], -0.03, 2.5, ControlShare: 0.5 * 0.6))[0],
         ]);
     }
 
