@@ -50,6 +50,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<Schedules.IScheduleRunner, Schedules.ScheduleRunner>();
         services.AddOptions<Schedules.ScheduleRunnerOptions>();
         services.AddSingleton<Webhooks.IWebhookService, Webhooks.WebhookService>();
+        services.AddSingleton<Experiments.LaunchChecks>();
+        services.AddSingleton<Experiments.IExperimentLaunchService, Experiments.ExperimentLaunchService>();
         return services;
     }
 }

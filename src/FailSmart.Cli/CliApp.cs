@@ -17,6 +17,7 @@ internal static class CliApp
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(RolloutCommand.Create());
+        root.Subcommands.Add(ExperimentCommand.Create());
         root.Subcommands.Add(ScheduleCommand.Create());
         return root;
     }

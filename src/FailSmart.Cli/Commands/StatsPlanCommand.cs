@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using FailSmart.Application.Experiments;
 using FailSmart.Statistics;
 using Spectre.Console;
 
@@ -90,12 +91,12 @@ internal static class StatsPlanCommand
                 return ExitCodes.Usage;
             }
 
-            var request = new LearningCostRequest(b, v!.Value, parse.GetValue(unitsPerDay), shares, parse.GetValue(effect), parse.GetValue(value),
-                parse.GetValue(alpha), parse.GetValue(power), StartDate: startDate);
             IReadOnlyList<LearningCostRow> rows;
             try
             {
-                rows = LearningCostPlanner.Plan(request);
+                // The same computation as the experiment wizard's plan and the launch checklist.
+                rows = ExperimentPlanner.Costs(b, v!.Value, parse.GetValue(unitsPerDay), shares, parse.GetValue(effect), parse.GetValue(value),
+                    parse.GetValue(alpha), parse.GetValue(power), start: startDate);
             }
             catch (ArgumentException ex)
             {

@@ -9,4 +9,10 @@ public sealed record MetricReference(string Key)
 
     /// <summary>For a guardrail: the harm tolerated here, relative (0.01 for 1%); the definition's margin when null.</summary>
     public double? Margin { get; init; }
+
+    /// <summary>
+    /// For the primary metric: the smallest relative change worth acting on, signed in the direction the
+    /// hypothesis expects (0.02: at least 2% up; −0.02: at least 2% down). It sizes the experiment.
+    /// </summary>
+    public double? MinimumEffect { get; init; }
 }

@@ -67,7 +67,7 @@ internal sealed partial class ConfigMapper
 
     private MetricReference MapMetricReference(ExperimentMetricDto dto, string path)
     {
-        CheckUnknown(dto, path, "key, role, margin");
+        CheckUnknown(dto, path, "key, role, margin, minimumEffect");
         if (string.IsNullOrEmpty(dto.Key))
         {
             Problem(Property(path, "key"), "A metric needs its key.", "Add \"key\": the key of a metric definition (GET /api/v1/metrics lists them).");
@@ -86,6 +86,18 @@ internal sealed partial class ConfigMapper
             Problem(Property(path, "margin"), $"Margin {margin} is not a relative loss in [0, 1).", "Give the tolerated loss as a fraction, e.g. 0.01 for 1%, or leave \"margin\" out for the definition's own margin.");
         }
 
-        return new MetricReference(dto.Key ?? string.Empty) { Role = role, Margin = dto.Margin };
+        if (dto.MinimumEffect is { } effect)
+        {
+            if (!(Math.Abs(effect) is > 0 and <= 10))
+            {
+                Problem(Property(path, "minimumEffect"), $"Minimum effect {effect} is not a relative change: it must not be 0 and at most 10 (1000%) either way.", "Give the smallest relative change worth acting on, signed in the direction you expect, e.g. 0.02 for 2% up or -0.02 for 2% down.");
+            }
+            else if (role is MetricUse.Secondary or MetricUse.Guardrail)
+            {
+                Problem(Property(path, "minimumEffect"), $"Only the primary metric carries the hypothesis' minimum effect, and '{dto.Key}' is a {dto.Role} here.", "Move \"minimumEffect\" to the primary metric, or set \"role\": \"primary\".");
+            }
+        }
+
+        return new MetricReference(dto.Key ?? string.Empty) { Role = role, Margin = dto.Margin, MinimumEffect = dto.MinimumEffect };
     }
 }

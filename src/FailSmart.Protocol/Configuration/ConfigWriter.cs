@@ -119,7 +119,7 @@ internal static class ConfigWriter
         Layer = e.Layer is null ? null : new LayerAllocationDto { Key = e.Layer.LayerKey, Buckets = [e.Layer.Buckets.Start, e.Layer.Buckets.End] },
         Phase = e.Phase,
         Status = e.Status.ToString().ToLowerInvariant(),
-        Metrics = e.Metrics.Count == 0 ? null : [.. e.Metrics.Select(m => new ExperimentMetricDto { Key = m.Key, Role = m.Role?.ToString().ToLowerInvariant(), Margin = m.Margin })],
+        Metrics = e.Metrics.Count == 0 ? null : [.. e.Metrics.Select(m => new ExperimentMetricDto { Key = m.Key, Role = m.Role?.ToString().ToLowerInvariant(), Margin = m.Margin, MinimumEffect = m.MinimumEffect })],
     };
 
     private static JsonElement Json(DataValue value)

@@ -28,6 +28,7 @@ internal static class AdminApi
         api.MapResultsTimelineApi();
         api.MapMetricBaselineApi();
         api.MapRolloutsApi();
+        api.MapExperimentLaunchApi();
         api.MapSchedulesApi();
         api.MapWebhooksApi();
         return endpoints;

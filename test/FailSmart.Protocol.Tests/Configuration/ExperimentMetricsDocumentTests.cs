@@ -61,4 +61,33 @@ public sealed class ExperimentMetricsDocumentTests
         problems.Single(p => p.Path.EndsWith("[0].role", StringComparison.Ordinal)).Hint!.ShouldContain("primary, secondary or guardrail");
         problems.Single(p => p.Path.EndsWith("[3].key", StringComparison.Ordinal)).Message.ShouldBe("Metric 'purchase' is named twice.");
     }
+
+    [Fact]
+    public void Parse_maps_the_primary_metric_minimum_effect_and_serialize_round_trips_it()
+    {
+        ConfigLoadResult result = ConfigDocument.Parse(Doc("""
+            [{"key": "retention", "role": "primary", "minimumEffect": -0.015}, {"key": "clicks"}]
+            """));
+
+        result.Problems.ShouldBeEmpty();
+        IReadOnlyList<MetricReference> metrics = result.Configuration!.Experiments[0].Metrics;
+        metrics[0].ShouldBe(new MetricReference("retention") { Role = MetricUse.Primary, MinimumEffect = -0.015 });
+        metrics[1].MinimumEffect.ShouldBeNull();
+        string written = ConfigDocument.Serialize(result.Configuration);
+        written.ShouldContain("\"minimumEffect\": -0.015");
+        ConfigDocument.Parse(written).Configuration!.Experiments[0].Metrics.ShouldBe(metrics);
+    }
+
+    [Theory]
+    [InlineData("""[{"key": "a", "role": "primary", "minimumEffect": 0}]""", "Minimum effect 0 is not a relative change: it must not be 0 and at most 10 (1000%) either way.", "-0.02 for 2% down")]
+    [InlineData("""[{"key": "a", "minimumEffect": 12}]""", "Minimum effect 12 is not a relative change: it must not be 0 and at most 10 (1000%) either way.", "-0.02 for 2% down")]
+    [InlineData("""[{"key": "a", "role": "guardrail", "minimumEffect": 0.02}]""", "Only the primary metric carries the hypothesis' minimum effect, and 'a' is a guardrail here.", "to the primary metric")]
+    public void Parse_a_zero_huge_or_misplaced_minimum_effect_is_a_problem_at_its_path(string metrics, string message, string hint)
+    {
+        ValidationProblem problem = ConfigDocument.Parse(Doc(metrics)).Problems.ShouldHaveSingleItem();
+
+        problem.Path.ShouldBe("$.experiments[0].metrics[0].minimumEffect");
+        problem.Message.ShouldBe(message);
+        problem.Hint!.ShouldContain(hint);
+    }
 }

@@ -7,4 +7,6 @@ internal sealed class ExperimentMetricDto : DtoBase
     public string? Role { get; set; }
 
     public double? Margin { get; set; }
+
+    public double? MinimumEffect { get; set; }
 }
