@@ -12,6 +12,8 @@ namespace FailSmart.Application.Rollouts;
 /// </summary>
 internal static class RolloutNext
 {
+    private static readonly string[] s_engineOpenings = ["Rolled back: the feature is served to nobody.", "Paused."];
+
     public static RolloutNextStep Of(RolloutState state, RolloutPlan? plan, RolloutReadings? readings, IReadOnlyList<AuditEntry> history, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -113,6 +115,15 @@ internal static class RolloutNext
 
         int colon = reason.IndexOf(": ", StringComparison.Ordinal);
         string text = (colon >= 0 ? reason[(colon + 2)..] : reason).Trim();
+        // The engine's own entries begin with what it did, which the sentence already says.
+        foreach (string said in s_engineOpenings)
+        {
+            if (text.StartsWith(said, StringComparison.Ordinal))
+            {
+                text = text[said.Length..].TrimStart();
+            }
+        }
+
         return text.EndsWith('.') || text.EndsWith('!') || text.EndsWith('?') ? text : text + ".";
     }
 
