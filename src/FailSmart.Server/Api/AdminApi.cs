@@ -25,6 +25,7 @@ internal static class AdminApi
         api.MapAccountsApi();
         api.MapChangeRequestsApi();
         api.MapResultsApi();
+        api.MapHoldoutResultsApi();
         api.MapRolloutsApi();
         api.MapSchedulesApi();
         api.MapWebhooksApi();
@@ -41,6 +42,7 @@ internal static class AdminApi
         services.AddSingleton<ResultsCache>();
         services.AddSingleton<ResultsService>();
         services.AddSingleton<IExperimentResultsService, ExperimentResultsService>();
+        services.AddSingleton<FailSmart.Application.Holdouts.IHoldoutResultsService, HoldoutResultsService>();
         services.AddOptions<ResultsOptions>().BindConfiguration(ResultsOptions.SectionName);
         services.AddHostedService<ResultsRefresher>();
         return services;
