@@ -22,16 +22,16 @@ public sealed class HoldoutResultsTests(FailSmartFactory factory) : IClassFixtur
     private async Task<string> CreateHoldoutAsync(string flag, int end)
     {
         string key = NewKey("hold");
-        await CreateAsync(_admin, "holdouts", $$"""{"key":"{{key}}","salt":"{{key}}","buckets":[0,{{end}}],"scope":{"flags":["{{flag}}"]}}""");
+        await CreateAsync(_admin, "holdouts", $$$"""{"key":"{{{key}}}","salt":"{{{key}}}","buckets":[0,{{{end}}}],"scope":{"flags":["{{{flag}}}"]} }""");
         return key;
     }
 
     private async Task<string> CreateFlagAsync()
     {
         string key = NewKey("launch");
-        await CreateAsync(_admin, "flags", $$"""
-            {"key":"{{key}}","type":"boolean","variations":[{"key":"off","value":false},{"key":"on","value":true}],
-             "environments":{"production":{"enabled":true,"offVariation":"off","defaultVariation":"off","rules":[{"id":"all","rollout":{"variation":"on","percentage":100}}]}}}
+        await CreateAsync(_admin, "flags", $$$"""
+            {"key":"{{{key}}}","type":"boolean","variations":[{"key":"off","value":false},{"key":"on","value":true}],
+             "environments":{"production":{"enabled":true,"offVariation":"off","defaultVariation":"off","rules":[{"id":"all","rollout":{"variation":"on","percentage":100} }]} } }
             """);
         return key;
     }

@@ -1,5 +1,5 @@
 using FailSmart.Core.Evaluation.Compiled;
-using FailSmart.Core.Targeting;
+using FailSmart.Core.Values;
 
 namespace FailSmart.Core.Evaluation;
 

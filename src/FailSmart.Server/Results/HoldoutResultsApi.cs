@@ -1,6 +1,5 @@
 using FailSmart.Application.Holdouts;
 using FailSmart.Application.Problems;
-using FailSmart.Protocol.Admin;
 using FailSmart.Protocol.Results;
 using FailSmart.Server.Api;
 
