@@ -34,7 +34,7 @@ public sealed class HoldoutComparisonJourneyTests(UiJourney journey) : IClassFix
             events.Add($$"""{"id":"x-{{unit}}","type":"exposure","unitId":"{{unit}}","timestamp":"{{At(40)}}","experiment":"holdout:long-term","variation":"{{side}}"}""");
             if (random.NextDouble() < (side == "held-out" ? 0.10 : 0.20))
             {
-                events.Add($$"""{"id":"e-{{unit}}","type":"metric","unitId":"{{unit}}","timestamp":"{{At(20)}}","event":"signup"}""");
+                events.Add($$"""{"id":"e-{{unit}}","type":"event","unitId":"{{unit}}","timestamp":"{{At(20)}}","event":"signup"}""");
             }
         }
 
@@ -49,7 +49,8 @@ public sealed class HoldoutComparisonJourneyTests(UiJourney journey) : IClassFix
         using HttpClient api = journey.Server.AdminApi();
         await CreateAsync(api, "metrics", """{"key":"signup-conversion","type":"conversion","event":"signup","window":"P7D"}""");
         await CreateAsync(api, "holdouts", """{"key":"long-term","salt":"long-term-2026","buckets":[0,2000],"scope":{"all":true},"description":"Kept from every launch of 2026"}""");
-        await CreateAsync(api, "holdouts", """{"key":"untouched","salt":"untouched-2026","buckets":[0,100],"scope":{"flags":["nothing-yet"]}}""");
+        await CreateAsync(api, "flags", """{"key":"quiet","type":"boolean","variations":[{"key":"off","value":false},{"key":"on","value":true}],"environments":{"production":{"enabled":true,"offVariation":"off","defaultVariation":"off","rules":[]}}}""");
+        await CreateAsync(api, "holdouts", """{"key":"untouched","salt":"untouched-2026","buckets":[0,100],"scope":{"flags":["quiet"]}}""");
         using HttpResponseMessage created = await api.PostAsJsonAsync("/api/v1/api-keys", new { name = "seed", kind = "server", environment = "production" }, Ct);
         string secret = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("secret").GetString()!;
         using var sdk = new HttpClient { BaseAddress = journey.Server.Address, DefaultRequestHeaders = { { "Authorization", "Bearer " + secret } } };

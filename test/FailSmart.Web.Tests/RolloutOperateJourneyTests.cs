@@ -35,7 +35,7 @@ public sealed class RolloutOperateJourneyTests(UiJourney journey) : IClassFixtur
 
         // The next step says where it goes, what it needs and when; the ladder marks each stage.
         await Assertions.Expect(page.GetByTestId("next-text")).ToContainTextAsync("Advances to 25% at the earliest on ");
-        await Assertions.Expect(page.GetByTestId("next-text")).ToContainTextAsync("once 1,000 units have the feature (0 so far) and no guardrail shows harm.");
+        await Assertions.Expect(page.GetByTestId("next-text")).ToContainTextAsync("once 1,000 units have the feature (0 so far). If it still lacks that on ");
         (await page.GetByTestId("stage-1").GetAttributeAsync("data-state")).ShouldBe("now");
         (await page.GetByTestId("stage-2").GetAttributeAsync("data-state")).ShouldBe("next");
         (await page.GetByTestId("stage-3").GetAttributeAsync("data-state")).ShouldBe("later");
