@@ -59,7 +59,7 @@ public sealed class HoldoutComparisonJourneyTests(UiJourney journey) : IClassFix
 
         JsonElement results = JsonDocument.Parse(await api.GetStringAsync("/api/v1/holdouts/long-term/results?metrics=signup-conversion&refresh=true", Ct)).RootElement;
         JsonElement exposed = results.GetProperty("results").GetProperty("metrics")[0].GetProperty("variations").EnumerateArray().Single(v => v.GetProperty("index").GetInt32() == 1);
-        exposed.GetProperty("liftLower").GetDouble().ShouldBeGreaterThan(0);
+        exposed.GetProperty("relativeLift").GetDouble().ShouldBeGreaterThan(0.3);
 
         await page.GotoAsync("/holdouts/long-term");
         ILocator row = page.GetByTestId("comparison-signup-conversion");
