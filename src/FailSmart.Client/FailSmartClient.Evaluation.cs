@@ -18,21 +18,23 @@ internal sealed partial class FailSmartClient
         }
 
         EvaluationResult result = snapshot.Evaluator.Evaluate(flagKey, context ?? Attributes.Empty);
-        if (result.Reason != EvaluationReason.Error && !result.InExperiment && result.Value.Kind == DataValueKind.Boolean && !FailSmartTelemetry.IsObserved)
+        if (result.Reason != EvaluationReason.Error && !result.InExperiment && result.Value.Kind == DataValueKind.Boolean && !FailSmartTelemetry.IsObserved
+            && !snapshot.Evaluator.HasHoldouts)
         {
             return result.Value.AsBoolean();
         }
 
-        return FinishBool(flagKey, defaultValue, in result);
+        return FinishBool(flagKey, defaultValue, in result, snapshot.Evaluator, context);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private bool FinishBool(string flagKey, bool defaultValue, in EvaluationResult result)
+    private bool FinishBool(string flagKey, bool defaultValue, in EvaluationResult result, Evaluator evaluator, IAttributeSource? context)
     {
         try
         {
             FlagErrorCode error = ErrorOf(in result, DataValueKind.Boolean);
             AfterEvaluation(in result, error);
+            LogHoldoutExposures(evaluator, flagKey, in result, error, context);
             return error == FlagErrorCode.None ? result.Value.AsBoolean() : defaultValue;
         }
 #pragma warning disable CA1031 // an evaluation never throws into the application
@@ -87,6 +89,7 @@ internal sealed partial class FailSmartClient
             EvaluationResult result = snapshot.Evaluator.Evaluate(flagKey, context ?? Attributes.Empty);
             FlagErrorCode error = ErrorOf(in result, kind);
             AfterEvaluation(in result, error);
+            LogHoldoutExposures(snapshot.Evaluator, flagKey, in result, error, context);
             if (error != FlagErrorCode.None)
             {
                 return new FlagEvaluation<T>

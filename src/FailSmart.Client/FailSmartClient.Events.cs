@@ -1,5 +1,7 @@
 using System.Text.Json;
 using FailSmart.Core.Evaluation;
+using FailSmart.Core.Model;
+using FailSmart.Core.Values;
 using FailSmart.Protocol.Events;
 
 namespace FailSmart.Client;
@@ -51,6 +53,28 @@ internal sealed partial class FailSmartClient
         }
 
         _events.Enqueue(new IngestEvent(NewId(), IngestEvent.ExposureType, unit, _time.GetUtcNow(), experiment, result.ExperimentPhase, result.ExposureVariation));
+    }
+
+    // A flag inside a holdout's scope owes one exposure per holdout, keyed "holdout:<key>" in phase 1 with the
+    // unit's side ("held-out" or "exposed") as the variation, deduplicated like any other exposure.
+    private void LogHoldoutExposures(Evaluator evaluator, string flagKey, in EvaluationResult result, FlagErrorCode error, IAttributeSource? context)
+    {
+        if (!_events.Enabled || !evaluator.HasHoldouts || error != FlagErrorCode.None)
+        {
+            return;
+        }
+
+        foreach (HoldoutExposure exposure in evaluator.HoldoutExposures(flagKey, in result, context ?? Attributes.Empty))
+        {
+            string experiment = exposure.AnalysisKey;
+            if (!_exposures.TryAdd(exposure.Unit, experiment, HoldoutArmKeys.Phase))
+            {
+                _events.CountDeduplicated();
+                continue;
+            }
+
+            _events.Enqueue(new IngestEvent(NewId(), IngestEvent.ExposureType, exposure.Unit, _time.GetUtcNow(), experiment, HoldoutArmKeys.Phase, exposure.Variation));
+        }
     }
 
     private static string NewId() => Guid.CreateVersion7().ToString();

@@ -43,7 +43,7 @@ public sealed class RolloutJourneyTests(UiJourney journey) : IClassFixture<UiJou
         await page.GetByLabel("Reason (required)").FillAsync("Support tickets about checkout doubled");
         await page.GetByTestId("command-pause").ClickAsync();
         await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("Paused");
-        await Assertions.Expect(page.GetByTestId("history")).ToContainTextAsync("ramp: Support tickets about checkout doubled");
+        await Assertions.Expect(page.GetByTestId("history")).ToContainTextAsync("Support tickets about checkout doubled");
         await Assertions.Expect(page.GetByTestId("command-resume")).ToBeVisibleAsync();
         await UiJourney.CheckPageAsync(page, "rollout-paused");
 

@@ -11,4 +11,13 @@ public sealed record GateReading(string MetricKey, double Estimate, double Lower
 {
     /// <summary>The harm evidence to store with the stage when this look advances the rollout, and to pass as the next stage's <see cref="GuardrailInput.CarriedEvidence"/>.</summary>
     public double CarriedEvidence { get; init; }
+
+    /// <summary>The harm tolerated, relative to control (0.01 for 1%); 0 in readings stored before it was kept.</summary>
+    public double Margin { get; init; }
+
+    /// <summary>Units compared on the control side (not yet and holdback).</summary>
+    public long ControlUnits { get; init; }
+
+    /// <summary>Units compared on the feature side.</summary>
+    public long TreatmentUnits { get; init; }
 }

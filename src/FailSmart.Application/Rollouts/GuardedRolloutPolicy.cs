@@ -157,6 +157,9 @@ internal sealed class GuardedRolloutPolicy : IRolloutPolicy
         return new GateReading(guardrail.MetricKey, r.Estimate, r.Interval.Lower, r.Interval.Upper, enough && r.HarmShown, enough && r.NonInferiorityShown)
         {
             CarriedEvidence = r.CarriedEvidence,
+            Margin = guardrail.RelativeMargin,
+            ControlUnits = guardrail.Control.Units,
+            TreatmentUnits = guardrail.Treatment.Units,
         };
     }
 }

@@ -24,7 +24,7 @@ internal sealed class RolloutService(
         [
             .. (await rollouts.ListRolloutsAsync(cancellationToken))
                 .Where(s => (environment is null || s.Key.Environment == environment) && (status is null || s.Status == status))
-                .Select(s => View(s, guarded.FirstOrDefault(g => g.Key == s.Key), [])),
+                .Select(s => View(s, guarded.FirstOrDefault(g => g.Key == s.Key), [], time.GetUtcNow())),
         ];
     }
 
@@ -38,7 +38,7 @@ internal sealed class RolloutService(
         }
 
         var (resources, _) = await config.SnapshotAsync(cancellationToken);
-        return View(state, GuardedRules.Find(resources)?.FirstOrDefault(g => g.Key == key), await HistoryAsync(key, cancellationToken));
+        return View(state, GuardedRules.Find(resources)?.FirstOrDefault(g => g.Key == key), await HistoryAsync(key, cancellationToken), time.GetUtcNow());
     }
 
     public async Task<ServiceResult<RolloutView>> RunAsync(Caller caller, RolloutKey key, RolloutCommand command, CancellationToken cancellationToken = default)
@@ -66,7 +66,7 @@ internal sealed class RolloutService(
 
             var (resources, _) = await config.SnapshotAsync(cancellationToken);
             GuardedRule? rule = GuardedRules.Find(resources)?.FirstOrDefault(g => g.Key == key);
-            RolloutView before = View(state, rule, []);
+            RolloutView before = View(state, rule, [], time.GetUtcNow());
             if (rule is null || !before.Allowed.Contains(command))
             {
                 return WrongState(key, state, command, rule is null);
@@ -138,7 +138,7 @@ internal sealed class RolloutService(
         return [.. entries.Where(e => e.Action.StartsWith("rollout.", StringComparison.Ordinal) && e.Reason?.StartsWith(prefix, StringComparison.Ordinal) == true).Reverse()];
     }
 
-    private static RolloutView View(RolloutState state, GuardedRule? rule, IReadOnlyList<AuditEntry> history)
+    private static RolloutView View(RolloutState state, GuardedRule? rule, IReadOnlyList<AuditEntry> history, DateTimeOffset now)
     {
         RolloutPlan? plan = rule?.Plan;
         var entered = new Dictionary<int, DateTimeOffset>();
@@ -162,7 +162,11 @@ internal sealed class RolloutService(
             ? []
             : [.. plan.Stages.Select((s, i) => new RolloutStageView(i, s.Fraction, s.MinDuration, s.MinUnits, s.MaxDuration, s.RequiresApproval,
                 i <= state.StageIndex && entered.TryGetValue(i, out DateTimeOffset at) ? at : null))];
-        return new RolloutView(state, plan, rule?.Action.Stage.Fraction, stages, RolloutReadings.FromJson(state.LastReadings), history);
+        RolloutReadings? readings = RolloutReadings.FromJson(state.LastReadings);
+        return new RolloutView(state, plan, rule?.Action.Stage.Fraction, stages, readings, history)
+        {
+            Next = RolloutNext.Of(state, plan, readings, history, now),
+        };
     }
 
     private static ServiceProblem NotFound(RolloutKey key) =>

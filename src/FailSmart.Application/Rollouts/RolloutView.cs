@@ -24,6 +24,9 @@ public sealed record RolloutView(
     /// <summary>Whether there is a stage after the current one.</summary>
     public bool HasNextStage => Plan is { } plan && State.StageIndex < plan.Stages.Count - 1;
 
+    /// <summary>What happens next and when ("advances to 25% at the earliest on …"); null only when built without it.</summary>
+    public RolloutNextStep? Next { get; init; }
+
     /// <summary>The commands that apply now.</summary>
     public IReadOnlyList<RolloutCommand> Allowed => Plan is null ? [] : RolloutCommands.Allowed(State.Status, HasNextStage, State.ApprovedBy is not null);
 }

@@ -43,7 +43,11 @@ public sealed partial class Evaluator
         // the lookup's key comparison is usually a reference check instead of a character compare.
         _flags = FlagCompiler.Compile(configuration, environment)
             .ToFrozenDictionary(pair => string.Intern(pair.Key), pair => pair.Value, StringComparer.Ordinal);
+        HasHoldouts = _flags.Values.Any(f => f.Holdouts.Length > 0);
     }
+
+    /// <summary>Whether any flag is inside a holdout's scope, so evaluations may owe <see cref="HoldoutExposures"/>.</summary>
+    public bool HasHoldouts { get; }
 
     public Configuration Configuration { get; }
 

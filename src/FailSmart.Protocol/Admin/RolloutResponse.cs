@@ -45,7 +45,18 @@ public sealed record RolloutResponse(
     RolloutUnitsResponse? Units = null,
     IReadOnlyList<GateReadingResponse>? Gates = null,
     double? SampleRatioP = null,
-    IReadOnlyList<RolloutHistoryEntry>? History = null);
+    IReadOnlyList<RolloutHistoryEntry>? History = null)
+{
+    /// <summary>What happens next and when, in one sentence; see <see cref="RolloutNextResponse"/>.</summary>
+    public RolloutNextResponse? Next { get; init; }
+}
+
+/// <summary>What happens next to a rollout and when.</summary>
+/// <param name="Kind">advance, complete, await-approval, paused, rolled-back, holdback, done or no-plan.</param>
+/// <param name="Text">One sentence, e.g. "Advances to 25% at the earliest on 2026-12-08 14:00 UTC once 1,000 units have the feature (620 so far) and no guardrail shows harm."</param>
+/// <param name="Earliest">The earliest moment the engine may advance or complete it; null when nothing moves by itself.</param>
+/// <param name="PausesAt">When the stage pauses by itself if it still lacks what it needs; null when it has no maximum time.</param>
+public sealed record RolloutNextResponse(string Kind, string Text, DateTimeOffset? Earliest, DateTimeOffset? PausesAt);
 
 /// <summary>One stage of the ladder.</summary>
 /// <param name="Stage">From 1.</param>
@@ -61,7 +72,17 @@ public sealed record RolloutStageResponse(int Stage, double Percentage, string M
 public sealed record RolloutUnitsResponse(long NotYet, long In, long Holdback);
 
 /// <summary>One guardrail's always-valid reading: relative change of the feature against control, with its interval.</summary>
-public sealed record GateReadingResponse(string Metric, double Estimate, double Lower, double Upper, bool HarmShown, bool NonInferiorityShown);
+public sealed record GateReadingResponse(string Metric, double Estimate, double Lower, double Upper, bool HarmShown, bool NonInferiorityShown)
+{
+    /// <summary>The harm tolerated, relative to control (0.01 for 1%).</summary>
+    public double? Margin { get; init; }
+
+    /// <summary>Units on the control side (not yet and holdback) at the look.</summary>
+    public long? ControlUnits { get; init; }
+
+    /// <summary>Units that got the feature at the look.</summary>
+    public long? TreatmentUnits { get; init; }
+}
 
 /// <summary>One audited move of a rollout.</summary>
 public sealed record RolloutHistoryEntry(long Id, DateTimeOffset At, string Actor, string Action, string? Reason, long Revision);

@@ -27,6 +27,7 @@ internal static class AdminApi
         api.MapResultsApi();
         api.MapResultsTimelineApi();
         api.MapMetricBaselineApi();
+        api.MapHoldoutResultsApi();
         api.MapRolloutsApi();
         api.MapExperimentLaunchApi();
         api.MapSchedulesApi();
@@ -46,6 +47,7 @@ internal static class AdminApi
         services.AddSingleton<ResultsTimelines>();
         services.AddSingleton<MetricBaselines>();
         services.AddSingleton<IExperimentResultsService, ExperimentResultsService>();
+        services.AddSingleton<FailSmart.Application.Holdouts.IHoldoutResultsService, HoldoutResultsService>();
         services.AddOptions<ResultsOptions>().BindConfiguration(ResultsOptions.SectionName);
         services.AddHostedService<ResultsRefresher>();
         return services;

@@ -77,10 +77,31 @@ internal static class RolloutsApi
             detailed ? [.. view.Stages.Select(s => new RolloutStageResponse(s.Index + 1, FlagPercent(s.Fraction), XmlConvert.ToString(s.MinDuration), s.MinUnits,
                 s.MaxDuration is { } max ? XmlConvert.ToString(max) : null, s.RequiresApproval, s.EnteredAt))] : null,
             readings is null ? null : new RolloutUnitsResponse(readings.UnitsNotYet, readings.UnitsIn, readings.UnitsHoldback),
-            readings?.Gates.Select(g => new GateReadingResponse(g.MetricKey, g.Estimate, g.Lower, g.Upper, g.HarmShown, g.NonInferiorityShown)).ToList(),
+            readings?.Gates.Select(g => new GateReadingResponse(g.MetricKey, g.Estimate, g.Lower, g.Upper, g.HarmShown, g.NonInferiorityShown)
+            {
+                Margin = g.Margin > 0 ? g.Margin : null,
+                ControlUnits = g.Margin > 0 ? g.ControlUnits : null,
+                TreatmentUnits = g.Margin > 0 ? g.TreatmentUnits : null,
+            }).ToList(),
             readings?.SampleRatioP,
-            detailed ? [.. view.History.Select(e => new RolloutHistoryEntry(e.Id, e.At, e.Actor, e.Action, e.Reason, e.Revision))] : null);
+            detailed ? [.. view.History.Select(e => new RolloutHistoryEntry(e.Id, e.At, e.Actor, e.Action, e.Reason, e.Revision))] : null)
+        {
+            Next = view.Next is { } next ? new RolloutNextResponse(NextKind(next.Kind), next.Text, next.Earliest, next.PausesAt) : null,
+        };
     }
+
+    private static string NextKind(RolloutNextKind kind) => kind switch
+    {
+        RolloutNextKind.Advance => "advance",
+        RolloutNextKind.Complete => "complete",
+        RolloutNextKind.AwaitApproval => "await-approval",
+        RolloutNextKind.Paused => "paused",
+        RolloutNextKind.RolledBack => "rolled-back",
+        RolloutNextKind.Holdback => "holdback",
+        RolloutNextKind.Done => "done",
+        RolloutNextKind.NoPlan => "no-plan",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
 
     private static double? Percent(double? fraction) => fraction is { } f ? FlagPercent(f) : null;
 

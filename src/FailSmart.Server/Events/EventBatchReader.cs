@@ -235,9 +235,15 @@ internal sealed class EventBatchReader(IngestOptions limits, Configuration confi
         Experiment? experiment = key is null ? null : configuration.Experiments.FirstOrDefault(x => x.Key == key);
         if (experiment is null)
         {
+            if (key is not null && key.StartsWith(HoldoutArmKeys.Prefix, StringComparison.Ordinal)
+                && configuration.Holdouts.Any(h => string.Equals(HoldoutArmKeys.AnalysisKey(h.Key), key, StringComparison.Ordinal)))
+            {
+                return ReadHoldoutExposure(e, id, unitId, at, properties, key);
+            }
+
             return key is not null && GuardedRollouts.TryGetValue(key, out RolloutPlan? plan)
                 ? ReadRolloutExposure(e, id, unitId, at, properties, key, plan)
-                : $"experiment '{key}' does not exist in environment '{environment}': it is neither an experiment nor a guarded rollout there. Exposures name an experiment's key, or a guarded rollout's \"rollout:{{flag}}:{{rule}}\" in the environment of this key.";
+                : $"experiment '{key}' does not exist in environment '{environment}': it is neither an experiment nor a guarded rollout there. Exposures name an experiment's key, or a guarded rollout's \"rollout:{{flag}}:{{rule}}\" in the environment of this key; a holdout's exposures name \"holdout:{{key}}\".";
         }
 
         if (Text(e.Variation, "variation", out string? variation) is { } variationProblem)
@@ -276,6 +282,22 @@ internal sealed class EventBatchReader(IngestOptions limits, Configuration confi
         }
 
         return AddExposure(e, id, unitId, at, properties, key, plan.Phase, (int)arm);
+    }
+
+    // A holdout's exposure: the variation is the unit's side, stored by the side's number, in phase 1.
+    private string? ReadHoldoutExposure(EventFields e, string id, string unitId, DateTimeOffset at, Dictionary<string, string>? properties, string key)
+    {
+        if (Text(e.Variation, "variation", out string? variation) is { } variationProblem)
+        {
+            return variationProblem;
+        }
+
+        if (!HoldoutArmKeys.TryParse(variation, out HoldoutArm arm))
+        {
+            return $"variation '{variation}' is not a side of holdout '{key}': {string.Join(", ", HoldoutArmKeys.All)}.";
+        }
+
+        return AddExposure(e, id, unitId, at, properties, key, HoldoutArmKeys.Phase, (int)arm);
     }
 
     private string? AddExposure(EventFields e, string id, string unitId, DateTimeOffset at, Dictionary<string, string>? properties, string key, int defaultPhase, int index)

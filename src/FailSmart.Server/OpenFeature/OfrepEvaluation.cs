@@ -37,6 +37,15 @@ internal static class OfrepEvaluation
             exposures.Record(evaluator.Environment, unit, result.ExperimentKey, result.ExperimentPhase, result.ExposureVariationIndex);
         }
 
+        if (evaluator.HasHoldouts)
+        {
+            // A flag inside a holdout's scope: the unit's side of each holdout, numbered by HoldoutArm.
+            foreach (HoldoutExposure held in evaluator.HoldoutExposures(flagKey, in result, context.Attributes!))
+            {
+                exposures.Record(evaluator.Environment, held.Unit, held.AnalysisKey, HoldoutArmKeys.Phase, (int)held.Arm);
+            }
+        }
+
         return (StatusCodes.Status200OK, Success(result));
     }
 

@@ -42,6 +42,76 @@ internal static class RolloutText
     public static string Needs(RolloutStageView stage) =>
         $"at least {Duration(stage.MinDuration)} and {stage.MinUnits.ToString("N0", CultureInfo.InvariantCulture)} units" + (stage.RequiresApproval ? ", needs approval" : "");
 
+    /// <summary>Where a stage stands: done, now, next, later; "stopped" where a rollback happened, "never" after it.</summary>
+    public static string Place(RolloutView view, RolloutStageView stage)
+    {
+        int current = view.State.StageIndex;
+        return view.State.Status switch
+        {
+            RolloutStatus.Completed or RolloutStatus.HoldbackEnded => "done",
+            RolloutStatus.RolledBack when stage.Index == current => "stopped",
+            RolloutStatus.RolledBack when stage.Index > current => "never",
+            _ when stage.Index < current => "done",
+            _ when stage.Index == current => "now",
+            _ when stage.Index == current + 1 => "next",
+            _ => "later",
+        };
+    }
+
+    public static string PlaceName(string place) => place switch
+    {
+        "done" => "Done",
+        "now" => "Now",
+        "next" => "Next",
+        "stopped" => "Rolled back here",
+        "never" => "Not reached",
+        _ => "Later",
+    };
+
+    public static string NextLabel(RolloutNextKind kind) => kind switch
+    {
+        RolloutNextKind.Advance => "Next",
+        RolloutNextKind.Complete => "Next: completes",
+        RolloutNextKind.AwaitApproval => "Waits for approval",
+        RolloutNextKind.Paused => "Paused",
+        RolloutNextKind.RolledBack => "Rolled back",
+        RolloutNextKind.Holdback => "Complete: holdback measured",
+        RolloutNextKind.Done => "Done",
+        _ => "Stopped",
+    };
+
+    public static string NextClass(RolloutNextKind kind) => kind switch
+    {
+        RolloutNextKind.AwaitApproval => "await-approval",
+        RolloutNextKind.Paused => "paused",
+        RolloutNextKind.RolledBack or RolloutNextKind.NoPlan => "rolled-back",
+        RolloutNextKind.Holdback => "holdback",
+        RolloutNextKind.Done => "done",
+        _ => "advance",
+    };
+
+    /// <summary>A gate's state in words: harm shown, no harm beyond the margin, holding (not yet decided either way).</summary>
+    public static (string Text, string Css) Gate(GateReading gate) =>
+        gate.HarmShown ? ("Harm shown", "harm")
+        : gate.NonInferiorityShown ? ("No harm beyond the margin", "ok")
+        : double.IsFinite(gate.Lower) && double.IsFinite(gate.Upper) ? ("Holding: not yet decided", "open")
+        : ("Not enough units yet", "open");
+
+    public static string Units(long units) => units.ToString("N0", CultureInfo.InvariantCulture);
+
+    public static string Interval(GateReading gate) =>
+        double.IsFinite(gate.Lower) && double.IsFinite(gate.Upper) ? $"{Change(gate.Lower)} to {Change(gate.Upper)}" : "—";
+
+    public static string Estimate(double relative) => double.IsFinite(relative) ? Change(relative) : "—";
+
+    /// <summary>"rollout.await-approval" → "await approval".</summary>
+    public static string Action(string action) =>
+        (action.StartsWith("rollout.", StringComparison.Ordinal) ? action["rollout.".Length..] : action).Replace('-', ' ');
+
+    /// <summary>A rollout's audit reason without the rule id it starts with (the audit log has no rule column).</summary>
+    public static string? Reason(string? reason, string rule) =>
+        reason is not null && reason.StartsWith(rule + ": ", StringComparison.Ordinal) ? reason[(rule.Length + 2)..] : reason;
+
     public static string Command(RolloutCommand command) => command switch
     {
         RolloutCommand.Pause => "Pause",
