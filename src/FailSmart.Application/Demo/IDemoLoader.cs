@@ -16,6 +16,9 @@ public interface IDemoLoader
     /// <summary>Whether the configuration holds the demo (its story experiment exists).</summary>
     Task<bool> IsDemoLoadedAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The true effect of each demo treatment on each metric, as the simulation plants it.</summary>
+    IReadOnlyList<PlantedEffect> PlantedEffects { get; }
+
     /// <summary>
     /// Generates the demo as <paramref name="caller"/>, who must be an administrator, into an empty
     /// configuration; refused (403, 409) otherwise and then nothing is written.

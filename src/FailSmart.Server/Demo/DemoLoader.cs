@@ -14,6 +14,8 @@ internal sealed class DemoLoader(IConfigStore config, IResourceService resources
 {
     private readonly SemaphoreSlim _one = new(1, 1);
 
+    public IReadOnlyList<PlantedEffect> PlantedEffects { get; } = DemoWorld.PlantedEffects();
+
     public async Task<bool> IsConfigurationEmptyAsync(CancellationToken cancellationToken = default) =>
         (await config.SnapshotAsync(cancellationToken)).Resources.Count == 0;
 
