@@ -15,10 +15,11 @@ internal static class DemoConfiguration
     private const string NzMarket = "nz-market";
     private const string Layer = "mobile-growth";
 
-    // Audiences that cannot overlap, so only the careless launch collides with anything.
-    private const string LayerAudience = """{"country": {"$nin": ["NZ", "US"]}}""";
-    private const string UsAudience = """{"country": "US"}""";
-    private const string WebAudience = """{"platform": "web", "country": {"$ne": "NZ"}}""";
+    // Audiences that cannot overlap, so only the careless launch collides with anything. Equality is written
+    // as $eq: shorthand equality coerces ("5" matches 5), so the collision guard cannot rule out an overlap.
+    private const string LayerAudience = """{"$and": [{"country": {"$ne": "NZ"}}, {"country": {"$ne": "US"}}]}""";
+    private const string UsAudience = """{"country": {"$eq": "US"}}""";
+    private const string WebAudience = """{"platform": {"$eq": "web"}, "country": {"$ne": "NZ"}}""";
 
     public static IReadOnlyList<DemoWrite> Writes()
     {
@@ -38,7 +39,7 @@ internal static class DemoConfiguration
                 $$"""{"type": "count", "event": "{{DemoWorld.AdClick}}", "window": "P14D", "role": "secondary"}"""), "Ad revenue follows ad clicks."),
 
             new(At(setup, 9, 30), DemoPersona.Dana, ResourceKind.Segment, Segment(Mobile, "People on the iOS and Android apps.", """{"platform": {"$ne": "web"}}"""), "Mobile audience for app experiments."),
-            new(At(setup, 9, 32), DemoPersona.Dana, ResourceKind.Segment, Segment(NzMarket, "People in New Zealand, our pilot market.", """{"country": "NZ"}"""), "Pilots run in New Zealand first."),
+            new(At(setup, 9, 32), DemoPersona.Dana, ResourceKind.Segment, Segment(NzMarket, "People in New Zealand, our pilot market.", """{"country": {"$eq": "NZ"}}"""), "Pilots run in New Zealand first."),
 
             new(At(setup, 10, 0), DemoPersona.Maya, ResourceKind.Layer,
                 $$"""{"key": "{{Layer}}", "salt": "mobile-growth-2026", "description": "Mobile app experiments in GB, DE and SE: each person is in at most one.", "tags": ["{{DemoStory.Tag}}"]}""",
