@@ -39,7 +39,7 @@ public sealed class DemoJourneyTests(UiJourney journey) : IClassFixture<UiJourne
             (await story.GetByRole(AriaRole.Link, new() { Name = "A rollout that stopped itself." }).GetAttributeAsync("href")).ShouldBe("/rollouts/production/video-player/ramp");
             (await page.GetByTestId("load-demo").CountAsync()).ShouldBe(0);
             await page.GetByText("Every planted effect").ClickAsync();
-            (await page.GetByTestId("demo-effects").Locator("tbody tr").CountAsync()).ShouldBe(25);
+            (await page.GetByTestId("demo-effects").Locator("tbody tr").CountAsync()).ShouldBe(35);
             await UiJourney.CheckPageAsync(page, "home-demo-story");
         }
 
@@ -49,7 +49,7 @@ public sealed class DemoJourneyTests(UiJourney journey) : IClassFixture<UiJourne
         string body = await results.Content.ReadAsStringAsync(Ct);
         results.IsSuccessStatusCode.ShouldBeTrue(body);
         JsonDocument.Parse(body).RootElement.GetProperty("warnings").EnumerateArray()
-            .Select(w => w.GetProperty("otherExperiment").ValueKind == JsonValueKind.String ? w.GetProperty("otherExperiment").GetString() : null)
+            .Select(w => w.TryGetProperty("otherExperiment", out JsonElement other) && other.ValueKind == JsonValueKind.String ? other.GetString() : null)
             .ShouldContain("no-ads");
     }
 }

@@ -51,9 +51,18 @@ internal sealed class DemoGenerator(
             for (int day = 0; day < DemoWorld.Days; day++)
             {
                 // The team's changes due by the end of this day, each at its own moment.
+                bool changed = false;
                 while (written < writes.Count && writes[written].At < TimeSpan.FromDays(day + 1))
                 {
                     await WriteAsync(writes[written++], start, cancellationToken);
+                    changed = true;
+                }
+
+                if (changed)
+                {
+                    // The engine looks every minute in a running server, so a new guarded rollout starts at once,
+                    // before anyone is exposed to it at 0%.
+                    transitions += (await engine.Inner.LookAsync(cancellationToken)).Transitions;
                 }
 
                 clock.Set(start + TimeSpan.FromDays(day));
