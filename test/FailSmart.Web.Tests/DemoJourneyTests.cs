@@ -28,9 +28,11 @@ public sealed class DemoJourneyTests(UiJourney journey) : IClassFixture<UiJourne
             (await page.GetByTestId("demo-story").CountAsync()).ShouldBe(0);
             await UiJourney.CheckPageAsync(page, "home-demo-offer");
 
-            // Generation takes a while on a busy machine: the form's answer is the story page.
-            await page.GetByRole(AriaRole.Button, new() { Name = "Load demo data" }).ClickAsync(new() { NoWaitAfter = true });
-            await page.WaitForURLAsync(journey.Root + "/?demo=story", new() { Timeout = 300_000 });
+            // The form's answer, the story page, comes once the demo is generated: up to minutes on a busy machine.
+            context.SetDefaultNavigationTimeout(300_000);
+            context.SetDefaultTimeout(300_000);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Load demo data" }).ClickAsync();
+            await page.WaitForURLAsync(journey.Root + "/?demo=story");
             ILocator story = page.GetByTestId("demo-story");
             await story.WaitForAsync();
             (await story.GetByRole(AriaRole.Heading).InnerTextAsync()).ShouldBe("The demo's story");
