@@ -12,6 +12,7 @@ internal static class CliApp
     {
         var root = new RootCommand("FailSmart: feature flags, experiments and staged rollouts that make every failure small, cheap, safe and instructive.");
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());

@@ -1,6 +1,7 @@
 using FailSmart.Application;
 using FailSmart.Server.Api;
 using FailSmart.Server.Auth;
+using FailSmart.Server.Demo;
 using FailSmart.Server.Errors;
 using FailSmart.Server.Events;
 using FailSmart.Server.Health;
@@ -46,6 +47,7 @@ public static class FailSmartServer
         builder.Services.AddOfrep();
         builder.Services.AddAdminApi();
         builder.Services.AddSchedulerAndWebhooks();
+        builder.Services.AddFailSmartDemo();
         // Defence in depth: JsonBodyCheckMiddleware refuses duplicates with a path first.
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.AllowDuplicateProperties = false);
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName);

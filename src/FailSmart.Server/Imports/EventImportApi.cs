@@ -8,7 +8,6 @@ using FailSmart.Server.Auth;
 using FailSmart.Server.Events;
 using FailSmart.Server.Sync;
 using FailSmart.Storage;
-using FailSmart.Storage.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -24,9 +23,6 @@ namespace FailSmart.Server.Imports;
 /// </summary>
 internal static class EventImportApi
 {
-    private const int ChunkRows = 5_000;
-    private const int MaxListedProblems = 100;
-
     public static IEndpointRouteBuilder MapEventImportApi(this IEndpointRouteBuilder endpoints, long maxImportBytes)
     {
         endpoints.MapPost("/api/v1/imports/events", ImportAsync)
@@ -104,40 +100,11 @@ internal static class EventImportApi
         await http.Request.Body.CopyToAsync(spool, cancellationToken);
 
         RuleSet ruleSet = await rules.GetAsync(environment, cancellationToken);
-        var readRules = new EventReadRules(AnyAge: true, type, type, row => DerivedId(environment, type!, row));
-        DateTimeOffset now = time.GetUtcNow();
-        EventBatchReader NewReader() => new(options.Value, ruleSet.Evaluator.Configuration, environment, now, readRules);
+        Func<EventBatchReader> readers = EventImport.Readers(options.Value, ruleSet, environment, type!, time.GetUtcNow(), row => DerivedId(environment, type!, row));
 
         // First pass: check every row, store nothing.
-        var refused = new List<FieldProblem>();
-        int rows = 0, refusedRows = 0;
-        try
-        {
-            spool.Position = 0;
-            using var reader = new ImportRowReader(spool, format == "csv");
-            while ((await reader.ReadAsync(ChunkRows, cancellationToken)) is { Count: > 0 } chunk)
-            {
-                EventBatchReader check = NewReader();
-                foreach ((int line, JsonElement row, string? problem) in chunk)
-                {
-                    rows++;
-                    string? reason = problem ?? check.ReadOne(row, out _);
-                    if (reason is not null && ++refusedRows <= MaxListedProblems)
-                    {
-                        refused.Add(new FieldProblem($"line {line}", reason));
-                    }
-                }
-            }
-        }
-        catch (Exception ex) when (ex is DecoderFallbackException or FormatException or InvalidOperationException)
-        {
-            await Refused(rows, refusedRows + 1, [.. refused, new FieldProblem($"line {rows + 1}", ex is DecoderFallbackException
-                ? "The file is not valid UTF-8 here. Save it as UTF-8."
-                : ex.Message)]).ExecuteAsync(http);
-            return;
-        }
-
-        if (rows == 0)
+        (int rows, int refusedRows, List<FieldProblem> refused) = await EventImport.CheckAsync(spool, format == "csv", readers, cancellationToken);
+        if (rows == 0 && refusedRows == 0)
         {
             await ApiProblems.Invalid("$", "The file holds no rows.", format == "csv" ? "Send a header row, then one event a row." : "Send one event object a line.").ExecuteAsync(http);
             return;
@@ -151,44 +118,15 @@ internal static class EventImportApi
 
         // Second pass: every row is valid; store them chunk by chunk and say how far it got.
         http.Response.ContentType = "application/x-ndjson";
-        int stored = 0, accepted = 0, duplicates = 0;
-        spool.Position = 0;
-        using (var reader = new ImportRowReader(spool, format == "csv"))
-        {
-            while ((await reader.ReadAsync(ChunkRows, cancellationToken)) is { Count: > 0 } chunk)
-            {
-                EventBatchReader write = NewReader();
-                foreach ((int _, JsonElement row, string? _) in chunk)
-                {
-                    write.ReadOne(row, out _);
-                }
-
-                try
-                {
-                    AppendResult result = await store.AppendAsync(write.Batch, CancellationToken.None);
-                    int ignored = result.DuplicatesIgnored ?? 0;
-                    duplicates += ignored;
-                    accepted += result.Exposures + result.MetricEvents - ignored;
-                    stored += chunk.Count;
-                }
-                catch (StorageException ex)
-                {
-                    await WriteLineAsync(http, new ImportProgress("failed", rows, stored, accepted, duplicates,
-                        $"Storing failed after {stored:N0} of {rows:N0} rows: {ex.Message} Import the file again: rows already stored are not stored twice."), cancellationToken);
-                    return;
-                }
-
-                await WriteLineAsync(http, new ImportProgress("storing", rows, stored, accepted, duplicates), cancellationToken);
-            }
-        }
-
-        await WriteLineAsync(http, new ImportProgress("done", rows, stored, accepted, duplicates), cancellationToken);
+        ImportProgress last = await EventImport.StoreAsync(spool, format == "csv", rows, readers, store,
+            progress => WriteLineAsync(http, progress, cancellationToken), cancellationToken);
+        await WriteLineAsync(http, last, cancellationToken);
     }
 
     private static ProblemHttpResult Refused(int rows, int refusedRows, List<FieldProblem> problems) =>
         TypedResults.Problem(
             title: "The import was refused; nothing was stored.",
-            detail: $"{refusedRows:N0} of {rows:N0} rows cannot be imported; the first, {problems[0].Path}: {problems[0].Message} Fix the rows listed in errors (at most {MaxListedProblems}) and import the file again.",
+            detail: $"{refusedRows:N0} of {rows:N0} rows cannot be imported; the first, {problems[0].Path}: {problems[0].Message} Fix the rows listed in errors (at most {EventImport.MaxListedProblems}) and import the file again.",
             statusCode: StatusCodes.Status422UnprocessableEntity,
             extensions: new Dictionary<string, object?> { ["rows"] = rows, ["refusedRows"] = refusedRows, ["errors"] = problems });
 

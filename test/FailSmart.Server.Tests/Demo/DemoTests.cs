@@ -1,0 +1,154 @@
+using System.Net;
+using FailSmart.Application.Access;
+using FailSmart.Application.Audit;
+using FailSmart.Application.Demo;
+using FailSmart.Application.Problems;
+using FailSmart.Application.Results;
+using FailSmart.Application.Rollouts;
+using FailSmart.Protocol.Results;
+using FailSmart.Storage.Config;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FailSmart.Server.Tests.Demo;
+
+/// <summary>
+/// The demo, generated into a real server, is read back through the results and rollouts as a user would
+/// see them: the planted effects are found, the checks fire on the contaminated launch and the harmful
+/// rollout and nowhere else, and the same seed writes the same history.
+/// </summary>
+public sealed class DemoTests(DemoFixture demo) : IClassFixture<DemoFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<ExperimentResultsResponse> ResultsAsync(string experiment)
+    {
+        ServiceResult<ExperimentResultsResponse> result = await demo.Server.Services.GetRequiredService<IExperimentResultsService>()
+            .GetAsync(new ResultsQuery(experiment), Ct);
+        result.Problem.ShouldBeNull();
+        return result.Value!;
+    }
+
+    [Fact]
+    public async Task Planted_effects_of_the_healthy_experiments_fall_inside_their_reported_intervals()
+    {
+        var checkedEffects = new List<string>();
+        var outside = new List<string>();
+        foreach (string experiment in DemoStory.HealthyExperiments)
+        {
+            ExperimentResultsResponse results = await ResultsAsync(experiment);
+            foreach (PlantedEffect effect in demo.Summary.PlantedEffects.Where(e => e.Experiment == experiment))
+            {
+                MetricResultResponse metric = results.Metrics.Single(m => m.Metric == effect.Metric);
+                metric.Problem.ShouldBeNull();
+                VariationResultResponse variation = metric.Variations.Single(v => v.Key == effect.Variation);
+                variation.LiftLower.ShouldNotBeNull($"{experiment}/{effect.Variation}/{effect.Metric} has no interval");
+                variation.LiftUpper.ShouldNotBeNull();
+                string name = $"{experiment}/{effect.Variation}/{effect.Metric}: planted {effect.RelativeLift:P1}, reported {variation.RelativeLift:P1} [{variation.LiftLower:P1}, {variation.LiftUpper:P1}]";
+                checkedEffects.Add(name);
+                if (effect.RelativeLift < variation.LiftLower || effect.RelativeLift > variation.LiftUpper)
+                {
+                    outside.Add(name);
+                }
+            }
+        }
+
+        checkedEffects.Count.ShouldBeGreaterThanOrEqualTo(20);
+        outside.Count.ShouldBeLessThanOrEqualTo(checkedEffects.Count / 10, string.Join("\n", outside));
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Join("\n", checkedEffects));
+    }
+
+    [Fact]
+    public async Task Bundled_launch_is_flagged_red_for_depending_on_the_no_ads_trial_and_looks_like_a_win_it_is_not()
+    {
+        ExperimentResultsResponse results = await ResultsAsync(DemoStory.NewHome);
+
+        ResultWarning dependency = results.Warnings.Single(w => w.Code == ResultWarning.ExperimentDependency);
+        dependency.Severity.ShouldBe(ResultWarning.Red);
+        dependency.OtherExperiment.ShouldBe(DemoStory.NoAds);
+        dependency.Message.ShouldContain("'no-ads'");
+        // Planted: -2% retention. Measured: the ad-free trial's +8% rides along, so it looks like a win.
+        PlantedEffect planted = demo.Summary.PlantedEffects.Single(e => e.Experiment == DemoStory.NewHome && e.Metric == "retention-d7");
+        planted.RelativeLift.ShouldBe(-0.02, 1e-9);
+        VariationResultResponse on = results.Metrics.Single(m => m.Metric == "retention-d7").Variations.Single(v => v.Key == "on");
+        on.RelativeLift!.Value.ShouldBeGreaterThan(0.02);
+        on.Status.ShouldBe(VariationResultResponse.DoNotTrust);
+    }
+
+    [Fact]
+    public async Task Healthy_experiments_have_no_red_check()
+    {
+        foreach (string experiment in DemoStory.HealthyExperiments)
+        {
+            ExperimentResultsResponse results = await ResultsAsync(experiment);
+            results.Warnings.Where(w => w.Severity == ResultWarning.Red).Select(w => w.Message).ShouldBeEmpty(experiment);
+            results.Variations.ShouldAllBe(v => v.Units > 500, experiment);
+        }
+    }
+
+    [Fact]
+    public async Task Harmful_rollout_rolled_itself_back_and_the_other_is_past_its_first_stage_with_dated_history()
+    {
+        IRolloutService rollouts = demo.Server.Services.GetRequiredService<IRolloutService>();
+        RolloutView video = (await rollouts.GetAsync(new RolloutKey("production", DemoStory.VideoPlayerFlag, DemoStory.RolloutRule), Ct))!;
+        RolloutView images = (await rollouts.GetAsync(new RolloutKey("production", DemoStory.FastImagesFlag, DemoStory.RolloutRule), Ct))!;
+
+        video.State.Status.ShouldBe(RolloutStatus.RolledBack);
+        video.State.LastReason!.ShouldContain("page-load-time");
+        video.History.Select(h => h.Action).ShouldContain("rollout.rollback");
+        images.State.Status.ShouldBeOneOf(RolloutStatus.Running, RolloutStatus.AwaitingApproval);
+        images.State.StageIndex.ShouldBeGreaterThanOrEqualTo(1);
+
+        // The engine ran on the simulated clock: its moves are dated inside the simulated month, in order.
+        AuditEntry[] moves = [.. video.History.Concat(images.History).Where(h => h.Action.StartsWith("rollout.", StringComparison.Ordinal))];
+        moves.Length.ShouldBeGreaterThanOrEqualTo(4);
+        moves.ShouldAllBe(m => m.At >= demo.Summary.From && m.At <= demo.Summary.To);
+        DateTimeOffset rollback = video.History.Single(h => h.Action == "rollout.rollback").At;
+        (rollback - demo.Summary.From).TotalDays.ShouldBeInRange(6, 29);
+    }
+
+    [Fact]
+    public async Task Team_changes_are_audited_at_their_simulated_times_with_the_acknowledged_collision()
+    {
+        IReadOnlyList<AuditEntry> entries = (await demo.Server.Services.GetRequiredService<IAuditService>()
+            .QueryAsync(new AuditQuery(Kind: "flag", Key: DemoStory.NewHome), Ct)).Value!;
+
+        AuditEntry created = entries.Single(e => e.Action == "create");
+        created.Reason!.ShouldContain("Acknowledged collisions");
+        created.Reason!.ShouldContain(DemoStory.NoAds);
+        created.At.ShouldBeLessThan(demo.Summary.From);
+        created.At.ShouldBeGreaterThan(demo.Summary.From.AddDays(-1));
+    }
+
+    [Fact]
+    public void The_same_seed_writes_the_same_history()
+    {
+        DemoSummary first = demo.Summary, second = demo.SecondSummary;
+
+        second.Exposures.ShouldBe(first.Exposures);
+        second.MetricEvents.ShouldBe(first.MetricEvents);
+        second.ValueSum.ShouldBe(first.ValueSum);
+        second.Checksum.ShouldBe(first.Checksum);
+        first.Exposures.ShouldBeGreaterThan(30_000);
+        first.MetricEvents.ShouldBeGreaterThan(100_000);
+        TestContext.Current.TestOutputHelper?.WriteLine($"Generated in {first.Took.TotalSeconds:0.0} s and {second.Took.TotalSeconds:0.0} s: {first.Exposures} exposures, {first.MetricEvents} events.");
+    }
+
+    [Fact]
+    public async Task Loading_again_or_as_a_non_admin_is_refused_and_writes_nothing()
+    {
+        IDemoLoader loader = demo.Server.Services.GetRequiredService<IDemoLoader>();
+        var editor = new Caller("Ed <ed@example.com>", "test-editor", CallerRole.Editor);
+
+        ServiceResult<DemoSummary> again = await loader.LoadAsync(DemoFixture.Admin, cancellationToken: Ct);
+        ServiceResult<DemoSummary> byEditor = await loader.LoadAsync(editor, cancellationToken: Ct);
+
+        again.Outcome.ShouldBe(ServiceOutcome.Refused);
+        again.Problem!.Status.ShouldBe(409);
+        again.Problem.Detail.ShouldContain("failsmart demo");
+        byEditor.Problem!.Status.ShouldBe(403);
+        (await loader.IsDemoLoadedAsync(Ct)).ShouldBeTrue();
+        (await loader.IsConfigurationEmptyAsync(Ct)).ShouldBeFalse();
+        using HttpClient admin = demo.Server.ClientWithKey();
+        (await admin.GetPathAsync("/api/v1/experiments/new-home")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}
