@@ -43,6 +43,19 @@ public sealed class DemoJourneyTests(UiJourney journey) : IClassFixture<UiJourne
             await page.GetByText("Every planted effect").ClickAsync();
             (await page.GetByTestId("demo-effects").Locator("tbody tr").CountAsync()).ShouldBe(35);
             await UiJourney.CheckPageAsync(page, "home-demo-story");
+
+            // The story's launch: the red banner names the trial its cohort came from, and every effect is greyed out.
+            await story.GetByRole(AriaRole.Link, new() { Name = "A launch that looks like a win and is not." }).ClickAsync();
+            await page.Locator("[data-testid=results-page][data-interactive=true][data-loaded=true]").WaitForAsync();
+            ILocator banner = page.GetByTestId("check-experiment-dependency");
+            (await banner.GetAttributeAsync("data-severity")).ShouldBe("red");
+            (await banner.GetByTestId("other-experiment").InnerTextAsync()).ShouldBe("no-ads");
+            (await page.GetByTestId("verdict").GetAttributeAsync("data-decision")).ShouldBe("invalid");
+            ILocator metrics = page.Locator("section[data-testid^=metric-]");
+            (await metrics.CountAsync()).ShouldBeGreaterThan(0);
+            (await metrics.EvaluateAllAsync<string[]>("ms => ms.map(m => m.dataset.trusted)")).ShouldAllBe(t => t == "false");
+            (await page.GetByTestId("do-not-trust").CountAsync()).ShouldBe(await metrics.CountAsync());
+            await UiJourney.CheckPageAsync(page, "demo-contaminated-launch");
         }
 
         // What the story points at is stored: the launch's results name the trial it depends on.

@@ -65,7 +65,7 @@ public sealed class ExperimentResultsJourneyTests(UiJourney journey) : IClassFix
         JsonElement lift = Variation(results, Conversion, "treatment");
         (await Cell(page, Conversion, "estimate").InnerTextAsync()).ShouldBe(Percent(lift.GetProperty("relativeLift").GetDouble()));
         (await Cell(page, Conversion, "status").InnerTextAsync()).ShouldNotBeEmpty();
-        await ExpectTimelineAsync(page);
+        await ExpectTimelineAsync(page, api);
         await ChartsDrawnAsync(page);
         await UiJourney.CheckPageAsync(page, "experiment-results");
 
@@ -212,19 +212,27 @@ public sealed class ExperimentResultsJourneyTests(UiJourney journey) : IClassFix
         (await page.EvaluateAsync<string>("id => document.getElementById(id).data[0].y[0]", id)).ShouldBe("treatment");
     }
 
-    // Until this server computes results over time it says so plainly; once it does, each treatment has a chart.
-    private static async Task ExpectTimelineAsync(IPage page)
+    // Each treatment has a chart over time whose last drawn point is the timeline API's last point, and the
+    // sentence on why peeking at the fixed-horizon interval would have misled.
+    private static async Task ExpectTimelineAsync(IPage page, HttpClient api)
     {
-        ILocator missing = page.GetByTestId("timeline-missing-" + Conversion);
-        if (await missing.CountAsync() == 1)
-        {
-            (await missing.InnerTextAsync()).ShouldBe("Results over time are not available on this server.");
-        }
-        else
-        {
-            await page.GetByTestId($"timeline-{Conversion}-treatment").WaitForAsync();
-            (await page.GetByTestId("peeking").First.InnerTextAsync()).ShouldContain("fixed-horizon");
-        }
+        using JsonDocument timeline = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/experiments/{Key}/results/timeline?environment=production"));
+        JsonElement points = timeline.RootElement.GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("metric").GetString() == Conversion)
+            .GetProperty("variations").EnumerateArray().Single(v => v.GetProperty("key").GetString() == "treatment").GetProperty("points");
+        JsonElement last = points.EnumerateArray().Last(p => p.GetProperty("relativeLift").ValueKind == JsonValueKind.Number);
+
+        (await page.GetByTestId("timeline-missing-" + Conversion).CountAsync()).ShouldBe(0);
+        await page.GetByTestId($"timeline-{Conversion}-treatment").WaitForAsync();
+        (await page.GetByTestId("peeking").First.InnerTextAsync()).ShouldContain("fixed-horizon");
+        string id = $"timeline-plot-{Conversion}-treatment";
+        await page.WaitForFunctionAsync("id => { const e = document.getElementById(id); return !!e && !!e.data && e.data.length === 5; }", id);
+        double[] drawn = await page.EvaluateAsync<double[]>(
+            "id => { const d = document.getElementById(id).data; const at = t => t.y[t.y.length - 1]; return [at(d[4]), at(d[1]), at(d[0]), at(d[3]), at(d[2])]; }", id);
+        drawn[0].ShouldBe(last.GetProperty("relativeLift").GetDouble(), 1e-12);
+        drawn[1].ShouldBe(last.GetProperty("lower").GetDouble(), 1e-12);
+        drawn[2].ShouldBe(last.GetProperty("upper").GetDouble(), 1e-12);
+        drawn[3].ShouldBe(last.GetProperty("fixedLower").GetDouble(), 1e-12);
+        drawn[4].ShouldBe(last.GetProperty("fixedUpper").GetDouble(), 1e-12);
     }
 
     private static string Percent(double lift) =>
