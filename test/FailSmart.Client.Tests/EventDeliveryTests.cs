@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using FailSmart.Core.Evaluation;
+using FailSmart.Core.Values;
 using FailSmart.Storage;
 using FailSmart.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,6 +50,16 @@ public sealed class EventDeliveryTests : IDisposable
             (await client.WaitForInitializationAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)).ShouldBe(ClientState.Ready);
             int inExperiment = Enumerable.Range(0, 60).Count(i => Example.Production.Evaluate("no-ads", Example.User(i)).InExperiment);
 
+            // The example's long-term holdout covers every flag, so each unit also records its side of it once.
+            int holdoutSides = Enumerable.Range(0, 60).Sum(i =>
+            {
+                Attributes user = Example.User(i);
+                EvaluationResult result = Example.Production.Evaluate("no-ads", user);
+                return Example.Production.HoldoutExposures("no-ads", result, user).Count;
+            });
+            holdoutSides.ShouldBe(60);
+            int expected = inExperiment + holdoutSides;
+
             for (int round = 0; round < 5; round++)
             {
                 for (int i = 0; i < 60; i++)
@@ -58,10 +70,10 @@ public sealed class EventDeliveryTests : IDisposable
 
             (await client.FlushAsync(TestContext.Current.CancellationToken)).ShouldBeTrue();
             inExperiment.ShouldBeGreaterThan(0);
-            client.Delivery.Queued.ShouldBe(inExperiment);
-            client.Delivery.ExposuresDeduplicated.ShouldBe(4 * inExperiment);
-            client.Delivery.Delivered.ShouldBe(inExperiment);
-            (await server.App.Services.GetRequiredService<IEventStore>().CountExposuresAsync(TestContext.Current.CancellationToken)).ShouldBe(inExperiment);
+            client.Delivery.Queued.ShouldBe(expected);
+            client.Delivery.ExposuresDeduplicated.ShouldBe(4 * expected);
+            client.Delivery.Delivered.ShouldBe(expected);
+            (await server.App.Services.GetRequiredService<IEventStore>().CountExposuresAsync(TestContext.Current.CancellationToken)).ShouldBe(expected);
         }
     }
 

@@ -197,7 +197,9 @@ public sealed class EventIngestionTests(FailSmartFactory factory) : IClassFixtur
         }
 
         bool inExperiment = first.GetProperty("metadata").TryGetProperty("inExperiment", out JsonElement flag) && flag.GetBoolean();
-        long expected = before + (inExperiment ? 1 : 0);
+        // One exposure for the experiment when the unit is in it, and one for its side of the example's long-term
+        // holdout, which covers every flag.
+        long expected = before + (inExperiment ? 1 : 0) + 1;
         long stored = before;
         for (int attempt = 0; attempt < 100 && stored != expected; attempt++)
         {

@@ -47,7 +47,9 @@ internal static class RolloutNext
         DateTimeOffset earliest = state.StageStartedAt + stage.MinDuration;
         string when = earliest > now ? $"at the earliest on {When(earliest)}" : "at the engine's next look";
         IReadOnlyList<GateReading> gates = readings?.Gates ?? [];
-        string noHarm = readings is not null && gates.Count == 0 ? "" : "no guardrail shows harm";
+        // Before the engine's first look there are no readings: the plan's metrics say whether any guardrail watches.
+        bool watched = readings is null ? plan.Metrics.Count > 0 : gates.Count > 0;
+        string noHarm = watched ? "no guardrail shows harm" : "";
 
         if (index == plan.Stages.Count - 1)
         {

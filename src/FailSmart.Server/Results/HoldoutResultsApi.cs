@@ -28,7 +28,7 @@ internal static class HoldoutResultsApi
             return ApiProblems.Invalid("refresh", "refresh must be true or false.", "Send refresh=true to re-analyse now instead of reading the cache.");
         }
 
-        IReadOnlyList<string>? metricKeys = metrics is null ? null : [.. metrics.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
+        IReadOnlyList<string>? metricKeys = ResultsQueryParameters.MetricKeys(metrics);
         ServiceResult<HoldoutResultsResponse> result = await holdouts.GetAsync(new HoldoutResultsQuery(key, environment ?? "production", metricKeys, refresh == "true"), cancellationToken);
         return result.Problem is { } problem ? ApiProblems.From(problem) : TypedResults.Ok(result.Value);
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FailSmart.Application.Problems;
 using FailSmart.Application.Results;
 using FailSmart.Protocol.Admin;
@@ -34,25 +33,13 @@ internal static class ResultsApi
             problems.Add(new("refresh", "refresh must be true or false.", "Send refresh=true to re-analyse now instead of reading the cache."));
         }
 
-        int? analysed = null;
-        if (phase is not (null or "current"))
-        {
-            if (int.TryParse(phase, NumberStyles.None, CultureInfo.InvariantCulture, out int number))
-            {
-                analysed = number;
-            }
-            else
-            {
-                problems.Add(new("phase", $"'{phase}' is not a phase of '{key}'.", "Use current, or a phase number from 1."));
-            }
-        }
-
+        int? analysed = ResultsQueryParameters.Phase(key, phase, problems);
         if (problems.Count > 0)
         {
             return ApiProblems.Invalid(problems);
         }
 
-        IReadOnlyList<string>? metricKeys = metrics is null ? null : [.. metrics.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
+        IReadOnlyList<string>? metricKeys = ResultsQueryParameters.MetricKeys(metrics);
         ServiceResult<ExperimentResultsResponse> result = await results.GetAsync(
             new ResultsQuery(key, environment ?? "production", analysed, metricKeys, breakdown, refresh == "true"), cancellationToken);
         return result.Problem is { } problem ? ApiProblems.From(problem) : TypedResults.Ok(result.Value);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FailSmart.Application.Problems;
 using FailSmart.Application.Results;
 using FailSmart.Protocol.Admin;
@@ -26,18 +25,14 @@ internal static class ResultsTimelineApi
     private static async Task<IResult> GetAsync(
         string key, string? environment, string? phase, string? metrics, IExperimentResultsService results, CancellationToken cancellationToken)
     {
-        int? analysed = null;
-        if (phase is not (null or "current"))
+        var problems = new List<FieldProblem>();
+        int? analysed = ResultsQueryParameters.Phase(key, phase, problems);
+        if (problems.Count > 0)
         {
-            if (!int.TryParse(phase, NumberStyles.None, CultureInfo.InvariantCulture, out int number))
-            {
-                return ApiProblems.Invalid([new FieldProblem("phase", $"'{phase}' is not a phase of '{key}'.", "Use current, or a phase number from 1.")]);
-            }
-
-            analysed = number;
+            return ApiProblems.Invalid(problems);
         }
 
-        IReadOnlyList<string>? metricKeys = metrics is null ? null : [.. metrics.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
+        IReadOnlyList<string>? metricKeys = ResultsQueryParameters.MetricKeys(metrics);
         ServiceResult<ExperimentTimelineResponse> result = await results.TimelineAsync(
             new ResultsQuery(key, environment ?? "production", analysed, metricKeys), cancellationToken);
         return result.Problem is { } problem ? ApiProblems.From(problem) : TypedResults.Ok(result.Value);

@@ -274,7 +274,14 @@ public sealed class GuardedRolloutPolicyTests
         RolloutDecision d = s_policy.Decide(look);
 
         d.Move.ShouldBe(RolloutMove.Advance);
-        d.Gates.Single().ShouldBe(new GateReading("checkout-conversion", 0, 0, 0, false, true) { CarriedEvidence = d.Gates.Single().CarriedEvidence });
+        // A reading also carries the gate's margin and the units on each side (the rollout page shows them).
+        d.Gates.Single().ShouldBe(new GateReading("checkout-conversion", 0, 0, 0, false, true)
+        {
+            CarriedEvidence = d.Gates.Single().CarriedEvidence,
+            Margin = 0.01,
+            ControlUnits = 50_500,
+            TreatmentUnits = 49_500,
+        });
     }
 
     [Fact]

@@ -80,11 +80,23 @@ public sealed class RolloutNextTests
     [Fact]
     public void Of_the_last_stage_says_when_it_completes_and_that_the_holdback_stays()
     {
-        RolloutNextStep next = RolloutNext.Of(State(RolloutStatus.Running, stage: 2), s_plan, null, [], s_start.AddHours(6));
+        RolloutPlan watched = s_plan with { Metrics = [new MetricReference("page-load") { Role = MetricUse.Guardrail }] };
+        RolloutNextStep next = RolloutNext.Of(State(RolloutStatus.Running, stage: 2), watched, null, [], s_start.AddHours(6));
 
         next.Kind.ShouldBe(RolloutNextKind.Complete);
         next.Text.ShouldBe("Completes at the earliest on 2026-12-08 10:00 UTC if no guardrail shows harm; the 1% holdback stays.");
         next.Earliest.ShouldBe(s_start.AddDays(1));
+    }
+
+    [Fact]
+    public void Before_the_first_look_a_plan_without_metrics_names_no_guardrail()
+    {
+        // The sentence must not change when the engine's first look arrives with no gates.
+        string before = RolloutNext.Of(State(RolloutStatus.Running, stage: 2), s_plan, null, [], s_start.AddHours(6)).Text;
+        string after = RolloutNext.Of(State(RolloutStatus.Running, stage: 2), s_plan, Readings(0), [], s_start.AddHours(6)).Text;
+
+        before.ShouldBe("Completes at the earliest on 2026-12-08 10:00 UTC; the 1% holdback stays.");
+        after.ShouldBe(before);
     }
 
     [Fact]
