@@ -132,7 +132,19 @@ internal sealed partial class EventPipeline
                 continue;
             }
 
-            DeliveryOutcome sent = await _sender!.SendAsync(batch, abort);
+            DeliveryOutcome sent;
+            try
+            {
+                sent = await _sender!.SendAsync(batch, abort);
+            }
+            catch
+            {
+                // Cancelled at the shutdown timeout, or failed: the batch is out of the queue, so keep it where the
+                // shutdown counts it (memory) or the next start sends it (disk), never nowhere.
+                Keep(batch);
+                throw;
+            }
+
             if (sent.Result == DeliveryResult.Retry)
             {
                 Keep(batch);
