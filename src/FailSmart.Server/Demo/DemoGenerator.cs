@@ -45,7 +45,7 @@ internal sealed class DemoGenerator(
         IReadOnlyList<DemoWrite> writes = DemoConfiguration.Writes();
         int written = 0, transitions = 0;
 
-        engine.Generating = true;
+        await engine.BeginGeneratingAsync(cancellationToken);
         try
         {
             for (int day = 0; day < DemoWorld.Days; day++)
@@ -85,7 +85,7 @@ internal sealed class DemoGenerator(
         finally
         {
             clock.Reset();
-            engine.Generating = false;
+            engine.EndGenerating();
         }
 
         watch.Stop();
