@@ -67,6 +67,8 @@ public sealed class SchedulesAndWebhooksJourneyTests(UiJourney journey) : IClass
         secret.ShouldStartWith("whsec_");
         await UiJourney.CheckPageAsync(page, "webhook-secret");
         await page.GetByTestId("close-webhook-secret").ClickAsync();
+        // The dialog closes on the server's next render; read the page once it has.
+        await page.GetByTestId("webhook-secret").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         (await page.ContentAsync()).ShouldNotContain(secret);
 
         ILocator hook = page.Locator("tr", new() { HasText = receiver.Url });
