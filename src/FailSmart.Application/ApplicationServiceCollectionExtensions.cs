@@ -31,6 +31,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<IExplainService, ExplainService>();
         services.AddSingleton<Environments.IEnvironmentService, Environments.EnvironmentService>();
         services.AddSingleton<IApprovalService, ApprovalService>();
+        services.AddSingleton<Features.IFeatureService, Features.FeatureService>();
         services.AddOptions<RolloutPolicyOptions>()
             .BindConfiguration(RolloutPolicyOptions.SectionName)
             .ValidateOnStart();

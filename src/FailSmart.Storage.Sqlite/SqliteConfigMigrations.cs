@@ -183,5 +183,31 @@ internal static class SqliteConfigMigrations
                 last_audit_id INTEGER NOT NULL);
             INSERT INTO webhook_cursor (id, last_audit_id) VALUES (1, 0);
             """),
+        new(7, "features and their phase decisions", """
+            CREATE TABLE features (
+                key TEXT PRIMARY KEY NOT NULL,
+                name TEXT NOT NULL,
+                name_folded TEXT NOT NULL,
+                owner TEXT NOT NULL,
+                phase TEXT NOT NULL,
+                document TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                archived INTEGER NOT NULL,
+                created_by TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL);
+            CREATE INDEX features_name ON features (archived, name_folded);
+            CREATE TABLE feature_decisions (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                feature_key TEXT NOT NULL,
+                decision TEXT NOT NULL CHECK (decision IN ('advance', 'iterate', 'stop')),
+                from_phase TEXT NOT NULL,
+                to_phase TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                evidence TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                at TEXT NOT NULL);
+            CREATE INDEX feature_decisions_feature ON feature_decisions (feature_key, id);
+            """),
     ];
 }
