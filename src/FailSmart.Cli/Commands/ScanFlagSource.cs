@@ -15,7 +15,8 @@ internal static class ScanFlagSource
 {
     private const int PageSize = 200;
 
-    public static async Task<(KnownFlags? Flags, int? ExitCode)> FromServerAsync(string server, string? key, InvocationConfiguration io, CancellationToken cancellationToken)
+    public static async Task<(KnownFlags? Flags, int? ExitCode)> FromServerAsync(
+        string server, string? key, InvocationConfiguration io, CancellationToken cancellationToken, int pageSize = PageSize)
     {
         using AdminApiClient? client = AdminApiClient.Create(server, key, io.Error);
         if (client is null)
@@ -24,10 +25,10 @@ internal static class ScanFlagSource
         }
 
         var flags = new Dictionary<string, bool>(StringComparer.Ordinal);
-        for (int offset = 0; ; offset += PageSize)
+        for (int offset = 0; ; offset += pageSize)
         {
             (JsonDocument? answer, int? exit) = await client.SendAsync(
-                HttpMethod.Get, string.Create(CultureInfo.InvariantCulture, $"/api/v1/flags?includeArchived=true&offset={offset}&limit={PageSize}"), null, io, cancellationToken);
+                HttpMethod.Get, string.Create(CultureInfo.InvariantCulture, $"/api/v1/flags?includeArchived=true&offset={offset}&limit={pageSize}"), null, io, cancellationToken);
             if (exit is not null)
             {
                 return (null, exit);
