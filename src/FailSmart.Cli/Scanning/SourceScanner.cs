@@ -148,7 +148,7 @@ internal sealed class SourceScanner(ScanSettings settings, int maxDegreeOfParall
 
     private static FileSystemEnumerable<(string FullPath, string Relative, long Length)> Files(string root)
     {
-        int prefix = root.Length + 1;
+        int prefix = root.Length + (Path.EndsInDirectorySeparator(root) ? 0 : 1); // the file system's root keeps its separator
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 };
         return new FileSystemEnumerable<(string, string, long)>(
             root,
