@@ -9,7 +9,8 @@ internal static class ExitCodes
 
     /// <summary>
     /// The command worked and found what it exists to stop on, for scripts and CI: collisions
-    /// (`failsmart explain collisions`), or a red check (`failsmart analyze`, unless --allow-red-checks).
+    /// (`failsmart explain collisions`), a red check (`failsmart analyze`, unless --allow-red-checks), or what
+    /// `failsmart scan --fail-on` names (references to archived or unknown flags, unreferenced flags).
     /// </summary>
     public const int Findings = 3;
 

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Spectre.Console;
 
@@ -99,52 +97,22 @@ internal static class RolloutCommand
         string server, string key, HttpMethod method, string path, string? body, InvocationConfiguration io, Action<JsonElement, InvocationConfiguration> write,
         CancellationToken cancellationToken)
     {
-        if (!Uri.TryCreate(server, UriKind.Absolute, out Uri? baseAddress) || baseAddress.Scheme is not ("http" or "https"))
+        using AdminApiClient? client = AdminApiClient.Create(server, key, io.Error);
+        if (client is null)
         {
-            io.Error.WriteLine($"--server '{server}' is not an http or https address, such as http://localhost:5080.");
             return ExitCodes.Usage;
         }
 
-        using var http = new HttpClient { BaseAddress = baseAddress };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        if (body is not null)
+        (JsonDocument? answer, int? exit) = await client.SendAsync(method, path, body, io, cancellationToken);
+        if (exit is not null)
         {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+            return exit.Value;
         }
 
-        try
+        using (answer)
         {
-            using HttpResponseMessage response = await http.SendAsync(request, cancellationToken);
-            string text = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                ReportProblem((int)response.StatusCode, text, io.Error);
-                return ExitCodes.InvalidInput;
-            }
-
-            using JsonDocument json = JsonDocument.Parse(text);
-            write(json.RootElement, io);
+            write(answer!.RootElement, io);
             return ExitCodes.Success;
-        }
-        catch (HttpRequestException ex)
-        {
-            io.Error.WriteLine($"Could not reach {baseAddress}: {ex.Message}");
-            return ExitCodes.InvalidInput;
-        }
-    }
-
-    private static void ReportProblem(int status, string body, TextWriter error)
-    {
-        try
-        {
-            using JsonDocument problem = JsonDocument.Parse(body);
-            error.WriteLine($"{status} {Text(problem.RootElement, "title")}");
-            error.WriteLine(Text(problem.RootElement, "detail"));
-        }
-        catch (JsonException)
-        {
-            error.WriteLine($"{status}: {body}");
         }
     }
 

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -13,8 +11,6 @@ namespace FailSmart.Cli.Commands;
 /// </summary>
 internal static class ScheduleCommand
 {
-    public const string KeyVariable = "FAILSMART_ADMIN_KEY";
-
     public static Command Create()
     {
         var command = new Command("schedule", "Schedule configuration changes on a running server, list them, or cancel one.");
@@ -26,7 +22,7 @@ internal static class ScheduleCommand
 
     private static (Option<string> Server, Option<string?> Key) Connection() =>
         (new Option<string>("--server") { Description = "The server's address.", DefaultValueFactory = _ => "http://localhost:5080" },
-         new Option<string?>("--key") { Description = $"An admin key (fs_admin_…); default: the {KeyVariable} environment variable." });
+         new Option<string?>("--key") { Description = $"An admin key (fs_admin_…); default: the {AdminApiClient.KeyVariable} environment variable." });
 
     private static Command List()
     {
@@ -110,62 +106,22 @@ internal static class ScheduleCommand
     private static async Task<int> SendAsync(
         string server, string? key, HttpMethod method, string path, string? body, Action<JsonElement, TextWriter> print, InvocationConfiguration io, CancellationToken cancellationToken)
     {
-        key ??= Environment.GetEnvironmentVariable(KeyVariable);
-        if (string.IsNullOrWhiteSpace(key))
+        using AdminApiClient? client = AdminApiClient.Create(server, key, io.Error);
+        if (client is null)
         {
-            await io.Error.WriteLineAsync($"An admin key is needed: pass --key fs_admin_… or set {KeyVariable}.");
             return ExitCodes.Usage;
         }
 
-        if (!Uri.TryCreate(server, UriKind.Absolute, out Uri? baseAddress) || baseAddress.Scheme is not ("http" or "https"))
+        (JsonDocument? answer, int? exit) = await client.SendAsync(method, path, body, io, cancellationToken);
+        if (exit is not null)
         {
-            await io.Error.WriteLineAsync($"--server '{server}' is not an http or https address, such as http://localhost:5080.");
-            return ExitCodes.Usage;
+            return exit.Value;
         }
 
-        using var http = new HttpClient { BaseAddress = baseAddress };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        if (body is not null)
+        using (answer)
         {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        }
-
-        try
-        {
-            using HttpResponseMessage response = await http.SendAsync(request, cancellationToken);
-            string text = await response.Content.ReadAsStringAsync(cancellationToken);
-            using JsonDocument answer = JsonDocument.Parse(text.Length == 0 ? "null" : text);
-            if (!response.IsSuccessStatusCode)
-            {
-                await io.Error.WriteLineAsync($"{(int)response.StatusCode} {Text(answer.RootElement, "title")}");
-                await io.Error.WriteLineAsync(Text(answer.RootElement, "detail"));
-                if (answer.RootElement.ValueKind == JsonValueKind.Object && answer.RootElement.TryGetProperty("errors", out JsonElement errors) && errors.ValueKind == JsonValueKind.Array)
-                {
-                    foreach (JsonElement error in errors.EnumerateArray())
-                    {
-                        await io.Error.WriteLineAsync($"  {Text(error, "path")}: {Text(error, "message")} {Text(error, "hint")}".TrimEnd());
-                    }
-                }
-
-                return ExitCodes.InvalidInput;
-            }
-
-            print(answer.RootElement, io.Output);
+            print(answer!.RootElement, io.Output);
             return ExitCodes.Success;
         }
-        catch (HttpRequestException ex)
-        {
-            await io.Error.WriteLineAsync($"Could not reach {baseAddress}: {ex.Message}");
-            return ExitCodes.InvalidInput;
-        }
-        catch (JsonException)
-        {
-            await io.Error.WriteLineAsync($"{baseAddress} did not answer with JSON; is it a FailSmart server?");
-            return ExitCodes.InvalidInput;
-        }
     }
-
-    private static string Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
 }
