@@ -32,6 +32,7 @@ internal static class AdminApi
         api.MapExperimentLaunchApi();
         api.MapSchedulesApi();
         api.MapWebhooksApi();
+        api.MapFlagInsightsApi();
         return endpoints;
     }
 
