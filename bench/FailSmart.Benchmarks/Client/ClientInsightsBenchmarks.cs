@@ -3,7 +3,6 @@ using FailSmart.Benchmarks.Core;
 using FailSmart.Client;
 using FailSmart.Core.Evaluation;
 using FailSmart.Core.Values;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FailSmart.Benchmarks.Client;
 
@@ -32,17 +31,18 @@ public class ClientInsightsBenchmarks
         _insightsOn = Start(insights: true);
     }
 
-    private static FailSmartClient Start(bool insights) => FailSmartClient.Start(
-        new FailSmartClientOptions
+    // A server address (insights need one) and a rule set given in code, which the client uses without calling the server.
+    private static IFailSmartClient Start(bool insights) => new FailSmartClientBuilder()
+        .WithServer(new Uri("http://127.0.0.1:9/"), "fs_server_benchmark_unused")
+        .WithLocalRuleSet(EvaluationSetup.Build(), "production")
+        .Configure(o =>
         {
-            ServerUrl = new Uri("http://127.0.0.1:9/"),
-            ServerKey = "fs_server_benchmark_unused",
-            SendEvents = false,
-            EvaluationInsights = insights,
-            EvaluationInsightsInterval = TimeSpan.FromHours(1),
-            ShutdownFlushTimeout = TimeSpan.FromMilliseconds(1),
-        },
-        NullLoggerFactory.Instance, TimeProvider.System, null, (EvaluationSetup.Build(), "production"));
+            o.SendEvents = false;
+            o.EvaluationInsights = insights;
+            o.EvaluationInsightsInterval = TimeSpan.FromHours(1);
+            o.ShutdownFlushTimeout = TimeSpan.FromMilliseconds(1);
+        })
+        .Build();
 
     [GlobalCleanup]
     public void Cleanup()

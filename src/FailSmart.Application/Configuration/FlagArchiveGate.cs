@@ -47,7 +47,7 @@ internal sealed class FlagArchiveGate(IConfigStore store, IOptions<FlagInsightsO
         if (!caller.ConfirmsArchive)
         {
             return (new ServiceProblem(409,
-                "The flag is still evaluated.",
+                ArchiveInUse.Title,
                 $"{sentence}; clients would fall back to their in-code defaults. Confirm with a reason to archive anyway (X-Confirm-Archive: true and X-Change-Reason).",
                 [.. used.Select(e => new FieldProblem($"environments.{e.Environment}",
                     $"Evaluated {N(e.Count)} times in {e.Environment} in the last {days} days.",
