@@ -1,3 +1,4 @@
+using System.Globalization;
 using FailSmart.Application.Insights;
 
 namespace FailSmart.Web.Insights;
@@ -26,5 +27,7 @@ public static class StatusText
 
     public static string Served(FlagInsight insight) => insight.Variations.Count == 0
         ? "—"
-        : string.Join(", ", insight.Variations.Select(v => $"{v.Variation} {v.Share:P0}"));
+        : string.Join(", ", insight.Variations.Select(v => $"{v.Variation} {Percent(v.Share)}"));
+
+    public static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 }
