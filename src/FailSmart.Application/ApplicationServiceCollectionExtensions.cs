@@ -4,6 +4,7 @@ using FailSmart.Application.Approvals;
 using FailSmart.Application.Audit;
 using FailSmart.Application.Configuration;
 using FailSmart.Application.Explain;
+using FailSmart.Application.Insights;
 using FailSmart.Application.Rollouts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -53,6 +54,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<Webhooks.IWebhookService, Webhooks.WebhookService>();
         services.AddSingleton<Experiments.LaunchChecks>();
         services.AddSingleton<Experiments.IExperimentLaunchService, Experiments.ExperimentLaunchService>();
+        services.AddFlagInsights();
         return services;
     }
 }

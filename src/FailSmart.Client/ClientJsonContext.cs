@@ -13,4 +13,5 @@ namespace FailSmart.Client;
 [JsonSerializable(typeof(List<IngestEvent>))]
 [JsonSerializable(typeof(IngestResponse))]
 [JsonSerializable(typeof(CachedRuleSet))]
+[JsonSerializable(typeof(Insights.UsageReport))]
 internal sealed partial class ClientJsonContext : JsonSerializerContext;

@@ -9,8 +9,8 @@ internal sealed partial class FailSmartClient
 {
     public bool GetBool(string flagKey, bool defaultValue, IAttributeSource? context = null)
     {
-        // The hot path: one volatile read, Core's allocation-free evaluation (which never throws), a
-        // type check. Errors, exposures and telemetry, which can call out, go the guarded way.
+        // The hot path: one volatile read, Core's allocation-free evaluation (which never throws), an
+        // interlocked count for insights, a type check. Errors, exposures and telemetry, which can call out, go the guarded way.
         RuleSetSnapshot? snapshot = Volatile.Read(ref _snapshot);
         if (snapshot is null)
         {
@@ -18,6 +18,7 @@ internal sealed partial class FailSmartClient
         }
 
         EvaluationResult result = snapshot.Evaluator.Evaluate(flagKey, context ?? Attributes.Empty);
+        snapshot.Counters?.Count(flagKey, result.VariationIndex);
         if (result.Reason != EvaluationReason.Error && !result.InExperiment && result.Value.Kind == DataValueKind.Boolean && !FailSmartTelemetry.IsObserved
             && !snapshot.Evaluator.HasHoldouts)
         {
@@ -87,6 +88,7 @@ internal sealed partial class FailSmartClient
         try
         {
             EvaluationResult result = snapshot.Evaluator.Evaluate(flagKey, context ?? Attributes.Empty);
+            snapshot.Counters?.Count(flagKey, result.VariationIndex);
             FlagErrorCode error = ErrorOf(in result, kind);
             AfterEvaluation(in result, error);
             LogHoldoutExposures(snapshot.Evaluator, flagKey, in result, error, context);

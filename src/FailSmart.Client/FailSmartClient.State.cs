@@ -41,6 +41,7 @@ internal sealed partial class FailSmartClient
 
     private void Swap(RuleSetSnapshot snapshot)
     {
+        snapshot.Counters = _usage?.Attach(snapshot.Evaluator);
         RuleSetSnapshot? previous = Interlocked.Exchange(ref _snapshot, snapshot);
         if (previous is not null && ReferenceEquals(previous.Evaluator, snapshot.Evaluator))
         {

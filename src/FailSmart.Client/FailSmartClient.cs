@@ -1,6 +1,7 @@
 using FailSmart.Client.Caching;
 using FailSmart.Client.Diagnostics;
 using FailSmart.Client.Events;
+using FailSmart.Client.Insights;
 using FailSmart.Client.Sync;
 using FailSmart.Core.Model;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,7 @@ internal sealed partial class FailSmartClient : IFailSmartClient
     private readonly RuleSetDiskCache? _cache;
     private readonly EventPipeline _events;
     private readonly ExposureDeduplicator _exposures;
+    private readonly UsageReporter? _usage;
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource<ClientState> _initialized = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _stateGate = new();
@@ -27,6 +29,7 @@ internal sealed partial class FailSmartClient : IFailSmartClient
     private int _state = (int)ClientState.NotReady;
     private string? _stateReason;
     private Task _sync = Task.CompletedTask;
+    private Task _usageLoop = Task.CompletedTask;
     private int _disposed;
 
     private FailSmartClient(FailSmartClientOptions options, ILoggerFactory loggerFactory, TimeProvider time, HttpMessageHandler? handler)
@@ -38,6 +41,9 @@ internal sealed partial class FailSmartClient : IFailSmartClient
         _cache = options.CacheDirectory is null ? null : new RuleSetDiskCache(options.CacheDirectory, _logger);
         _exposures = new ExposureDeduplicator(options.ExposureCacheSize);
         _events = new EventPipeline(options.SendEvents ? _http : null, options, time, _logger);
+        _usage = options.EvaluationInsights && _http is not null
+            ? new UsageReporter(_http, options.EvaluationInsightsInterval, options.RequestTimeout, time, _logger)
+            : null;
     }
 
     public event EventHandler<ClientStateChangedEventArgs>? StateChanged;
@@ -64,6 +70,11 @@ internal sealed partial class FailSmartClient : IFailSmartClient
     {
         var client = new FailSmartClient(options, loggerFactory, time, handler);
         client.StartSources(local);
+        if (client._usage is { } usage)
+        {
+            client._usageLoop = Task.Run(() => usage.RunAsync(client._stop.Token));
+        }
+
         return client;
     }
 
@@ -81,6 +92,10 @@ internal sealed partial class FailSmartClient : IFailSmartClient
 
     public Task<bool> FlushAsync(CancellationToken cancellationToken = default) => _events.FlushAsync(cancellationToken);
 
+    /// <summary>Sends the evaluation counts now instead of at the next interval; true when nothing is left unsent.</summary>
+    internal Task<bool> FlushInsightsAsync(CancellationToken cancellationToken = default) =>
+        _usage?.FlushAsync(cancellationToken) ?? Task.FromResult(true);
+
     // Off the caller's synchronization context, so a UI thread disposing cannot deadlock on the flush.
     public void Dispose() => Task.Run(() => DisposeAsync().AsTask()).GetAwaiter().GetResult();
 
@@ -93,9 +108,31 @@ internal sealed partial class FailSmartClient : IFailSmartClient
 
         await _stop.CancelAsync();
         await _sync.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _usageLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await FinalInsightsFlushAsync();
+        _usage?.Dispose();
         await _events.DisposeAsync();
         _http?.Dispose();
         _stop.Dispose();
+    }
+
+    // The last counts go out within the shutdown timeout, or are lost with the process.
+    private async Task FinalInsightsFlushAsync()
+    {
+        if (_usage is null)
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(_options.ShutdownFlushTimeout, _time);
+        try
+        {
+            await _usage.FlushAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Out of time: the counts are lost, as on a crash.
+        }
     }
 
     // Start order: a local rule set; else the server, with the disk cache or the bootstrap file serving

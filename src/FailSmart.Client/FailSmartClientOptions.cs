@@ -72,6 +72,15 @@ public sealed class FailSmartClientOptions
     /// <summary>Units × experiment phases remembered to send each exposure once.</summary>
     public int ExposureCacheSize { get; set; } = 65_536;
 
+    /// <summary>
+    /// Count evaluations per flag and variation in memory and send the counts to the server about once per
+    /// <see cref="EvaluationInsightsInterval"/>, for stale-flag insights. Needs a <see cref="ServerUrl"/>.
+    /// </summary>
+    public bool EvaluationInsights { get; set; } = true;
+
+    /// <summary>How often evaluation counts are sent.</summary>
+    public TimeSpan EvaluationInsightsInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Every problem with these settings, each saying how to fix it. Empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -95,6 +104,7 @@ public sealed class FailSmartClientOptions
         Positive(problems, RequestTimeout, nameof(RequestTimeout));
         Positive(problems, MinRetryDelay, nameof(MinRetryDelay));
         Positive(problems, FlushInterval, nameof(FlushInterval));
+        Positive(problems, EvaluationInsightsInterval, nameof(EvaluationInsightsInterval));
         if (MaxRetryDelay < MinRetryDelay)
         {
             problems.Add("FailSmart:MaxRetryDelay must be at least MinRetryDelay.");

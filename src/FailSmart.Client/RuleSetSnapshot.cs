@@ -17,4 +17,7 @@ internal sealed class RuleSetSnapshot(Evaluator evaluator, RuleSetOrigin origin,
     public string Json { get; } = json;
 
     public IReadOnlyCollection<string> FlagKeys { get; } = [.. evaluator.Configuration.Flags.Select(f => f.Key)];
+
+    /// <summary>Evaluation insights' counters for this rule set; null when insights are off. Set before the snapshot is published.</summary>
+    public Insights.EvaluationCounters? Counters { get; set; }
 }

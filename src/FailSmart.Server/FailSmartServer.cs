@@ -53,6 +53,7 @@ public static class FailSmartServer
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName);
         builder.Services.AddSingleton<ExposureRecorder>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ExposureRecorder>());
+        builder.Services.AddFlagUsage();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
@@ -81,6 +82,7 @@ public static class FailSmartServer
         app.MapSdkSyncApi();
         app.MapOfrepApi();
         app.MapEventIngestionApi(app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxBatchBytes);
+        app.MapUsageIngestionApi();
         app.MapEventImportApi(app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxImportBytes);
         app.MapOpenApi();
         app.MapScalarApiReference(options => options.WithTitle("FailSmart API"));

@@ -209,5 +209,26 @@ internal static class SqliteConfigMigrations
                 at TEXT NOT NULL);
             CREATE INDEX feature_decisions_feature ON feature_decisions (feature_key, id);
             """),
+        new(8, "flag usage: daily evaluation counts per environment, flag and variation, the sources that report them, and recent report ids", """
+            CREATE TABLE flag_usage (
+                environment TEXT NOT NULL,
+                flag TEXT NOT NULL,
+                variation TEXT NOT NULL,
+                day TEXT NOT NULL,
+                count INTEGER NOT NULL,
+                last_evaluated TEXT NOT NULL,
+                sources TEXT NOT NULL,
+                PRIMARY KEY (environment, flag, variation, day));
+            CREATE INDEX flag_usage_day ON flag_usage (day);
+            CREATE TABLE flag_usage_sources (
+                environment TEXT NOT NULL,
+                source TEXT NOT NULL,
+                last_reported_at TEXT NOT NULL,
+                PRIMARY KEY (environment, source));
+            CREATE TABLE flag_usage_reports (
+                id TEXT PRIMARY KEY NOT NULL,
+                received_at TEXT NOT NULL);
+            CREATE INDEX flag_usage_reports_received ON flag_usage_reports (received_at);
+            """),
     ];
 }

@@ -35,6 +35,8 @@ public sealed class UiServer : IAsyncDisposable
                     ["Auth__BootstrapAdminKey"] = AdminKey,
                     // Journeys see a guarded rollout start within seconds, not at the next minute's look.
                     ["Rollouts__LookInterval"] = "00:00:02",
+                    // Journeys see OFREP evaluations counted within seconds, not at the next minute's write.
+                    ["Insights__Server__Interval"] = "00:00:01",
                     // Each request's start and end with its time, so a stalled navigation can be traced.
                     ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
                 }, cancellationToken, Path.Combine(AppContext.BaseDirectory, "server-logs", $"server-{Guid.NewGuid():N}.log"));

@@ -12,6 +12,7 @@ namespace FailSmart.Application.Access;
 /// <param name="BypassesApproval">An API key allowed to write to environments that require approval without a request.</param>
 /// <param name="Reason">Why, when the caller says (X-Change-Reason, or the reason field of a form).</param>
 /// <param name="AcknowledgesCollisions">The caller knows the change lets trials share units, and goes ahead (with a reason).</param>
+/// <param name="ConfirmsArchive">The caller knows the flag being archived is still evaluated, and goes ahead (with a reason).</param>
 public sealed record Caller(
     string Actor,
     string Id,
@@ -19,7 +20,8 @@ public sealed record Caller(
     IReadOnlyList<string>? Environments = null,
     bool BypassesApproval = false,
     string? Reason = null,
-    bool AcknowledgesCollisions = false)
+    bool AcknowledgesCollisions = false,
+    bool ConfirmsArchive = false)
 {
     /// <summary>Whether the caller may change anything at all.</summary>
     public bool CanEdit => Role is CallerRole.Editor or CallerRole.Admin;

@@ -10,7 +10,7 @@ using FailSmart.Storage.Config;
 
 namespace FailSmart.Application.Configuration;
 
-internal sealed class ResourceService(IConfigStore store, ValidatedWriter writer, ApprovalGate approvals, CollisionGate collisions) : IResourceService
+internal sealed class ResourceService(IConfigStore store, ValidatedWriter writer, ApprovalGate approvals, CollisionGate collisions, FlagArchiveGate archives) : IResourceService
 {
     public async Task<ServiceResult<ResourcePage>> ListAsync(ResourceListRequest request, CancellationToken cancellationToken = default)
     {
@@ -148,6 +148,15 @@ internal sealed class ResourceService(IConfigStore store, ValidatedWriter writer
         }
 
         StoredResource? current = await store.GetAsync(kind, key, cancellationToken);
+        if (current is { Archived: false })
+        {
+            (ServiceProblem? inUse, caller) = await archives.CheckAsync(caller, kind, key, cancellationToken);
+            if (inUse is not null)
+            {
+                return inUse;
+            }
+        }
+
         if (current is { Archived: false } && await approvals.RequestIfNeededAsync(caller, kind, key, "archive", current, null, current.Tags, cancellationToken, expectedVersion) is { } pending)
         {
             return pending;

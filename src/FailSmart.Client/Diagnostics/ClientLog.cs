@@ -52,4 +52,13 @@ internal static partial class ClientLog
 
     [LoggerMessage(3015, LogLevel.Error, "FailSmart's background {Loop} loop failed unexpectedly and restarts.")]
     public static partial void LoopFault(ILogger logger, string loop, Exception exception);
+
+    [LoggerMessage(3016, LogLevel.Debug, "FailSmart could not send evaluation insights ({Reason}); they are kept and sent with the next flush.")]
+    public static partial void UsageNotSent(ILogger logger, string reason);
+
+    [LoggerMessage(3017, LogLevel.Warning, "FailSmart's server refused an evaluation insights report (HTTP {Status}): {Problem}")]
+    public static partial void UsageRefused(ILogger logger, int status, string problem);
+
+    [LoggerMessage(3018, LogLevel.Warning, "FailSmart dropped an unsent evaluation insights report of {Count} evaluations: the server has been unreachable for too long.")]
+    public static partial void UsageDropped(ILogger logger, long count);
 }

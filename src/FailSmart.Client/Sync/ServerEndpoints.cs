@@ -6,6 +6,7 @@ internal static class ServerEndpoints
     public static readonly Uri Config = new("sdk/v1/config", UriKind.Relative);
     public static readonly Uri Stream = new("sdk/v1/stream", UriKind.Relative);
     public static readonly Uri EventBatch = new("events/v1/batch", UriKind.Relative);
+    public static readonly Uri Usage = new("events/v1/usage", UriKind.Relative);
     public const string RevisionHeader = "X-FailSmart-Revision";
 
     /// <summary>The HTTP client for one FailSmart client: the server's address, the key, no global timeout (each call has its own).</summary>

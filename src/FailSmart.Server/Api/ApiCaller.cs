@@ -6,7 +6,7 @@ namespace FailSmart.Server.Api;
 /// <summary>
 /// The caller an admin API request acts as: its key, as an administrator, with the reason from
 /// X-Change-Reason and, with X-Acknowledge-Collisions: true, the acknowledgement that a change may let
-/// trials share units.
+/// trials share units; with X-Confirm-Archive: true, the confirmation that a flag still evaluated may be archived.
 /// </summary>
 internal static class ApiCaller
 {
@@ -20,7 +20,8 @@ internal static class ApiCaller
             CallerRole.Admin,
             BypassesApproval: user.HasClaim(Auth.FailSmartClaims.BypassesApproval, "true"),
             Reason: reason ?? Reason(http.Request),
-            AcknowledgesCollisions: string.Equals(http.Request.Headers["X-Acknowledge-Collisions"].ToString(), "true", StringComparison.OrdinalIgnoreCase));
+            AcknowledgesCollisions: string.Equals(http.Request.Headers["X-Acknowledge-Collisions"].ToString(), "true", StringComparison.OrdinalIgnoreCase),
+            ConfirmsArchive: string.Equals(http.Request.Headers["X-Confirm-Archive"].ToString(), "true", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The optional reason, from the X-Change-Reason header.</summary>

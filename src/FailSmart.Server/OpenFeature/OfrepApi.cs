@@ -53,7 +53,7 @@ internal static class OfrepApi
         return endpoints;
     }
 
-    private static async Task<IResult> EvaluateOneAsync(string key, HttpContext http, RuleSetCache cache, Events.ExposureRecorder exposures, CancellationToken cancellationToken)
+    private static async Task<IResult> EvaluateOneAsync(string key, HttpContext http, RuleSetCache cache, Events.ExposureRecorder exposures, Events.UsageCounter usage, CancellationToken cancellationToken)
     {
         OfrepRead context = OfrepContext.Read(await ReadBodyAsync(http.Request, cancellationToken));
         if (context.ErrorCode is not null)
@@ -62,12 +62,12 @@ internal static class OfrepApi
         }
 
         RuleSet ruleSet = await cache.GetAsync(SdkSyncApi.EnvironmentOf(http.User), cancellationToken);
-        (int status, JsonObject body) = OfrepEvaluation.Evaluate(ruleSet.Evaluator, key, context, exposures);
+        (int status, JsonObject body) = OfrepEvaluation.Evaluate(ruleSet.Evaluator, key, context, exposures, usage);
         return Answer(status, body);
     }
 
     private static async Task<IResult> EvaluateAllAsync(
-        HttpContext http, RuleSetCache cache, ApiKeyCache keys, OfrepEventTokens tokens, Events.ExposureRecorder exposures, CancellationToken cancellationToken)
+        HttpContext http, RuleSetCache cache, ApiKeyCache keys, OfrepEventTokens tokens, Events.ExposureRecorder exposures, Events.UsageCounter usage, CancellationToken cancellationToken)
     {
         byte[] raw = await ReadBodyAsync(http.Request, cancellationToken);
         OfrepRead context = OfrepContext.Read(raw);
@@ -95,7 +95,7 @@ internal static class OfrepApi
             // A flag without a configuration in this environment does not exist for this key.
             if (flag.Environments.ContainsKey(ruleSet.Environment))
             {
-                flags.Add(OfrepEvaluation.Evaluate(ruleSet.Evaluator, flag.Key, context, exposures).Body);
+                flags.Add(OfrepEvaluation.Evaluate(ruleSet.Evaluator, flag.Key, context, exposures, usage).Body);
             }
         }
 

@@ -9,7 +9,7 @@ namespace FailSmart.Server.OpenFeature;
 internal static class OfrepEvaluation
 {
     /// <summary>Evaluates one flag; the HTTP status and the OFREP body.</summary>
-    public static (int Status, JsonObject Body) Evaluate(Evaluator evaluator, string flagKey, OfrepRead context, Events.ExposureRecorder exposures)
+    public static (int Status, JsonObject Body) Evaluate(Evaluator evaluator, string flagKey, OfrepRead context, Events.ExposureRecorder exposures, Events.UsageCounter usage)
     {
         Flag? flag = evaluator.Configuration.Flags.FirstOrDefault(f => f.Key == flagKey);
         if (flag is null || !flag.Environments.ContainsKey(evaluator.Environment))
@@ -46,6 +46,7 @@ internal static class OfrepEvaluation
             }
         }
 
+        usage.Count(evaluator.Environment, flagKey, result.VariationKey!, Events.UsageSources.Ofrep);
         return (StatusCodes.Status200OK, Success(result));
     }
 
