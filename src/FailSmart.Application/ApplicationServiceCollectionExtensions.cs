@@ -52,6 +52,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<Webhooks.IWebhookService, Webhooks.WebhookService>();
         services.AddSingleton<Experiments.LaunchChecks>();
         services.AddSingleton<Experiments.IExperimentLaunchService, Experiments.ExperimentLaunchService>();
+        services.AddSingleton<Learning.ILessonService, Learning.LessonService>();
+        services.AddSingleton<Learning.IGlossaryService, Learning.GlossaryService>();
         return services;
     }
 }

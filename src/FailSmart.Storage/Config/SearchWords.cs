@@ -16,16 +16,35 @@ public static class SearchWords
     /// <summary>Longer runs are not words anyone searches for (and PostgreSQL skips words over 2,047 bytes).</summary>
     public const int MaxWordLength = 64;
 
-    /// <summary>The distinct words of <paramref name="text"/>, in order, at most <see cref="MaxWords"/>.</summary>
-    public static IReadOnlyList<string> Of(string? text)
+    /// <summary>The distinct words of <paramref name="text"/>, in order, at most <paramref name="max"/>.</summary>
+    public static IReadOnlyList<string> Of(string? text, int max = MaxWords)
     {
         var words = new List<string>();
-        if (string.IsNullOrEmpty(text))
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string word in Sequence(text))
         {
-            return words;
+            if (words.Count == max)
+            {
+                break;
+            }
+
+            if (word.Length <= MaxWordLength && seen.Add(word))
+            {
+                words.Add(word);
+            }
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return words;
+    }
+
+    /// <summary>Every word of <paramref name="text"/> in order, repeats included.</summary>
+    public static IEnumerable<string> Sequence(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            yield break;
+        }
+
         var word = new StringBuilder();
         bool hasLetterOrDigit = false;
         foreach (char c in text + " ")
@@ -45,18 +64,12 @@ public static class SearchWords
                 hasLetterOrDigit = false;
 
                 // A run of marks alone is no word either engine indexes.
-                if (real && found.Length <= MaxWordLength && seen.Add(found))
+                if (real)
                 {
-                    words.Add(found);
-                    if (words.Count == MaxWords)
-                    {
-                        break;
-                    }
+                    yield return found;
                 }
             }
         }
-
-        return words;
     }
 
     // SQLite's unicode61 tokenizer keeps letters, numbers and private-use characters together; marks stay
