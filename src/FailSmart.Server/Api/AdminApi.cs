@@ -32,6 +32,8 @@ internal static class AdminApi
         api.MapExperimentLaunchApi();
         api.MapSchedulesApi();
         api.MapWebhooksApi();
+        api.MapLessonsApi();
+        api.MapGlossaryApi();
         return endpoints;
     }
 
