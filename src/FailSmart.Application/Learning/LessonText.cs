@@ -26,8 +26,9 @@ internal static class LessonText
     /// <summary>Every distinct word of the text, lower-cased.</summary>
     public static HashSet<string> WordSet(string text) => new(SearchWords.Of(text, int.MaxValue), StringComparer.Ordinal);
 
-    /// <summary>The words of a query that say something: common words left out.</summary>
-    public static IReadOnlyList<string> Meaningful(string? text) => [.. SearchWords.Of(text, 64).Where(w => !s_common.Contains(w)).Take(SearchWords.MaxWords)];
+    /// <summary>The words of a query that say something: common words and single characters ("7" of "7-day") left out.</summary>
+    public static IReadOnlyList<string> Meaningful(string? text) =>
+        [.. SearchWords.Of(text, 64).Where(w => w.Length > 1 && !s_common.Contains(w)).Take(SearchWords.MaxWords)];
 
     /// <summary>The text's words joined by single spaces, with a space at each end, for phrase containment.</summary>
     public static string Phrase(string text) => " " + string.Join(' ', SearchWords.Sequence(text)) + " ";

@@ -5,7 +5,7 @@ namespace FailSmart.Application.Learning;
 /// <summary>A past lesson like what someone plans, with why it was chosen.</summary>
 /// <param name="Lesson">The lesson.</param>
 /// <param name="Score">0 to 1: see <see cref="LessonSimilarity"/> for the weights.</param>
-/// <param name="TextScore">The text relevance alone, 0 to 1 (the engine's rank over the best in this answer).</param>
+/// <param name="TextScore">The text relevance alone, 0 to 1: half the engine's rank over the best in this answer, half the share of the query's words it mentions.</param>
 /// <param name="SharedMetrics">Metrics it shares with the query.</param>
 /// <param name="SharedMarkets">Markets it shares.</param>
 /// <param name="SharedTags">Tags it shares.</param>

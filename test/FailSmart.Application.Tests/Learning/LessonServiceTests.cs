@@ -39,6 +39,23 @@ public sealed class LessonServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task SimilarAsync_a_word_most_lessons_mention_still_counts_although_bm25_gives_it_no_weight()
+    {
+        // With "ads" in two lessons of three, SQLite's bm25 gives the word an inverse document frequency of
+        // (almost) zero; the share of the plan's words a lesson mentions keeps it in the answer.
+        long banner = await _bed.WriteAsync(LearningTestBed.Input("Ads banner placement", "Moving the ads banner lower changed nothing.", metrics: ["ad-clicks"]));
+        await _bed.WriteAsync(LearningTestBed.Input("Trial length", "A 14-day trial converted like a 30-day trial.", metrics: ["conversion"]));
+        long cohort = await _bed.WriteAsync(LearningTestBed.Input(
+            "Test cohort was already in the no-ads trial", "After launch retention fell 1%: the cohort saw no ads.", metrics: ["retention-7d"]));
+
+        IReadOnlyList<SimilarLesson> similar = (await _bed.Lessons.SimilarAsync(LearningTestBed.Viewer,
+            new SimilarLessonsQuery("Showing no ads to new users raises 7-day retention.", Metrics: ["retention-7d"]), Ct)).Value!;
+
+        similar.Select(s => s.Lesson.Id).ShouldBe([cohort, banner]);
+        similar.Select(s => s.Reason).ShouldBe(["shares metric retention-7d; mentions no, ads, retention", "mentions ads"]);
+    }
+
+    [Fact]
     public async Task SimilarAsync_leaves_out_the_subject_being_planned_and_lessons_sharing_nothing()
     {
         await _bed.WriteAsync(LearningTestBed.Input("Own lesson about ads", "ads ads ads", key: "ads-free"));
