@@ -49,6 +49,12 @@ internal static class LessonText
             if (at >= 0)
             {
                 int start = Math.Max(0, at - (SnippetLength / 3));
+                // Begin at a word, not inside one.
+                while (start > 0 && start < at && !char.IsWhiteSpace(part[start - 1]))
+                {
+                    start++;
+                }
+
                 int end = Math.Min(part.Length, start + SnippetLength);
                 return (start > 0 ? "…" : "") + part[start..end].ReplaceLineEndings(" ") + (end < part.Length ? "…" : "");
             }
