@@ -55,6 +55,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<Experiments.LaunchChecks>();
         services.AddSingleton<Experiments.IExperimentLaunchService, Experiments.ExperimentLaunchService>();
         services.AddFlagInsights();
+        services.AddSingleton<Learning.ILessonService, Learning.LessonService>();
+        services.AddSingleton<Learning.IGlossaryService, Learning.GlossaryService>();
         return services;
     }
 }

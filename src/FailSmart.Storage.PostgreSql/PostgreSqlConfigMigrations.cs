@@ -230,5 +230,47 @@ internal static class PostgreSqlConfigMigrations
                 received_at TEXT NOT NULL);
             CREATE INDEX flag_usage_reports_received ON flag_usage_reports (received_at);
             """),
+        new(9, "lessons and the glossary, with generated tsvector columns under GIN indexes", """
+            CREATE TABLE lessons (
+                id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                subject_kind TEXT NOT NULL,
+                subject_key TEXT NOT NULL,
+                title TEXT NOT NULL,
+                expected TEXT NOT NULL,
+                happened TEXT NOT NULL,
+                why TEXT NOT NULL,
+                next_time TEXT NOT NULL,
+                tags TEXT NOT NULL,
+                metrics TEXT NOT NULL,
+                markets TEXT NOT NULL,
+                links TEXT NOT NULL,
+                author TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                version BIGINT NOT NULL,
+                archived INTEGER NOT NULL,
+                search tsvector GENERATED ALWAYS AS (
+                    setweight(to_tsvector('simple', title), 'A') ||
+                    setweight(to_tsvector('simple', tags), 'B') ||
+                    setweight(to_tsvector('simple', expected || ' ' || happened || ' ' || why || ' ' || next_time), 'C')) STORED);
+            CREATE INDEX lessons_subject ON lessons (subject_kind, subject_key);
+            CREATE INDEX lessons_search ON lessons USING GIN (search);
+            CREATE TABLE glossary_terms (
+                id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                key TEXT NOT NULL UNIQUE,
+                term TEXT NOT NULL,
+                sort_key TEXT NOT NULL,
+                meaning TEXT NOT NULL,
+                origin TEXT NOT NULL,
+                author TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                version BIGINT NOT NULL,
+                archived INTEGER NOT NULL,
+                search tsvector GENERATED ALWAYS AS (
+                    setweight(to_tsvector('simple', term), 'A') ||
+                    setweight(to_tsvector('simple', meaning || ' ' || origin), 'C')) STORED);
+            CREATE INDEX glossary_terms_search ON glossary_terms USING GIN (search);
+            """),
     ];
 }

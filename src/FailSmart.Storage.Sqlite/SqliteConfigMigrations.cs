@@ -230,5 +230,50 @@ internal static class SqliteConfigMigrations
                 received_at TEXT NOT NULL);
             CREATE INDEX flag_usage_reports_received ON flag_usage_reports (received_at);
             """),
+        new(9, "lessons and the glossary, with their FTS5 full-text indexes kept in step by triggers", """
+            CREATE TABLE lessons (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                subject_kind TEXT NOT NULL,
+                subject_key TEXT NOT NULL,
+                title TEXT NOT NULL,
+                expected TEXT NOT NULL,
+                happened TEXT NOT NULL,
+                why TEXT NOT NULL,
+                next_time TEXT NOT NULL,
+                tags TEXT NOT NULL,
+                metrics TEXT NOT NULL,
+                markets TEXT NOT NULL,
+                links TEXT NOT NULL,
+                author TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                archived INTEGER NOT NULL);
+            CREATE INDEX lessons_subject ON lessons (subject_kind, subject_key);
+            CREATE VIRTUAL TABLE lessons_fts USING fts5(
+                title, tags, expected, happened, why, next_time,
+                content='lessons', content_rowid='id', tokenize='unicode61 remove_diacritics 0');
+            CREATE TRIGGER lessons_fts_insert AFTER INSERT ON lessons BEGIN INSERT INTO lessons_fts (rowid, title, tags, expected, happened, why, next_time) VALUES (new.id, new.title, new.tags, new.expected, new.happened, new.why, new.next_time); END;
+            CREATE TRIGGER lessons_fts_delete AFTER DELETE ON lessons BEGIN INSERT INTO lessons_fts (lessons_fts, rowid, title, tags, expected, happened, why, next_time) VALUES ('delete', old.id, old.title, old.tags, old.expected, old.happened, old.why, old.next_time); END;
+            CREATE TRIGGER lessons_fts_update AFTER UPDATE ON lessons BEGIN INSERT INTO lessons_fts (lessons_fts, rowid, title, tags, expected, happened, why, next_time) VALUES ('delete', old.id, old.title, old.tags, old.expected, old.happened, old.why, old.next_time); INSERT INTO lessons_fts (rowid, title, tags, expected, happened, why, next_time) VALUES (new.id, new.title, new.tags, new.expected, new.happened, new.why, new.next_time); END;
+            CREATE TABLE glossary_terms (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                key TEXT NOT NULL UNIQUE,
+                term TEXT NOT NULL,
+                sort_key TEXT NOT NULL,
+                meaning TEXT NOT NULL,
+                origin TEXT NOT NULL,
+                author TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                archived INTEGER NOT NULL);
+            CREATE VIRTUAL TABLE glossary_terms_fts USING fts5(
+                term, meaning, origin,
+                content='glossary_terms', content_rowid='id', tokenize='unicode61 remove_diacritics 0');
+            CREATE TRIGGER glossary_terms_fts_insert AFTER INSERT ON glossary_terms BEGIN INSERT INTO glossary_terms_fts (rowid, term, meaning, origin) VALUES (new.id, new.term, new.meaning, new.origin); END;
+            CREATE TRIGGER glossary_terms_fts_delete AFTER DELETE ON glossary_terms BEGIN INSERT INTO glossary_terms_fts (glossary_terms_fts, rowid, term, meaning, origin) VALUES ('delete', old.id, old.term, old.meaning, old.origin); END;
+            CREATE TRIGGER glossary_terms_fts_update AFTER UPDATE ON glossary_terms BEGIN INSERT INTO glossary_terms_fts (glossary_terms_fts, rowid, term, meaning, origin) VALUES ('delete', old.id, old.term, old.meaning, old.origin); INSERT INTO glossary_terms_fts (rowid, term, meaning, origin) VALUES (new.id, new.term, new.meaning, new.origin); END;
+            """),
     ];
 }

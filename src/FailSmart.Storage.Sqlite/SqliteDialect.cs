@@ -22,6 +22,14 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
 
     public override string LockRowSuffix => "";
 
+    // The index is an external-content FTS5 table named after its table, kept in step by triggers (see the
+    // migrations); bm25() is lower for better matches, so it is negated.
+    public override FullTextSql FullText(string table, string bm25Weights) =>
+        new($"{table}_fts JOIN {table} t ON t.rowid = {table}_fts.rowid", $"{table}_fts MATCH @q", $"-bm25({table}_fts, {bm25Weights})");
+
+    public override string FullTextQuery(IReadOnlyList<string> words, bool anyWord) =>
+        string.Join(anyWord ? " OR " : " AND ", words.Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);

@@ -34,6 +34,8 @@ internal static class AdminApi
         api.MapWebhooksApi();
         api.MapFeaturesApi();
         api.MapFlagInsightsApi();
+        api.MapLessonsApi();
+        api.MapGlossaryApi();
         return endpoints;
     }
 

@@ -14,4 +14,17 @@ public abstract class SqlDialect
     /// <summary>Begins a transaction that will write, taking the write lock up front where the engine needs it.</summary>
     public virtual async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(cancellationToken);
+
+    /// <summary>
+    /// A full-text search over <paramref name="table"/> (aliased t) and its index. <paramref name="bm25Weights"/>
+    /// weighs the indexed columns where the engine weighs at query time (SQLite); PostgreSQL's weights are
+    /// in the indexed tsvector.
+    /// </summary>
+    public abstract FullTextSql FullText(string table, string bm25Weights);
+
+    /// <summary>
+    /// The engine's query text for words from <see cref="SearchWords.Of"/>: all of them, or any one. Each word
+    /// is quoted as a literal, so nothing in it is read as the engine's syntax.
+    /// </summary>
+    public abstract string FullTextQuery(IReadOnlyList<string> words, bool anyWord);
 }

@@ -1,0 +1,6 @@
+using FailSmart.Storage.Config;
+
+namespace FailSmart.Application.Learning;
+
+/// <summary>A glossary term with the lessons whose text uses it, newest first.</summary>
+public sealed record GlossaryTermView(GlossaryTerm Term, IReadOnlyList<Lesson> Lessons);
