@@ -209,5 +209,18 @@ internal static class PostgreSqlConfigMigrations
                 at TEXT NOT NULL);
             CREATE INDEX feature_decisions_feature ON feature_decisions (feature_key, id);
             """),
+        new(8, "the investment ledger: effort per feature, week and phase", """
+            CREATE TABLE ledger_entries (
+                id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                feature_key TEXT NOT NULL,
+                week TEXT NOT NULL,
+                phase TEXT NOT NULL CHECK (phase IN ('think', 'build', 'ship', 'tweak', 'maintain')),
+                person_days DOUBLE PRECISION NOT NULL,
+                cost_per_person_day DOUBLE PRECISION NULL,
+                note TEXT NULL,
+                author TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                UNIQUE (feature_key, week, phase));
+            """),
     ];
 }
