@@ -46,6 +46,7 @@ internal static class StoreServiceCollectionExtensions
         services.AddSingleton(sp => (IChangeRequestStore)sp.GetRequiredService<IConfigStore>());
         services.AddSingleton(sp => (IRolloutStore)sp.GetRequiredService<IConfigStore>());
         services.AddSingleton(sp => (IFeatureStore)sp.GetRequiredService<IConfigStore>());
+        services.AddSingleton(sp => (ILedgerStore)sp.GetRequiredService<IConfigStore>());
         services.AddSingleton<IEventStore>(sp => events.Provider switch
         {
             EventStoreOptions.DuckDb => new DuckDbEventStore(sp.GetRequiredService<DataFolder>(), sp.GetRequiredService<TimeProvider>()),
