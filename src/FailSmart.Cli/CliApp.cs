@@ -20,6 +20,7 @@ internal static class CliApp
         root.Subcommands.Add(RolloutCommand.Create());
         root.Subcommands.Add(ExperimentCommand.Create());
         root.Subcommands.Add(ScheduleCommand.Create());
+        root.Subcommands.Add(LedgerCommand.Create());
         return root;
     }
 

@@ -48,7 +48,7 @@ public sealed class InvestmentApiTests(FailSmartFactory factory) : IClassFixture
     public async Task Import_of_something_other_than_csv_is_refused_with_415_and_an_empty_file_with_400()
     {
         using HttpResponseMessage json = await ImportAsync("""{"csv":"feature"}""", contentType: "application/json");
-        (await json.ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType)).GetProperty("detail").GetString().ShouldContain("text/csv");
+        (await json.ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType)).GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain("text/csv");
 
         using HttpResponseMessage empty = await ImportAsync("");
         (await empty.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors")[0].GetProperty("path").GetString().ShouldBe("$.header");

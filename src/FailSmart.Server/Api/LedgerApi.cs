@@ -2,6 +2,7 @@ using System.Text;
 using FailSmart.Application.Investment;
 using FailSmart.Application.Problems;
 using FailSmart.Protocol.Lifecycle;
+using Microsoft.AspNetCore.Mvc;
 
 namespace FailSmart.Server.Api;
 
@@ -28,6 +29,7 @@ internal static class LedgerApi
         api.MapPost("/ledger/import", ImportAsync).WithName("ImportLedger").WithTags("Investment")
             .WithMetadata(new RequestSizeLimitAttribute(MaxImportBytes))
             .Accepts<string>("text/csv")
+            .WithMetadata(new RequestBodyDocs(null, "\"feature,week,phase,person_days,cost_per_person_day,note\\ndelivery-dates,2026-W14,build,4.5,620,Checkout page\\n\""))
             .WithSummary("Imports a ledger CSV (Content-Type: text/csv; header feature,week,phase,person_days[,cost_per_person_day][,note]), all or nothing; " +
                 "dryRun=true checks and counts without writing. Importing the same file again changes nothing.")
             .Produces<LedgerImportResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge)
