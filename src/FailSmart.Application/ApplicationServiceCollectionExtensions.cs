@@ -33,6 +33,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<Environments.IEnvironmentService, Environments.EnvironmentService>();
         services.AddSingleton<IApprovalService, ApprovalService>();
         services.AddSingleton<Features.IFeatureService, Features.FeatureService>();
+        services.AddSingleton<Investment.IInvestmentService, Investment.InvestmentService>();
         services.AddOptions<RolloutPolicyOptions>()
             .BindConfiguration(RolloutPolicyOptions.SectionName)
             .ValidateOnStart();

@@ -21,6 +21,7 @@ internal static class CliApp
         root.Subcommands.Add(ExperimentCommand.Create());
         root.Subcommands.Add(ScheduleCommand.Create());
         root.Subcommands.Add(ScanCommand.Create());
+        root.Subcommands.Add(LedgerCommand.Create());
         return root;
     }
 

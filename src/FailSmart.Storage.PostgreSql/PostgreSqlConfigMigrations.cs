@@ -272,5 +272,18 @@ internal static class PostgreSqlConfigMigrations
                     setweight(to_tsvector('simple', meaning || ' ' || origin), 'C')) STORED);
             CREATE INDEX glossary_terms_search ON glossary_terms USING GIN (search);
             """),
+        new(10, "the investment ledger: effort per feature, week and phase", """
+            CREATE TABLE ledger_entries (
+                id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                feature_key TEXT NOT NULL,
+                week TEXT NOT NULL,
+                phase TEXT NOT NULL CHECK (phase IN ('think', 'build', 'ship', 'tweak', 'maintain')),
+                person_days DOUBLE PRECISION NOT NULL,
+                cost_per_person_day DOUBLE PRECISION NULL,
+                note TEXT NULL,
+                author TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                UNIQUE (feature_key, week, phase));
+            """),
     ];
 }

@@ -275,5 +275,18 @@ internal static class SqliteConfigMigrations
             CREATE TRIGGER glossary_terms_fts_delete AFTER DELETE ON glossary_terms BEGIN INSERT INTO glossary_terms_fts (glossary_terms_fts, rowid, term, meaning, origin) VALUES ('delete', old.id, old.term, old.meaning, old.origin); END;
             CREATE TRIGGER glossary_terms_fts_update AFTER UPDATE ON glossary_terms BEGIN INSERT INTO glossary_terms_fts (glossary_terms_fts, rowid, term, meaning, origin) VALUES ('delete', old.id, old.term, old.meaning, old.origin); INSERT INTO glossary_terms_fts (rowid, term, meaning, origin) VALUES (new.id, new.term, new.meaning, new.origin); END;
             """),
+        new(10, "the investment ledger: effort per feature, week and phase", """
+            CREATE TABLE ledger_entries (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                feature_key TEXT NOT NULL,
+                week TEXT NOT NULL,
+                phase TEXT NOT NULL CHECK (phase IN ('think', 'build', 'ship', 'tweak', 'maintain')),
+                person_days REAL NOT NULL,
+                cost_per_person_day REAL NULL,
+                note TEXT NULL,
+                author TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                UNIQUE (feature_key, week, phase));
+            """),
     ];
 }

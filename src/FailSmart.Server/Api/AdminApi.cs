@@ -36,6 +36,7 @@ internal static class AdminApi
         api.MapFlagInsightsApi();
         api.MapLessonsApi();
         api.MapGlossaryApi();
+        api.MapInvestmentApi();
         return endpoints;
     }
 

@@ -95,6 +95,12 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
                     lines.Schema = lines.Schema?.Items ?? lines.Schema;
                     lines.Example = JsonNode.Parse(body.ExampleJson);
                 }
+
+                // A body taken only as CSV (the ledger import) shows the file as one JSON string.
+                if (!content.ContainsKey("application/json") && content.TryGetValue("text/csv", out OpenApiMediaType? csv) && csv is not null)
+                {
+                    csv.Example = JsonNode.Parse(body.ExampleJson);
+                }
             }
         }
 

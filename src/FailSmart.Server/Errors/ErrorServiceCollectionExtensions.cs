@@ -21,7 +21,7 @@ internal static class ErrorServiceCollectionExtensions
                     StatusCodes.Status413PayloadTooLarge =>
                         $"The request body is larger than the {FailSmartServer.MaxRequestBodyBytes / 1024} KiB this endpoint accepts. Split it into smaller requests.",
                     StatusCodes.Status415UnsupportedMediaType =>
-                        "This endpoint reads a JSON body: send it with Content-Type: application/json (event batches also take application/x-ndjson).",
+                        "This endpoint does not read that Content-Type: send JSON as application/json (event batches also take application/x-ndjson; the ledger import takes only text/csv).",
                     StatusCodes.Status405MethodNotAllowed => "This endpoint does not accept that method. The API reference at /scalar lists what it accepts.",
                     _ => null,
                 };
