@@ -50,12 +50,12 @@ internal sealed class AdminApiClient : IDisposable
     /// </summary>
     public async Task<(JsonDocument? Answer, int? ExitCode)> SendAsync(
         HttpMethod method, string path, string? body, InvocationConfiguration io, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string>? headers = null)
+        IReadOnlyDictionary<string, string>? headers = null, string contentType = "application/json")
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         if (body is not null)
         {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+            request.Content = new StringContent(body, Encoding.UTF8, contentType);
         }
 
         foreach ((string name, string value) in headers ?? new Dictionary<string, string>())

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 
 namespace FailSmart.Cli.Commands;
@@ -25,7 +23,7 @@ internal static class LedgerCommand
         var file = new Argument<FileInfo>("FILE") { Description = "A CSV file: header feature,week,phase,person_days[,cost_per_person_day][,note]." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check every row and say what would change; write nothing." };
         var server = new Option<string>("--server") { Description = "The server's address.", DefaultValueFactory = _ => "http://localhost:5080" };
-        var key = new Option<string?>("--key") { Description = $"An admin key (fs_admin_…); default: the {ScheduleCommand.KeyVariable} environment variable." };
+        var key = new Option<string?>("--key") { Description = $"An admin key (fs_admin_…); default: the {AdminApiClient.KeyVariable} environment variable." };
         var command = new Command("import", "Import ledger entries from a CSV file into a running server, all or nothing.") { file, dryRun, server, key };
         command.SetAction((parse, cancellationToken) => ImportAsync(
             parse.GetValue(file)!, parse.GetValue(dryRun), parse.GetValue(server)!, parse.GetValue(key), parse.InvocationConfiguration, cancellationToken));
@@ -34,16 +32,9 @@ internal static class LedgerCommand
 
     private static async Task<int> ImportAsync(FileInfo file, bool dryRun, string server, string? key, InvocationConfiguration io, CancellationToken cancellationToken)
     {
-        key ??= Environment.GetEnvironmentVariable(ScheduleCommand.KeyVariable);
-        if (string.IsNullOrWhiteSpace(key))
+        using AdminApiClient? client = AdminApiClient.Create(server, key, io.Error);
+        if (client is null)
         {
-            await io.Error.WriteLineAsync($"An admin key is needed: pass --key fs_admin_… or set {ScheduleCommand.KeyVariable}.");
-            return ExitCodes.Usage;
-        }
-
-        if (!Uri.TryCreate(server, UriKind.Absolute, out Uri? baseAddress) || baseAddress.Scheme is not ("http" or "https"))
-        {
-            await io.Error.WriteLineAsync($"--server '{server}' is not an http or https address, such as http://localhost:5080.");
             return ExitCodes.Usage;
         }
 
@@ -53,47 +44,21 @@ internal static class LedgerCommand
             return ExitCodes.Usage;
         }
 
-        using var http = new HttpClient { BaseAddress = baseAddress };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        try
+        string csv = await File.ReadAllTextAsync(file.FullName, cancellationToken);
+        (JsonDocument? answer, int? failed) = await client.SendAsync(
+            HttpMethod.Post, "/api/v1/ledger/import" + (dryRun ? "?dryRun=true" : ""), csv, io, cancellationToken, contentType: "text/csv");
+        if (failed is int exit)
         {
-            await using FileStream stream = file.OpenRead();
-            using var content = new StreamContent(stream);
-            content.Headers.ContentType = new MediaTypeHeaderValue("text/csv") { CharSet = Encoding.UTF8.WebName };
-            using HttpResponseMessage response = await http.PostAsync(
-                new Uri("/api/v1/ledger/import" + (dryRun ? "?dryRun=true" : ""), UriKind.Relative), content, cancellationToken);
-            string text = await response.Content.ReadAsStringAsync(cancellationToken);
-            using JsonDocument answer = JsonDocument.Parse(text.Length == 0 ? "null" : text);
-            JsonElement root = answer.RootElement;
-            if (!response.IsSuccessStatusCode)
-            {
-                await io.Error.WriteLineAsync($"{(int)response.StatusCode} {Text(root, "title")}");
-                await io.Error.WriteLineAsync(Text(root, "detail"));
-                if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("errors", out JsonElement errors) && errors.ValueKind == JsonValueKind.Array)
-                {
-                    foreach (JsonElement error in errors.EnumerateArray())
-                    {
-                        await io.Error.WriteLineAsync($"  {Text(error, "path")}: {Text(error, "message")} {Text(error, "hint")}".TrimEnd());
-                    }
-                }
+            await io.Error.WriteLineAsync("Nothing was imported.");
+            return exit;
+        }
 
-                await io.Error.WriteLineAsync("Nothing was imported.");
-                return ExitCodes.InvalidInput;
-            }
+        using (answer)
+        {
+            await io.Output.WriteLineAsync((dryRun ? "Dry run, nothing written: " : "Imported ") + Text(answer!.RootElement, "message"));
+        }
 
-            await io.Output.WriteLineAsync((dryRun ? "Dry run, nothing written: " : "Imported ") + Text(root, "message"));
-            return ExitCodes.Success;
-        }
-        catch (HttpRequestException ex)
-        {
-            await io.Error.WriteLineAsync($"Could not reach {baseAddress}: {ex.Message}");
-            return ExitCodes.InvalidInput;
-        }
-        catch (JsonException)
-        {
-            await io.Error.WriteLineAsync($"{baseAddress} did not answer with JSON; is it a FailSmart server?");
-            return ExitCodes.InvalidInput;
-        }
+        return ExitCodes.Success;
     }
 
     private static string Text(JsonElement element, string name) =>
