@@ -32,6 +32,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<Environments.IEnvironmentService, Environments.EnvironmentService>();
         services.AddSingleton<IApprovalService, ApprovalService>();
         services.AddSingleton<Features.IFeatureService, Features.FeatureService>();
+        services.AddSingleton<Features.FeatureDecider>();
+        services.AddOptions<Features.FeatureGateOptions>().BindConfiguration(Features.FeatureGateOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Features.FeatureGateOptions>, Features.FeatureGateOptionsValidation>();
         services.AddOptions<RolloutPolicyOptions>()
             .BindConfiguration(RolloutPolicyOptions.SectionName)
             .ValidateOnStart();
