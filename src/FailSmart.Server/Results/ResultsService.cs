@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using FailSmart.Application.Configuration;
 using FailSmart.Core.Model;
 using FailSmart.Protocol.Admin;
 using FailSmart.Protocol.Configuration;

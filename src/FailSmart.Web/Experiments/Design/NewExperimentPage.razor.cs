@@ -10,6 +10,7 @@ using FailSmart.Application.Results;
 using FailSmart.Protocol.Admin;
 using FailSmart.Protocol.Results;
 using FailSmart.Storage.Config;
+using Microsoft.AspNetCore.Components;
 
 namespace FailSmart.Web.Experiments.Design;
 
