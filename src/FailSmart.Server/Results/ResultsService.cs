@@ -39,15 +39,17 @@ internal sealed class ResultsService(
     /// </summary>
     public async Task<Experiment?> FindArchivedExperimentAsync(string environment, string key, CancellationToken cancellationToken)
     {
-        var (resources, _) = await config.SnapshotAsync(cancellationToken);
-        if (resources.FirstOrDefault(r => r.Kind == ResourceKind.Experiment && r.Key == key && r.Archived) is not { } archived)
+        // The snapshot holds active resources only: the archived definition is read on its own.
+        if (await config.GetAsync(ResourceKind.Experiment, key, cancellationToken) is not { Archived: true } archived)
         {
             return null;
         }
 
+        var (resources, _) = await config.SnapshotAsync(cancellationToken);
+
         StoredResource restored = archived with { Archived = false };
         // With the rest of the configuration first (its flags and layers); alone when those have moved on since.
-        foreach (IReadOnlyList<StoredResource> set in (IReadOnlyList<StoredResource>[])[[.. resources.Where(r => !r.Archived), restored], [restored]])
+        foreach (IReadOnlyList<StoredResource> set in (IReadOnlyList<StoredResource>[])[[.. resources, restored], [restored]])
         {
             if (ConfigDocument.Parse(RuleSetDocument.Build(set, environment).ToJsonString()).Configuration is { } configuration)
             {
