@@ -51,6 +51,9 @@ public sealed class UiJourney : IAsyncLifetime
         (await UiForms.PostFirstRunAsync(client, token, AdminEmail, Password, Ct, AdminName)).EnsureSuccessStatusCode();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true });
+
+        // Expect(...) keeps its own 5 s default, which a server busy on two cores can miss after a navigation.
+        Assertions.SetDefaultExpectTimeout(60_000);
     }
 
     /// <summary>A new browser context (its own cookies), signed in as this person.</summary>
