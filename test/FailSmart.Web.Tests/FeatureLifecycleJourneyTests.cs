@@ -94,7 +94,7 @@ public sealed class FeatureLifecycleJourneyTests(UiJourney journey) : IClassFixt
         await UiJourney.CheckPageAsync(page, "feature-detail");
 
         // New data re-analysed, then the experiment archived: the decision's evidence reads as it did.
-        await ImportUnitsAsync(api, 2000, 4000, 0.10, 0.10);
+        await ImportUnitsAsync(api, 2000, 2000, 0.10, 0.10);
         (await ResultsAsync(api, Experiment)).GetProperty("variations").EnumerateArray().Sum(v => v.GetProperty("units").GetInt64()).ShouldBe(4000);
         using (HttpResponseMessage archived = await api.DeleteAsync($"/api/v1/experiments/{Experiment}", UiJourney.Ct))
         {
@@ -162,7 +162,7 @@ public sealed class FeatureLifecycleJourneyTests(UiJourney journey) : IClassFixt
         for (int i = from; i < from + count; i++)
         {
             bool treatment = i % 2 == 1;
-            DateTimeOffset at = start.AddSeconds(i * 30);
+            DateTimeOffset at = start.AddSeconds(i * 20);
             exposures.Add(Exposure($"d-{i}", Experiment, treatment ? "dates" : "control", at));
             if ((i / 2) % 100 < (treatment ? dates : control) * 100)
             {
