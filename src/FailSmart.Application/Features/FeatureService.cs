@@ -1,4 +1,5 @@
 using FailSmart.Application.Access;
+using FailSmart.Application.Audit;
 using FailSmart.Application.Problems;
 using FailSmart.Core.Model;
 using FailSmart.Protocol.Admin;
@@ -7,7 +8,7 @@ using FailSmart.Storage.Config;
 
 namespace FailSmart.Application.Features;
 
-internal sealed class FeatureService(IFeatureStore store, IConfigStore config, TimeProvider time) : IFeatureService
+internal sealed class FeatureService(IFeatureStore store, IConfigStore config, TimeProvider time, FeatureDecider decider, IAuditService audit) : IFeatureService
 {
     private readonly FeatureValidator _validator = new(config);
 
@@ -99,6 +100,39 @@ internal sealed class FeatureService(IFeatureStore store, IConfigStore config, T
 
     public Task<ServiceResult<Feature>> UnarchiveAsync(Caller caller, string key, long? expectedVersion, CancellationToken cancellationToken = default) =>
         SetArchivedAsync(caller, key, false, expectedVersion, cancellationToken);
+
+    public Task<ServiceResult<FeatureDecision>> DecideAsync(Caller caller, string key, FeatureDecisionInput input, long? expectedVersion, CancellationToken cancellationToken = default) =>
+        decider.DecideAsync(caller, key, input, expectedVersion, cancellationToken);
+
+    public async Task<ServiceResult<IReadOnlyList<FeatureDecision>>> DecisionsAsync(string key, CancellationToken cancellationToken = default)
+    {
+        if (await store.GetFeatureAsync(key, cancellationToken) is null)
+        {
+            return ServiceProblems.NotFound("feature", key);
+        }
+
+        IReadOnlyList<FeatureDecisionRecord> records = await store.ListDecisionsAsync(key, cancellationToken);
+        return new ServiceResult<IReadOnlyList<FeatureDecision>>(ServiceOutcome.Unchanged, [.. records.Select(FeatureDecisionDocuments.Read)]);
+    }
+
+    public async Task<ServiceResult<FeatureTimelineView>> TimelineAsync(string key, CancellationToken cancellationToken = default)
+    {
+        if (await store.GetFeatureAsync(key, cancellationToken) is not { } record)
+        {
+            return ServiceProblems.NotFound("feature", key);
+        }
+
+        Feature feature = FeatureDocuments.Read(record);
+        IReadOnlyList<FeatureDecision> decisions = [.. (await store.ListDecisionsAsync(key, cancellationToken)).Select(FeatureDecisionDocuments.Read)];
+        var entries = new List<AuditEntry>();
+        foreach ((string kind, string linked) in feature.Links.Select(l => (l.Kind == FeatureLinkKind.Experiment ? "experiment" : "flag", l.Key)).Distinct())
+        {
+            ServiceResult<IReadOnlyList<AuditEntry>> found = await audit.QueryAsync(new AuditQuery(Kind: kind, Key: linked, Limit: 500), cancellationToken);
+            entries.AddRange(found.Value ?? []);
+        }
+
+        return new ServiceResult<FeatureTimelineView>(ServiceOutcome.Unchanged, FeatureTimeline.Build(feature, decisions, entries));
+    }
 
     private async Task<ServiceResult<Feature>> SetArchivedAsync(Caller caller, string key, bool archived, long? expectedVersion, CancellationToken cancellationToken)
     {

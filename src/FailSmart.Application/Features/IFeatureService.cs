@@ -22,4 +22,17 @@ public interface IFeatureService
     Task<ServiceResult<Feature>> ArchiveAsync(Caller caller, string key, long? expectedVersion, CancellationToken cancellationToken = default);
 
     Task<ServiceResult<Feature>> UnarchiveAsync(Caller caller, string key, long? expectedVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records a phase decision (advance, iterate, stop; restart for administrators) with its reason, after the
+    /// gates of the phase entered, freezing a snapshot of the evidence it names. Refused with 412 when
+    /// <paramref name="expectedVersion"/> is stale, 409 when a gate or the phase refuses it.
+    /// </summary>
+    Task<ServiceResult<FeatureDecision>> DecideAsync(Caller caller, string key, FeatureDecisionInput input, long? expectedVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>A feature's decisions, oldest first, each with its evidence as it was.</summary>
+    Task<ServiceResult<IReadOnlyList<FeatureDecision>>> DecisionsAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>A feature's phases, decisions, launches and results, in time order.</summary>
+    Task<ServiceResult<FeatureTimelineView>> TimelineAsync(string key, CancellationToken cancellationToken = default);
 }

@@ -17,6 +17,9 @@ namespace FailSmart.Protocol.Results;
 /// <param name="Verdict">The experiment-level decision: ship, do-not-ship, keep-running, stop-for-futility or invalid, with why.</param>
 /// <param name="ComputedAt">When these numbers were computed (the same moment as <see cref="AnalyzedAt"/>).</param>
 /// <param name="Stale">True when events or configuration changed since <see cref="ComputedAt"/>: a fresh result is being computed; ask again shortly, or send refresh=true to wait for it.</param>
+/// <param name="Archived">True when the experiment is archived: its results are analysed from its archived definition and kept readable.</param>
+/// <param name="ArchivedAt">When it was archived, for an archived experiment.</param>
+/// <param name="ArchivedBy">Who archived it.</param>
 public sealed record ExperimentResultsResponse(
     string Experiment,
     string Environment,
@@ -30,4 +33,7 @@ public sealed record ExperimentResultsResponse(
     SampleRatioCheck? SampleRatio = null,
     ExperimentVerdictResponse? Verdict = null,
     DateTimeOffset? ComputedAt = null,
-    bool Stale = false);
+    bool Stale = false,
+    bool Archived = false,
+    DateTimeOffset? ArchivedAt = null,
+    string? ArchivedBy = null);

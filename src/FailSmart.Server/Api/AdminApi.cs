@@ -37,6 +37,7 @@ internal static class AdminApi
         api.MapLessonsApi();
         api.MapGlossaryApi();
         api.MapInvestmentApi();
+        api.MapFeatureDecisionsApi();
         return endpoints;
     }
 

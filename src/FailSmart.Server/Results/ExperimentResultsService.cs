@@ -3,6 +3,8 @@ using FailSmart.Application.Results;
 using FailSmart.Core.Model;
 using FailSmart.Protocol.Admin;
 using FailSmart.Protocol.Results;
+using FailSmart.Storage;
+using FailSmart.Storage.Config;
 
 namespace FailSmart.Server.Results;
 
@@ -11,8 +13,9 @@ namespace FailSmart.Server.Results;
 /// against the configuration (environment, experiment, phase, metrics, breakdown), then reads or refreshes.
 /// The API and the web UI both come through here, so they refuse the same queries in the same words.
 /// Results over time go through the same checks and the same per-metric comparison, one analysis per day.
+/// An archived experiment's results stay readable, analysed from its archived definition and marked archived.
 /// </summary>
-internal sealed class ExperimentResultsService(ResultsService results, ResultsTimelines timelines, MetricBaselines baselines) : IExperimentResultsService
+internal sealed class ExperimentResultsService(ResultsService results, ResultsTimelines timelines, MetricBaselines baselines, IConfigStore config) : IExperimentResultsService
 {
     public async Task<ServiceResult<ExperimentResultsResponse>> GetAsync(ResultsQuery query, CancellationToken cancellationToken = default)
     {
@@ -25,6 +28,13 @@ internal sealed class ExperimentResultsService(ResultsService results, ResultsTi
         ExperimentResultsResponse result = query.Refresh
             ? await results.RefreshAsync(request!, specs, cancellationToken)
             : await results.GetAsync(request!, specs, cancellationToken);
+        if (await results.FindExperimentAsync(query.Environment, query.Experiment, cancellationToken) is null)
+        {
+            AuditEntry? archive = (await config.QueryAuditAsync(new AuditQuery(Kind: "experiment", Key: query.Experiment, Limit: 1), cancellationToken))
+                .FirstOrDefault(e => e.Action == "archive");
+            result = result with { Archived = true, ArchivedAt = archive?.At, ArchivedBy = archive?.Actor };
+        }
+
         return new(ServiceOutcome.Unchanged, result);
     }
 
@@ -62,7 +72,7 @@ internal sealed class ExperimentResultsService(ResultsService results, ResultsTi
             problems.Add(new("breakdown", $"'{query.Breakdown}' is not a valid attribute name.", "Use the name of an exposure property, such as country."));
         }
 
-        Experiment? experiment = await results.FindExperimentAsync(query.Environment, query.Experiment, cancellationToken);
+        Experiment? experiment = await results.FindAnyExperimentAsync(query.Environment, query.Experiment, cancellationToken);
         if (experiment is null)
         {
             return (null, [], ServiceProblems.NotFound("experiment", query.Experiment));

@@ -55,7 +55,7 @@ internal sealed class ResultsRefresher(IServiceProvider services, IOptions<Resul
         int count = 0;
         foreach (ResultsRequest request in requests.Values)
         {
-            Core.Model.Experiment? experiment = await results.FindExperimentAsync(request.Environment, request.Experiment.Key, cancellationToken);
+            Core.Model.Experiment? experiment = await results.FindAnyExperimentAsync(request.Environment, request.Experiment.Key, cancellationToken);
             (IReadOnlyList<MetricSpec> metrics, IReadOnlyList<FieldProblem> problems) = await results.LoadMetricsAsync(request.MetricKeys, experiment, cancellationToken);
             if (problems.Count == 0)
             {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using FailSmart.Core.Model;
 using FailSmart.Protocol.Admin;
+using FailSmart.Protocol.Configuration;
 using FailSmart.Protocol.Results;
 using FailSmart.Server.Sync;
 using FailSmart.Storage;
@@ -31,6 +32,37 @@ internal sealed class ResultsService(
 
     public async Task<Experiment?> FindExperimentAsync(string environment, string key, CancellationToken cancellationToken) =>
         (await rules.GetAsync(environment, cancellationToken)).Evaluator.Configuration.Experiments.FirstOrDefault(e => e.Key == key);
+
+    /// <summary>
+    /// An archived experiment as its archived definition reads, so its results stay readable: the definition is
+    /// loaded with the rest of the configuration as if it were still active. Null when there is no archived one.
+    /// </summary>
+    public async Task<Experiment?> FindArchivedExperimentAsync(string environment, string key, CancellationToken cancellationToken)
+    {
+        // The snapshot holds active resources only: the archived definition is read on its own.
+        if (await config.GetAsync(ResourceKind.Experiment, key, cancellationToken) is not { Archived: true } archived)
+        {
+            return null;
+        }
+
+        var (resources, _) = await config.SnapshotAsync(cancellationToken);
+
+        StoredResource restored = archived with { Archived = false };
+        // With the rest of the configuration first (its flags and layers); alone when those have moved on since.
+        foreach (IReadOnlyList<StoredResource> set in (IReadOnlyList<StoredResource>[])[[.. resources, restored], [restored]])
+        {
+            if (ConfigDocument.Parse(RuleSetDocument.Build(set, environment).ToJsonString()).Configuration is { } configuration)
+            {
+                return configuration.Experiments.FirstOrDefault(e => e.Key == key);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The active experiment with this key, or else the archived one.</summary>
+    public async Task<Experiment?> FindAnyExperimentAsync(string environment, string key, CancellationToken cancellationToken) =>
+        await FindExperimentAsync(environment, key, cancellationToken) ?? await FindArchivedExperimentAsync(environment, key, cancellationToken);
 
     public async Task<IReadOnlyList<Experiment>> RunningExperimentsAsync(string environment, CancellationToken cancellationToken) =>
         [.. (await rules.GetAsync(environment, cancellationToken)).Evaluator.Configuration.Experiments.Where(e => e.Status == ExperimentStatus.Running)];

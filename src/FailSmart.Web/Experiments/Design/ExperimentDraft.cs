@@ -61,6 +61,22 @@ public sealed class ExperimentDraft
     /// <summary>The minimum effect as a signed fraction, as the experiment document stores it.</summary>
     public double? MinimumEffect => MinimumEffectPercent is { } p ? (Direction == "decrease" ? -p : p) / 100 : null;
 
+    /// <summary>The hypothesis step as the shared type: the statement, the primary metric and the signed smallest effect.</summary>
+    public Core.Model.Hypothesis ToHypothesis() => new(Hypothesis.Trim()) { Metric = string.IsNullOrEmpty(PrimaryMetric) ? null : PrimaryMetric, MinimumEffect = MinimumEffect };
+
+    /// <summary>Fills the hypothesis step from a hypothesis (a feature's), keeping what it leaves out.</summary>
+    public void UseHypothesis(Core.Model.Hypothesis hypothesis)
+    {
+        ArgumentNullException.ThrowIfNull(hypothesis);
+        Hypothesis = hypothesis.Statement;
+        PrimaryMetric = hypothesis.Metric ?? PrimaryMetric;
+        if (hypothesis.MinimumEffect is double effect)
+        {
+            Direction = effect < 0 ? "decrease" : "increase";
+            MinimumEffectPercent = Math.Round(Math.Abs(effect) * 100, 4);
+        }
+    }
+
     /// <summary>The share of all traffic the experiment enrols (0 to 1).</summary>
     public double Allocation => CoveragePercent / 100 * (Layer is null ? 1 : Math.Max(0, BucketTo - BucketFrom) / 10_000.0);
 
@@ -88,11 +104,12 @@ public sealed class ExperimentDraft
     /// <summary>The experiment's document, as a draft.</summary>
     public JsonObject ToExperiment()
     {
+        Core.Model.Hypothesis hypothesis = ToHypothesis();
         var metrics = new JsonArray();
-        if (!string.IsNullOrEmpty(PrimaryMetric))
+        if (hypothesis.Metric is not null)
         {
-            var primary = new JsonObject { ["key"] = PrimaryMetric, ["role"] = "primary" };
-            if (MinimumEffect is { } effect)
+            var primary = new JsonObject { ["key"] = hypothesis.Metric, ["role"] = "primary" };
+            if (hypothesis.MinimumEffect is { } effect)
             {
                 primary["minimumEffect"] = Math.Round(effect, 6);
             }
@@ -113,7 +130,7 @@ public sealed class ExperimentDraft
         var document = new JsonObject
         {
             ["key"] = Key.Trim(),
-            ["hypothesis"] = Hypothesis.Trim(),
+            ["hypothesis"] = hypothesis.Statement,
             ["hashAttribute"] = HashAttribute.Trim(),
             ["variations"] = new JsonArray([.. Variations.Select(v => (JsonNode)new JsonObject { ["key"] = v.Key, ["weight"] = Math.Round(v.Percent / 100, 6) })]),
             ["coverage"] = Math.Round(CoveragePercent / 100, 6),

@@ -4,11 +4,13 @@ using System.Text.Json.Nodes;
 using FailSmart.Application.Access;
 using FailSmart.Application.Configuration;
 using FailSmart.Application.Experiments;
+using FailSmart.Application.Features;
 using FailSmart.Application.Problems;
 using FailSmart.Application.Results;
 using FailSmart.Protocol.Admin;
 using FailSmart.Protocol.Results;
 using FailSmart.Storage.Config;
+using Microsoft.AspNetCore.Components;
 
 namespace FailSmart.Web.Experiments.Design;
 
@@ -31,6 +33,12 @@ public sealed partial class NewExperimentPage
     private bool _saving;
     private bool _sessionEnded;
     private int _step;
+    private Feature? _feature;
+    private ServiceProblem? _featureProblem;
+
+    /// <summary>A feature to start from: its hypothesis fills the first step, and the experiment is linked to it once created.</summary>
+    [SupplyParameterFromQuery(Name = "feature")]
+    private string? FeatureQuery { get; set; }
 
     private string NewName => string.IsNullOrWhiteSpace(_draft.Key) ? "new experiment" : _draft.Key.Trim();
 
@@ -50,6 +58,16 @@ public sealed partial class NewExperimentPage
             : new FlagChoice(f.Key, [], []))];
         _layers = [.. (await AllAsync(ResourceKind.Layer)).Where(l => !l.Archived).Select(l => new LayerChoice(l.Key, Text(Parse(l.Document)?["hashAttribute"]) ?? "id"))];
         _segments = [.. (await AllAsync(ResourceKind.Segment)).Where(s => !s.Archived).Select(s => s.Key)];
+        if (FeatureQuery is { Length: > 0 } featureKey && (await Features.GetAsync(featureKey)).Value is { Archived: false } feature)
+        {
+            _feature = feature;
+            if (feature.Hypothesis is { } hypothesis)
+            {
+                _draft.UseHypothesis(hypothesis);
+                await LoadBaselineAsync();
+            }
+        }
+
         _loaded = true;
     }
 
@@ -148,6 +166,11 @@ public sealed partial class NewExperimentPage
                 return;
             }
 
+            if (_feature is not null && created.Outcome == ServiceOutcome.Created && await LinkToFeatureAsync(caller) is false)
+            {
+                return;
+            }
+
             if (_draft.Flag is not null && await AddRuleAsync(caller) is false)
             {
                 return;
@@ -159,6 +182,16 @@ public sealed partial class NewExperimentPage
         {
             _saving = false;
         }
+    }
+
+    /// <summary>Links the new experiment to the feature it was started from; false when it was not (the page says why).</summary>
+    private async Task<bool> LinkToFeatureAsync(Caller caller)
+    {
+        Feature? current = (await Features.GetAsync(_feature!.Key)).Value;
+        ServiceResult<Feature>? linked = current is null ? null
+            : await Features.UpdateAsync(caller, current.Key, current.WithLink(FeatureLinkKind.Experiment, _draft.Key.Trim()), current.Version);
+        _featureProblem = linked is null ? ServiceProblems.NotFound("feature", _feature.Key) : linked.Problem;
+        return _featureProblem is null;
     }
 
     /// <summary>Appends the rule that runs the experiment to the flag; false when it was not written (the page says why).</summary>
