@@ -32,6 +32,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<Environments.IEnvironmentService, Environments.EnvironmentService>();
         services.AddSingleton<IApprovalService, ApprovalService>();
         services.AddSingleton<Features.IFeatureService, Features.FeatureService>();
+        services.AddSingleton<Maintenance.IMaintenanceReviewService, Maintenance.MaintenanceReviewService>();
         services.AddOptions<RolloutPolicyOptions>()
             .BindConfiguration(RolloutPolicyOptions.SectionName)
             .ValidateOnStart();

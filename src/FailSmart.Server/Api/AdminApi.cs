@@ -33,6 +33,7 @@ internal static class AdminApi
         api.MapSchedulesApi();
         api.MapWebhooksApi();
         api.MapFeaturesApi();
+        api.MapMaintenanceApi();
         return endpoints;
     }
 
