@@ -37,6 +37,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<Features.FeatureDecider>();
         services.AddOptions<Features.FeatureGateOptions>().BindConfiguration(Features.FeatureGateOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<Features.FeatureGateOptions>, Features.FeatureGateOptionsValidation>();
+        services.AddSingleton<Maintenance.IMaintenanceReviewService, Maintenance.MaintenanceReviewService>();
         services.AddOptions<RolloutPolicyOptions>()
             .BindConfiguration(RolloutPolicyOptions.SectionName)
             .ValidateOnStart();

@@ -38,6 +38,7 @@ internal static class AdminApi
         api.MapGlossaryApi();
         api.MapInvestmentApi();
         api.MapFeatureDecisionsApi();
+        api.MapMaintenanceApi();
         return endpoints;
     }
 
