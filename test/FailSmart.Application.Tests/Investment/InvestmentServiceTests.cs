@@ -4,9 +4,7 @@ using FailSmart.Application.Investment;
 using FailSmart.Application.Problems;
 using FailSmart.Application.Results;
 using FailSmart.Protocol.Results;
-using FailSmart.Storage;
 using FailSmart.Storage.Sqlite;
-using FailSmart.Testing;
 
 namespace FailSmart.Application.Tests.Investment;
 
@@ -21,16 +19,15 @@ public sealed class InvestmentServiceTests : IDisposable
         one-click,2026-W15,,1.25,,
         """;
 
-    private readonly TemporaryFolder _folder = new();
+    private readonly Features.FeatureTestBed _bed = new();
     private readonly SqliteConfigStore _store;
-    private readonly FeatureService _features;
+    private readonly IFeatureService _features;
     private readonly InvestmentService _investment;
 
     public InvestmentServiceTests()
     {
-        _store = new SqliteConfigStore(DataFolder.Prepare(_folder.Path), TimeProvider.System);
-        _store.InitializeAsync().GetAwaiter().GetResult();
-        _features = new FeatureService(_store, _store, TimeProvider.System);
+        _store = _bed.Store;
+        _features = _bed.Features;
         _investment = new InvestmentService(_store, _features, _store, new NoResults(), TimeProvider.System);
     }
 
@@ -38,8 +35,7 @@ public sealed class InvestmentServiceTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _folder.Dispose();
+        _bed.Dispose();
     }
 
     private async Task CreateFeaturesAsync()
