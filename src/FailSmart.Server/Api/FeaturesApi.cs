@@ -26,6 +26,11 @@ internal static class FeaturesApi
         group.MapGet("/{key}", GetAsync).WithName("GetFeature").WithSummary("One feature, archived or not, with its ETag.")
             .Produces<FeatureResponse>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{key}", UpdateAsync).WithName("UpdateFeature").WithMetadata(StrictJsonBody.For<FeatureRequest>("name", "owner", "problem"))
+            .WithMetadata(new RequestBodyDocs(nameof(FeatureRequest), """
+                {"name": "Delivery dates at checkout", "owner": "team-checkout",
+                 "problem": "Shoppers abandon checkout when they cannot see when an order arrives.",
+                 "hypothesis": {"statement": "Showing delivery dates raises conversion", "metric": "checkout-conversion", "minimumEffect": 0.02}}
+                """))
             .WithSummary("Replaces what people edit in a feature (not its phase). Send If-Match with the ETag you read; a stale one gets 412.")
             .Produces<FeatureResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);

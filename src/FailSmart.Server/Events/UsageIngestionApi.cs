@@ -29,7 +29,7 @@ internal static class UsageIngestionApi
             .RequireAuthorization(FailSmartPolicies.ServerSdk)
             .RequireRateLimiting(Api.RateLimiting.PublicPolicy)
             .WithMetadata(new RequestSizeLimitAttribute(4 * 1024 * 1024))
-            .Accepts<JsonElement>("application/json")
+            .Accepts<UsageReportBody>("application/json")
             .WithMetadata(new Api.RequestBodyDocs(null, """
                 {"id": "0193a0c4-7f3e-7d5a-9c1b-2e4f6a8b0c1d", "source": "sdk-dotnet",
                  "counts": [{"flag": "checkout-v2", "variation": "on", "count": 1204, "lastEvaluated": "2026-11-26T10:00:59Z"}]}
@@ -94,6 +94,12 @@ internal static class UsageIngestionApi
     }
 
     private const string Example = """Send {"id": "<unique per flush>", "source": "sdk-dotnet", "counts": [{"flag": "checkout", "variation": "on", "count": 12, "lastEvaluated": "2026-11-26T10:00:59Z"}]}.""";
+
+    /// <summary>A usage report as the document describes it; the endpoint reads the JSON itself, to name every problem by its path.</summary>
+    internal sealed record UsageReportBody(string Id, string Source, IReadOnlyList<UsageCountBody> Counts);
+
+    /// <summary>One flag and variation's evaluations since the last report, and the time of the last one.</summary>
+    internal sealed record UsageCountBody(string Flag, string Variation, long Count, DateTimeOffset LastEvaluated);
 
     /// <summary>The answer: evaluations counted, whether the report had been recorded before, and counts skipped by index.</summary>
     internal sealed record UsageResponse(long Counted, bool Duplicate, IReadOnlyList<RejectedCount> Skipped);
@@ -167,7 +173,8 @@ internal static class UsageIngestionApi
 
             DateTimeOffset last = default;
             if (!item.TryGetProperty("lastEvaluated", out JsonElement stamp) || stamp.ValueKind != JsonValueKind.String
-                || !DateTimeOffset.TryParse(stamp.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out last))
+                || !JsonText.TryGetString(stamp, out string? stampText)
+                || !DateTimeOffset.TryParse(stampText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out last))
             {
                 Problems.Add(new(path + ".lastEvaluated", "lastEvaluated must be an ISO 8601 time, such as \"2026-11-26T10:00:59Z\".", "The time of the last evaluation counted."));
             }
@@ -183,7 +190,13 @@ internal static class UsageIngestionApi
 
         private string? Text(JsonElement item, string name, string path, int maxLength, string hint)
         {
-            if (!item.TryGetProperty(name, out JsonElement value) || value.ValueKind != JsonValueKind.String || value.GetString() is not { Length: > 0 } text)
+            if (item.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String && !JsonText.TryGetString(value, out _))
+            {
+                Problems.Add(new(path, $"{name} {JsonText.NotUnicode}", hint));
+                return null;
+            }
+
+            if (value.ValueKind != JsonValueKind.String || value.GetString() is not { Length: > 0 } text)
             {
                 Problems.Add(new(path, $"{name} is required and must be a non-empty string.", hint));
                 return null;
