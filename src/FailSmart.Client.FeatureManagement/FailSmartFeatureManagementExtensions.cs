@@ -31,9 +31,37 @@ public static class FailSmartFeatureManagementExtensions
             ILogger logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("FailSmart.Client.FeatureManagement");
             return new FailSmartFeatureDefinitionProvider(provider.GetRequiredService<FailSmart.Client.IFailSmartClient>(), configured, owned, logger);
         });
-        return services.AddFeatureManagement()
+        IFeatureManagementBuilder builder = services.AddFeatureManagement()
             .AddFeatureFilter<FailSmartFeatureFilter>()
             .AddFeatureFilter<FailSmartContextualFeatureFilter>();
+        SafeAmbientContext(services);
+        return builder;
+    }
+
+    /// <summary>
+    /// Wraps the accessor the feature manager is given (resolved when it is first used, so an accessor
+    /// registered later by WithTargeting is covered) in one that does not throw outside a request.
+    /// </summary>
+    private static void SafeAmbientContext(IServiceCollection services)
+    {
+        ServiceDescriptor? manager = services.LastOrDefault(d => d.ServiceType == typeof(FeatureManager) && !d.IsKeyedService && d.ImplementationFactory is not null);
+        if (manager is null)
+        {
+            return;
+        }
+
+        Func<IServiceProvider, object> create = manager.ImplementationFactory!;
+        services.Remove(manager);
+        services.Add(ServiceDescriptor.Describe(typeof(FeatureManager), provider =>
+        {
+            var features = (FeatureManager)create(provider);
+            if (features.TargetingContextAccessor is { } accessor and not NoRequestTargetingContextAccessor)
+            {
+                features.TargetingContextAccessor = new NoRequestTargetingContextAccessor(accessor);
+            }
+
+            return features;
+        }, manager.Lifetime));
     }
 
     /// <summary>
