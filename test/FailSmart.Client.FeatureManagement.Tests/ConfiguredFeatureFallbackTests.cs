@@ -80,6 +80,26 @@ public sealed class ConfiguredFeatureFallbackTests
     }
 
     [Fact]
+    public async Task Definitions_registered_before_FailSmart_are_the_fallback()
+    {
+        IConfiguration custom = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["MyFeatures:custom-only"] = "true",
+            ["MyFeatures:banner"] = "false",
+        }).Build();
+        using IFailSmartClient client = BridgeServices.LocalClient();
+        var services = new ServiceCollection();
+        services.AddSingleton(client);
+        services.AddFeatureManagement(custom.GetSection("MyFeatures"));
+        services.AddFailSmartFeatureManagement();
+        await using ServiceProvider provider = services.BuildServiceProvider();
+        IVariantFeatureManager features = provider.GetRequiredService<IVariantFeatureManager>();
+
+        (await features.IsEnabledAsync("custom-only", TestContext.Current.CancellationToken)).ShouldBeTrue();
+        (await features.IsEnabledAsync("banner", TestContext.Current.CancellationToken)).ShouldBeTrue(); // FailSmart's answer
+    }
+
+    [Fact]
     public async Task Feature_names_are_the_FailSmart_flags_and_the_configuration_only_features_once_each()
     {
         using IFailSmartClient client = BridgeServices.LocalClient();
