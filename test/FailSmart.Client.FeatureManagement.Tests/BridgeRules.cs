@@ -36,6 +36,10 @@ internal static class BridgeRules
             { "key": "held", "type": "number",
               "variations": [{ "key": "low", "value": 1 }, { "key": "high", "value": 2 }],
               "environments": { "production": { "enabled": true, "offVariation": "low", "defaultVariation": "high", "rules": [] } } },
+            { "key": "staff-tools", "type": "boolean",
+              "variations": [{ "key": "off", "value": false }, { "key": "on", "value": true }],
+              "environments": { "production": { "enabled": true, "offVariation": "off", "defaultVariation": "off",
+                "rules": [{ "id": "staff", "condition": { "email": { "$regex": "@failsmart\\.dev$" } }, "force": { "variation": "on" } }] } } },
             { "key": "staging-only", "type": "string",
               "variations": [{ "key": "a", "value": "a" }, { "key": "b", "value": "b" }],
               "environments": { "staging": { "enabled": true, "offVariation": "a", "defaultVariation": "b", "rules": [] } } }
