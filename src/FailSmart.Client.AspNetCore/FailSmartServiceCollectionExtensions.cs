@@ -14,7 +14,8 @@ public static class FailSmartServiceCollectionExtensions
     /// <summary>
     /// Adds one <see cref="IFailSmartClient"/> for the application, with options bound from the
     /// "FailSmart" configuration section (then <paramref name="configure"/>) and validated at start, and
-    /// <see cref="IFailSmartContext"/> for the current user's claims.
+    /// <see cref="IFailSmartContext"/> for the current user's claims. Relative CacheDirectory,
+    /// BootstrapFile and EventBufferDirectory paths are resolved against the host's content root.
     /// </summary>
     public static IServiceCollection AddFailSmart(this IServiceCollection services, Action<FailSmartClientOptions>? configure = null)
     {
@@ -25,6 +26,7 @@ public static class FailSmartServiceCollectionExtensions
             options.Configure(configure);
         }
 
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<FailSmartClientOptions>, ContentRootPaths>());
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FailSmartClientOptions>, FailSmartOptionsValidator>());
         services.AddHttpContextAccessor();

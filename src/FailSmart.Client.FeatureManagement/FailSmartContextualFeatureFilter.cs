@@ -1,14 +1,12 @@
-using FailSmart.Core.Evaluation;
-using FailSmart.Core.Values;
 using Microsoft.FeatureManagement;
 using Microsoft.FeatureManagement.FeatureFilters;
 
 namespace FailSmart.Client.FeatureManagement;
 
 /// <summary>
-/// The "FailSmart" feature filter for IsEnabledAsync(feature, targetingContext): a feature is on when
-/// FailSmart serves it on for that context.
-/// Boolean flags are on when true; other flags are on unless the off variation is served.
+/// The "FailSmart" feature filter for IsEnabledAsync(feature, targetingContext) and
+/// GetVariantAsync(feature, targetingContext): FailSmart evaluates for the context given, never the
+/// request's user.
 /// </summary>
 [FilterAlias(FailSmartFeatureFilter.Alias)]
 internal sealed class FailSmartContextualFeatureFilter(IFailSmartClient client) : IContextualFeatureFilter<ITargetingContext>
@@ -16,17 +14,6 @@ internal sealed class FailSmartContextualFeatureFilter(IFailSmartClient client) 
     public Task<bool> EvaluateAsync(FeatureFilterEvaluationContext featureFilterContext, ITargetingContext appContext)
     {
         ArgumentNullException.ThrowIfNull(featureFilterContext);
-        return Task.FromResult(IsOn(client, featureFilterContext.FeatureName, new TargetingAttributes(appContext)));
-    }
-
-    internal static bool IsOn(IFailSmartClient client, string feature, IAttributeSource attributes)
-    {
-        FlagEvaluation<DataValue> detail = client.GetJsonDetail(feature, DataValue.False, attributes);
-        if (detail.IsDefault)
-        {
-            return false;
-        }
-
-        return detail.Value.Kind == DataValueKind.Boolean ? detail.Value.AsBoolean() : detail.Reason != EvaluationReason.Disabled;
+        return Task.FromResult(FailSmartFeatureCheck.Evaluate(client, featureFilterContext.FeatureName, featureFilterContext.Settings, appContext));
     }
 }

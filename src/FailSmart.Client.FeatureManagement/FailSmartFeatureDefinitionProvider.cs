@@ -1,105 +1,92 @@
-using FailSmart.Core.Values;
-using Microsoft.Extensions.Configuration;
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 using Microsoft.FeatureManagement;
-using Microsoft.FeatureManagement.FeatureFilters;
 
 namespace FailSmart.Client.FeatureManagement;
 
 /// <summary>
-/// Presents every FailSmart flag as a Microsoft.FeatureManagement feature: enabled through the
-/// "FailSmart" filter, with the flag's variations as variants. The variant FailSmart serves to the
-/// ambient targeting context becomes the allocation's default, so GetVariantAsync returns it.
+/// Presents every FailSmart flag as a Microsoft.FeatureManagement feature, enabled through the
+/// "FailSmart" filter (see <see cref="FailSmartFeatureCheck"/>; nothing is evaluated here). A feature
+/// FailSmart does not define is looked up in the application's own definitions (its FeatureManagement
+/// configuration), so features not yet moved to FailSmart keep their answer; a FailSmart flag of the
+/// same name wins as soon as it exists.
 /// </summary>
-internal sealed class FailSmartFeatureDefinitionProvider(IFailSmartClient client, ITargetingContextAccessor? accessor = null) : IFeatureDefinitionProvider
+internal sealed class FailSmartFeatureDefinitionProvider(
+    IFailSmartClient client,
+    IFeatureDefinitionProvider? configured,
+    bool ownsConfigured,
+    ILogger logger) : IFeatureDefinitionProvider, IDisposable
 {
-    private static readonly FeatureFilterConfiguration[] s_filter = [new() { Name = FailSmartFeatureFilter.Alias }];
+    private readonly ConcurrentDictionary<string, byte> _loggedFromConfiguration = new(StringComparer.OrdinalIgnoreCase);
+    private FlagKeySet _keys = new([]);
 
     public async Task<FeatureDefinition> GetFeatureDefinitionAsync(string featureName)
     {
-        if (!client.FlagKeys.Contains(featureName))
+        if (Keys().Set.Contains(featureName))
+        {
+            return new FailSmartFeatureCheck(featureName).Definition;
+        }
+
+        if (configured is null)
         {
             return null!; // the feature manager treats a missing definition as "not defined" (disabled)
         }
 
-        ITargetingContext? targeting = null;
-        if (accessor is not null)
+        FeatureDefinition? definition = await configured.GetFeatureDefinitionAsync(featureName).ConfigureAwait(false);
+        if (definition is not null && _loggedFromConfiguration.TryAdd(featureName, 0))
         {
-            try
-            {
-                targeting = await accessor.GetContextAsync();
-            }
-#pragma warning disable CA1031 // no ambient context is a normal case
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-                targeting = null;
-            }
+            FeatureManagementLog.ServedFromConfiguration(logger, featureName);
         }
 
-        return Define(featureName, targeting);
+        return definition!;
     }
 
     public async IAsyncEnumerable<FeatureDefinition> GetAllFeatureDefinitionsAsync()
     {
-        foreach (string key in client.FlagKeys)
+        FlagKeySet keys = Keys();
+        foreach (string key in keys.Source)
         {
-            yield return await GetFeatureDefinitionAsync(key);
-        }
-    }
-
-    private FeatureDefinition Define(string featureName, ITargetingContext? targeting)
-    {
-        FlagEvaluation<DataValue> detail = client.GetJsonDetail(featureName, DataValue.Null, new TargetingAttributes(targeting));
-        var variants = new List<VariantDefinition>();
-        if (detail.VariationKey is { } served)
-        {
-            variants.Add(new VariantDefinition { Name = served, ConfigurationValue = ToSection(detail.Value) });
+            yield return new FailSmartFeatureCheck(key).Definition;
         }
 
-        return new FeatureDefinition
+        if (configured is not null)
         {
-            Name = featureName,
-            EnabledFor = s_filter,
-            Variants = variants,
-            Allocation = detail.VariationKey is null ? null : new Allocation { DefaultWhenEnabled = detail.VariationKey, DefaultWhenDisabled = detail.VariationKey },
-        };
-    }
-
-    private static IConfigurationSection ToSection(DataValue value)
-    {
-        var data = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        Flatten(value, "value", data);
-        return new ConfigurationBuilder().AddInMemoryCollection(data).Build().GetSection("value");
-    }
-
-    private static void Flatten(DataValue value, string path, Dictionary<string, string?> data)
-    {
-        switch (value.Kind)
-        {
-            case DataValueKind.Object:
-                foreach (KeyValuePair<string, DataValue> property in value.AsObject()!)
+            await foreach (FeatureDefinition definition in configured.GetAllFeatureDefinitionsAsync().ConfigureAwait(false))
+            {
+                if (!keys.Set.Contains(definition.Name))
                 {
-                    Flatten(property.Value, path + ":" + property.Key, data);
+                    yield return definition;
                 }
-
-                break;
-            case DataValueKind.Array:
-                int i = 0;
-                foreach (DataValue item in value.AsArray()!)
-                {
-                    Flatten(item, path + ":" + i++.ToString(System.Globalization.CultureInfo.InvariantCulture), data);
-                }
-
-                break;
-            case DataValueKind.String:
-                data[path] = value.AsString();
-                break;
-            case DataValueKind.Null:
-                data[path] = null;
-                break;
-            default:
-                data[path] = value.ToJson();
-                break;
+            }
         }
+    }
+
+    public void Dispose()
+    {
+        if (ownsConfigured)
+        {
+            (configured as IDisposable)?.Dispose();
+        }
+    }
+
+    /// <summary>The client's flag keys as a set, rebuilt only when a new rule set brings a new key collection.</summary>
+    private FlagKeySet Keys()
+    {
+        IReadOnlyCollection<string> current = client.FlagKeys;
+        FlagKeySet keys = Volatile.Read(ref _keys);
+        if (!ReferenceEquals(keys.Source, current))
+        {
+            keys = new FlagKeySet(current);
+            Volatile.Write(ref _keys, keys);
+        }
+
+        return keys;
+    }
+
+    private sealed class FlagKeySet(IReadOnlyCollection<string> source)
+    {
+        public IReadOnlyCollection<string> Source { get; } = source;
+
+        public HashSet<string> Set { get; } = new(source, StringComparer.Ordinal);
     }
 }

@@ -4,9 +4,10 @@ using Microsoft.FeatureManagement.FeatureFilters;
 namespace FailSmart.Client.FeatureManagement;
 
 /// <summary>
-/// The "FailSmart" feature filter for IsEnabledAsync(feature) and [FeatureGate]: the context is the
-/// ambient one from the registered ITargetingContextAccessor (none: FailSmart evaluates without
-/// attributes). Explicit contexts go to <see cref="FailSmartContextualFeatureFilter"/>.
+/// The "FailSmart" feature filter for IsEnabledAsync(feature), GetVariantAsync(feature) and
+/// [FeatureGate]: the context is the ambient one from the registered ITargetingContextAccessor (none,
+/// or one that fails: FailSmart evaluates without attributes). Explicit contexts go to
+/// <see cref="FailSmartContextualFeatureFilter"/>.
 /// </summary>
 [FilterAlias(Alias)]
 internal sealed class FailSmartFeatureFilter(IFailSmartClient client, ITargetingContextAccessor? accessor = null) : IFeatureFilter
@@ -23,7 +24,7 @@ internal sealed class FailSmartFeatureFilter(IFailSmartClient client, ITargeting
             {
                 targeting = await accessor.GetContextAsync();
             }
-#pragma warning disable CA1031 // an application's accessor failing means "no context", never an exception from a flag check
+#pragma warning disable CA1031 // an application's accessor failing (outside a request) means "no context", never an exception from a flag check
             catch (Exception)
 #pragma warning restore CA1031
             {
@@ -31,6 +32,6 @@ internal sealed class FailSmartFeatureFilter(IFailSmartClient client, ITargeting
             }
         }
 
-        return FailSmartContextualFeatureFilter.IsOn(client, context.FeatureName, new TargetingAttributes(targeting));
+        return FailSmartFeatureCheck.Evaluate(client, context.FeatureName, context.Settings, targeting);
     }
 }

@@ -3,11 +3,20 @@ using Microsoft.FeatureManagement.FeatureFilters;
 
 namespace FailSmart.Client.FeatureManagement;
 
-/// <summary>A Microsoft.FeatureManagement targeting context read as FailSmart attributes: "id" is the user id, "groups" the groups.</summary>
+/// <summary>
+/// A Microsoft.FeatureManagement targeting context read as FailSmart attributes. A context that is
+/// also an <see cref="IAttributeSource"/> (an application's TargetingContext subclass) answers first,
+/// so rules can use any attribute it has; then "id" (or "userId") is the user id and "groups" the groups.
+/// </summary>
 internal sealed class TargetingAttributes(ITargetingContext? context) : IAttributeSource
 {
     public bool TryGetAttribute(string name, out DataValue value)
     {
+        if (context is IAttributeSource source && source.TryGetAttribute(name, out value))
+        {
+            return true;
+        }
+
         switch (name)
         {
             case "id" or "userId" when context?.UserId is { } id:

@@ -36,6 +36,34 @@ public sealed class FailSmartServiceCollectionExtensionsTests
         ex.Failures.ShouldContain(f => f.Contains("MaxBatchSize", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AddFailSmart_resolves_relative_paths_against_the_content_root_not_the_working_directory()
+    {
+        using var root = new TemporaryFolder();
+        File.Copy(ExamplePath, Path.Combine(root.Path, "rules.json"));
+        string elsewhere = Path.Combine(Path.GetTempPath(), "failsmart-elsewhere-cache");
+        HostApplicationBuilder builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = root.Path });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["FailSmart:BootstrapFile"] = "rules.json",
+            ["FailSmart:CacheDirectory"] = elsewhere, // absolute: kept as given
+        });
+        builder.Services.AddFailSmart(options => options.EventBufferDirectory = Path.Combine("data", "events"));
+        using IHost host = builder.Build();
+        Directory.GetCurrentDirectory().ShouldNotBe(root.Path); // so the working directory would not find rules.json
+
+        await host.StartAsync(TestContext.Current.CancellationToken);
+
+        FailSmartClientOptions options = host.Services.GetRequiredService<IOptions<FailSmartClientOptions>>().Value;
+        options.BootstrapFile.ShouldBe(Path.Combine(root.Path, "rules.json"));
+        options.CacheDirectory.ShouldBe(elsewhere);
+        options.EventBufferDirectory.ShouldBe(Path.Combine(root.Path, "data", "events"));
+        IFailSmartClient client = host.Services.GetRequiredService<IFailSmartClient>();
+        client.Origin.ShouldBe(RuleSetOrigin.Bootstrap);
+        client.State.ShouldBe(ClientState.Ready);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
     private static IHost Host(Dictionary<string, string?> settings)
     {
         HostApplicationBuilder builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
