@@ -99,8 +99,9 @@ public sealed class PackageContentsTests
         nuspec.Descendants("packageType").Select(t => t.Attribute("name")!.Value).ShouldBe(["DotnetTool"]);
         nuspec.Descendants("dependency").ShouldBeEmpty();
 
-        string settings = Encoding.UTF8.GetString(PackedPackages.Entry(PackedPackages.PackagePath(PackedPackages.Tool), "tools/net10.0/any/DotnetToolSettings.xml"));
-        settings.ShouldContain("CommandName=\"failsmart\"");
-        settings.ShouldContain("EntryPoint=\"failsmart.dll\"");
+        using var settings = new MemoryStream(PackedPackages.Entry(PackedPackages.PackagePath(PackedPackages.Tool), "tools/net10.0/any/DotnetToolSettings.xml"));
+        XElement command = XElement.Load(settings).Descendants("Command").ShouldHaveSingleItem();
+        command.Attribute("Name")!.Value.ShouldBe("failsmart");
+        command.Attribute("EntryPoint")!.Value.ShouldBe("failsmart.dll");
     }
 }
