@@ -2,7 +2,8 @@
 # FailSmart's one build script.
 #
 #   ./build.sh test    Install and start what the test suite needs (only what is missing), build with
-#                      warnings as errors, run every test, stop what it started. The last line is the
+#                      warnings as errors, pack the NuGet packages into artifacts/packages, run every
+#                      test, stop what it started. The last line is the
 #                      summary "N passed, N failed, N skipped"; the exit code is non-zero on any failure.
 #   ./build.sh run     Run FailSmart with embedded stores at http://localhost:5080 (extra arguments go
 #                      to the server, for example: ./build.sh run --data /tmp/failsmart).
@@ -30,6 +31,16 @@ run_tests() {
     echo "The build failed; no tests ran."
     summary_and_exit 0 1 0 1
   fi
+
+  # The packages, as docs/packages.md installs them; test/FailSmart.Packaging.Tests installs them into a
+  # fresh app. Emptied first so a package the build no longer produces cannot linger.
+  echo "== Packing (Release, into artifacts/packages)"
+  rm -rf artifacts/packages
+  if ! dotnet pack FailSmart.slnx -c Release --no-build -nologo -v quiet -o artifacts/packages; then
+    echo "Packing failed; no tests ran."
+    summary_and_exit 0 1 0 1
+  fi
+  export FAILSMART_TEST_PACKAGES="$PWD/artifacts/packages"
 
   echo "== Testing"
   local log status=0

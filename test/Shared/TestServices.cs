@@ -14,6 +14,9 @@ internal static class TestServices
     /// <summary>Debian's Chromium, for Playwright.</summary>
     public static string Chromium() => Require("FAILSMART_TEST_CHROMIUM", "Chromium");
 
+    /// <summary>The folder the build packed FailSmart's NuGet packages into (dotnet pack), for the packaging tests.</summary>
+    public static string Packages() => Require("FAILSMART_TEST_PACKAGES", "the folder of packed FailSmart packages");
+
     private static string Require(string variable, string what)
     {
         string? value = Environment.GetEnvironmentVariable(variable);
