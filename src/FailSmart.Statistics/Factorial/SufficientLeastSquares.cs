@@ -32,31 +32,26 @@ internal sealed class SufficientLeastSquares
     {
         int p = terms.Length;
         Matrix<double> design = Matrix<double>.Build.Dense(cells.Count, p, (c, j) => EffectCoding.Code(terms[j], c));
-        Matrix<double> xtx = Matrix<double>.Build.Dense(p, p);
-        Vector<double> xty = Vector<double>.Build.Dense(p);
-        long units = 0;
-        for (int c = 0; c < cells.Count; c++)
-        {
-            Vector<double> x = design.Row(c);
-            xtx += cells[c].N * x.OuterProduct(x);
-            xty += cells[c].Sum * x;
-            units += cells[c].N;
-        }
+        Vector<double> counts = Vector<double>.Build.Dense(cells.Count, c => cells[c].N);
+        Vector<double> sums = Vector<double>.Build.Dense(cells.Count, c => cells[c].Sum);
+        long units = cells.Sum(c => c.N);
+
+        // X′X = X_cells′ diag(n) X_cells: the rows of a cell are all alike.
+        Matrix<double> xtx = design.TransposeThisAndMultiply(Matrix<double>.Build.DiagonalOfDiagonalVector(counts) * design);
+        Vector<double> xty = design.TransposeThisAndMultiply(sums);
 
         // Cells are all present and all codes ±½ products, so X′X is positive definite: Cholesky is exact and stable.
         var factor = xtx.Cholesky();
         Vector<double> beta = factor.Solve(xty);
         Vector<double> fitted = design * beta;
-        Matrix<double> meat = Matrix<double>.Build.Dense(p, p);
-        for (int c = 0; c < cells.Count; c++)
+        Vector<double> rss = Vector<double>.Build.Dense(cells.Count, c =>
         {
             MeanStatistics cell = cells[c];
             double within = cell.SumOfSquares - (cell.Sum * cell.Mean);
             double lackOfFit = cell.Mean - fitted[c];
-            double rss = Math.Max(within, 0) + (cell.N * lackOfFit * lackOfFit);
-            Vector<double> x = design.Row(c);
-            meat += rss * x.OuterProduct(x);
-        }
+            return Math.Max(within, 0) + (cell.N * lackOfFit * lackOfFit);
+        });
+        Matrix<double> meat = design.TransposeThisAndMultiply(Matrix<double>.Build.DiagonalOfDiagonalVector(rss) * design);
 
         Matrix<double> bread = factor.Solve(Matrix<double>.Build.DenseIdentity(p));
         Matrix<double> covariance = bread * meat * bread * ((double)units / (units - p));
