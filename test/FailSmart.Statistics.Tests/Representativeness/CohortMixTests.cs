@@ -33,6 +33,20 @@ public sealed class CohortMixTests
     }
 
     [Fact]
+    public void Compare_orders_by_standardised_difference_not_by_chi_square()
+    {
+        // "rare" is 1% of the cohort and 0.1% of the target: χ² = 81.1 but |d| = 0.12. The plan mix is 50/50
+        // against 40/60: χ² = 41.7 but |d| = 0.20. The plan differs more, though its χ² is smaller.
+        AttributeMix plan = new("plan", [new("free", 500, 400), new("paid", 500, 600)]);
+        AttributeMix segment = new("segment", [new("rare", 10, 1), new("common", 990, 999)]);
+
+        IReadOnlyList<AttributeDifference> result = CohortMix.Compare([segment, plan]);
+
+        result.Select(d => d.Attribute).ShouldBe(["plan", "segment"]);
+        result[1].ChiSquare.ShouldBeGreaterThan(result[0].ChiSquare);
+    }
+
+    [Fact]
     public void Compare_reports_shares_of_cohort_and_target()
     {
         LevelDifference[] levels = [.. CohortMix.Compare([new AttributeMix("plan", [new("free", 75, 500), new("paid", 25, 500)])]).Single().Levels];
