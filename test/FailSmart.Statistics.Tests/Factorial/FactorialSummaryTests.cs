@@ -8,7 +8,7 @@ public sealed class FactorialSummaryTests
     [Fact]
     public void Summarize_one_feature_helps_and_another_hurts_recommends_shipping_them_separately()
     {
-        // The seed's launch: onboarding +0.6, pricing −0.8, the bundle −0.2.
+        // onboarding +0.6, pricing −0.8: the bundle nets −0.2 and hides a feature worth shipping.
         FactorialSummary summary = FactorialSummary.Summarize(Result(10, 10.6, 9.2, 9.8), MetricDirection.HigherIsBetter);
 
         summary.Recommendation.ShouldBe(FactorialRecommendation.ShipSeparately);

@@ -46,7 +46,7 @@ public sealed class PostStratificationTests
     [Fact]
     public void Estimate_skewed_market_with_a_different_effect_warns_that_it_may_not_carry_over()
     {
-        // NZ is 75.9% of the cohort but 5% of the target and alone carries a +1.2 effect: the seed's launch.
+        // NZ is 75.9% of the cohort but 5% of the target and alone carries a +1.2 effect: a test run in one small market.
         PostStratifiedEffect result = PostStratification.Estimate(RepresentativenessReference.Strata(RepresentativenessReference.Case("post_stratification", "market_skewed")));
 
         result.DominantLevel.ShouldBe("NZ");
