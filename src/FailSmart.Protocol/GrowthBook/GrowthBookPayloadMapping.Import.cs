@@ -120,7 +120,8 @@ public static partial class GrowthBookPayloadMapping
             }
 
             string experimentKey = rule.TryGetProperty("key", out JsonElement k) ? k.GetString()! : featureKey;
-            Experiment experiment = ExperimentFrom(rule, experimentKey);
+            // GrowthBook's SDK does not read "active" from a rule (only from an experiment it is given), so it runs either way.
+            Experiment experiment = ExperimentFrom(rule, experimentKey) with { Status = ExperimentStatus.Running };
             int[] map = [.. rule.GetProperty("variations").EnumerateArray().Select(v => IndexOf(DataValue.FromJson(v)))];
             experiments.Add(experiment with { Variations = [.. experiment.Variations.Select((v, j) => v with { Key = "v" + map[j] })] });
             rules.Add(new Rule(id, condition, new ExperimentAction(experimentKey)));

@@ -65,7 +65,7 @@ public sealed class GrowthBookImportDifferentialTests
         compared.ShouldBe(3_000 * features.Length);
         // The population reaches every way a feature decides: forced, rolled out, each experiment's arms, and the default.
         string[] rules = [.. users.SelectMany(u => features.Select(f => evaluator.Evaluate(f, Attributes.Parse(u)).RuleId ?? "default")).Distinct().Order(StringComparer.Ordinal)];
-        rules.ShouldBe(["default", "fr_beta", "fr_country", "fr_exp", "fr_exp2", "fr_ramp", "fr_rollout", "fr_staff", "fr_v1", "fr_version"]);
+        rules.ShouldBe(["default", "fr_beta", "fr_country", "fr_exp", "fr_exp2", "fr_old", "fr_ramp", "fr_rollout", "fr_staff", "fr_v1", "fr_version"]);
     }
 
     private static IEnumerable<string> Population(Random random, int count)
