@@ -69,6 +69,13 @@ public sealed partial class Evaluator
                     }
 
                     break;
+                case RuleKind.FeatureManagementRollout:
+                    if (InImportedRollout(rule, attributes, trace))
+                    {
+                        return new EvaluationResult(rule.Outcome!);
+                    }
+
+                    break;
                 case RuleKind.GuardedRollout:
                     EvaluationResult armed = InGuardedRollout(rule, ref hashes, trace);
                     if (armed.IsDecided)
@@ -228,6 +235,28 @@ public sealed partial class Evaluator
             // Half-open over the discrete hashes: exactly the points the inclusive rollout takes.
             Range = new BucketRange(0, rule.RolloutBuckets / rule.Slot.Scale),
         });
+
+    // Microsoft.FeatureManagement's placement, for imported rules: SHA-256, so kept out of line.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool InImportedRollout(CompiledRule rule, IAttributeSource attributes, List<TraceStep>? trace)
+    {
+        if (!UnitId.TryResolve(attributes, rule.Slot.Attribute, rule.Slot.Fallback, out string attribute, out string value))
+        {
+            trace?.Add(new TraceStep(TraceStepKind.Rollout, RuleName(rule), false, $"The unit has no '{rule.Slot.Attribute}' to hash: skip the rule."));
+            return false;
+        }
+
+        FeatureManagementBucketing range = rule.FeatureManagement!;
+        double percentage = FeatureManagementHash.Percentage(value, rule.HintBytes);
+        bool inRange = FeatureManagementHash.InRange(percentage, range.From, range.To);
+        trace?.Add(new TraceStep(TraceStepKind.Rollout, RuleName(rule), inRange, FormattableString.Invariant(
+            $"Microsoft.FeatureManagement's hash of {attribute}='{value}' with hint '{rule.Slot.Seed}' = {percentage}%; the rule covers [{range.From}, {range.To}){(range.To == 100 ? " and 100" : string.Empty)}.{(inRange ? string.Empty : " Skip the rule.")}"))
+        {
+            Point = percentage / 100,
+            Range = new BucketRange(range.From / 100, range.To / 100),
+        });
+        return inRange;
+    }
 
     // A guarded rollout decides for every unit with a hash: its arm's outcome, prepared when compiled.
     [MethodImpl(MethodImplOptions.NoInlining)] // Keeps its locals out of every other flag's frame.

@@ -15,4 +15,10 @@ public sealed record RolloutAction(string Variation, RolloutStage Stage) : RuleA
 
     /// <summary>Set for a guarded rollout: then the rule decides for every unit it matches (in, not yet or holdback) and records exposures.</summary>
     public RolloutPlan? Plan { get; init; }
+
+    /// <summary>
+    /// Set for a rule imported from Microsoft.FeatureManagement: units are placed by its targeting hash
+    /// with <see cref="Seed"/> as the hint, and the rule serves the range it names. Never with a plan.
+    /// </summary>
+    public FeatureManagementBucketing? FeatureManagement { get; init; }
 }

@@ -189,6 +189,11 @@ public static partial class ConfigurationValidator
                     problems.Add(new(Property(at, "percentage"), $"Rollout percentage {rollout.Stage.Percent} is outside [0, 100].", "Use a percentage from 0 to 100."));
                 }
 
+                if (rollout.FeatureManagement is { } imported)
+                {
+                    ValidateImportedRollout(rollout, imported, at, problems);
+                }
+
                 break;
             case ExperimentAction run:
                 string experimentPath = Property(Property(rulePath, "experiment"), "key");
@@ -210,6 +215,26 @@ public static partial class ConfigurationValidator
             default:
                 problems.Add(new(rulePath, "A rule needs exactly one action: force, rollout or experiment.", "Add one action to the rule."));
                 break;
+        }
+    }
+
+    // Microsoft.FeatureManagement's bucketing exists so imported users keep their assignment; a guarded
+    // rollout needs FailSmart's own arms, so the two never meet.
+    private static void ValidateImportedRollout(RolloutAction rollout, FeatureManagementBucketing imported, string at, List<ValidationProblem> problems)
+    {
+        if (!(imported.From is >= 0 and <= 100) || imported.From > imported.To)
+        {
+            problems.Add(new(Property(at, "from"), FormattableString.Invariant($"The range's start {imported.From} is outside [0, {imported.To}] (the percentage ends it)."), "Use a start from 0 up to the rollout's percentage."));
+        }
+
+        if (rollout.Plan is not null)
+        {
+            problems.Add(new(Property(at, "plan"), "A rollout with Microsoft.FeatureManagement's bucketing cannot have a plan.", "Remove \"bucketing\" (units then move to FailSmart's hash) or remove \"plan\"."));
+        }
+
+        if (rollout.Seed is { Length: 0 })
+        {
+            problems.Add(new(Property(at, "seed"), "Microsoft.FeatureManagement's bucketing needs a non-empty seed (its hint).", "Leave \"seed\" out to use the flag key, as a targeting filter does, or write the hint."));
         }
     }
 

@@ -110,7 +110,7 @@ internal sealed partial class ConfigMapper
         else if (dto.Rollout is { } rollout)
         {
             string at = Property(path, "rollout");
-            CheckUnknown(rollout, at, "variation, percentage, hashAttribute, fallbackAttribute, seed, plan");
+            CheckUnknown(rollout, at, "variation, percentage, hashAttribute, fallbackAttribute, seed, plan, bucketing, from");
             if (rollout.Percentage is null)
             {
                 Problem(Property(at, "percentage"), "A rollout needs a percentage.", "Add \"percentage\": 10 for 10% of the rule's audience.");
@@ -122,6 +122,7 @@ internal sealed partial class ConfigMapper
                 FallbackAttribute = rollout.FallbackAttribute,
                 Seed = rollout.Seed,
                 Plan = rollout.Plan is { } plan ? MapPlan(plan, Property(at, "plan")) : null,
+                FeatureManagement = MapBucketing(rollout, at),
             };
         }
         else
@@ -135,6 +136,28 @@ internal sealed partial class ConfigMapper
         }
 
         return new Rule(dto.Id ?? string.Empty, condition, action) { Description = dto.Description, Segments = dto.Segments ?? [] };
+    }
+
+    /// <summary>The "bucketing" of rules imported from Microsoft.FeatureManagement (<see cref="FeatureManagementBucketing"/>).</summary>
+    public const string FeatureManagementBucketingName = "feature-management";
+
+    private FeatureManagementBucketing? MapBucketing(RolloutDto rollout, string path)
+    {
+        switch (rollout.Bucketing)
+        {
+            case null or "growthbook":
+                if (rollout.From is not null)
+                {
+                    Problem(Property(path, "from"), "\"from\" is only for Microsoft.FeatureManagement's bucketing.", $"Remove \"from\" (a rollout covers 0 up to its percentage), or add \"bucketing\": \"{FeatureManagementBucketingName}\".");
+                }
+
+                return null;
+            case FeatureManagementBucketingName:
+                return new FeatureManagementBucketing(rollout.From ?? 0, rollout.Percentage ?? 0);
+            default:
+                Problem(Property(path, "bucketing"), $"Unknown bucketing '{rollout.Bucketing}'.", $"Use \"growthbook\" (the default) or \"{FeatureManagementBucketingName}\" (Microsoft.FeatureManagement's targeting hash, for imported rules).");
+                return null;
+        }
     }
 
     private Segment MapSegment(SegmentDto dto, string path)

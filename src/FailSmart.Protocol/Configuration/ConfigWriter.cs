@@ -65,7 +65,10 @@ internal static class ConfigWriter
         Rollout = r.Action is RolloutAction o ? new RolloutDto
         {
             Variation = o.Variation,
-            Percentage = Percent(o.Stage.Fraction),
+            // An imported range keeps its percentages as written, so the hash compares the same numbers.
+            Percentage = o.FeatureManagement is { } imported ? imported.To : Percent(o.Stage.Fraction),
+            Bucketing = o.FeatureManagement is null ? null : ConfigMapper.FeatureManagementBucketingName,
+            From = o.FeatureManagement is { From: not 0 and var from } ? from : null,
             HashAttribute = o.HashAttribute == "id" ? null : o.HashAttribute,
             FallbackAttribute = o.FallbackAttribute,
             Seed = o.Seed,

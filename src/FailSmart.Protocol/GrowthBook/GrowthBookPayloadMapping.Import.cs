@@ -8,8 +8,17 @@ namespace FailSmart.Protocol.GrowthBook;
 
 public static partial class GrowthBookPayloadMapping
 {
-    // Rule properties that change who gets what and that FailSmart's model has no place for.
-    private static readonly string[] s_unsupportedRuleKeys = ["filters", "namespace", "ranges", "range", "parentConditions", "contextualBanditRef", "tracks"];
+    // Rule properties that change who gets what and that FailSmart's model has no place for, with why.
+    private static readonly (string Key, string Why)[] s_unsupportedRuleKeys =
+    [
+        ("filters", "hash filters place units by their own seeds and ranges; FailSmart places experiments by weights, coverage and layers, so units would move"),
+        ("namespace", "a namespace hashes '__' and its name with version 1; FailSmart's layers hash with version 2, so units would land in other ranges"),
+        ("ranges", "explicit variation ranges; FailSmart derives ranges from weights and coverage, so units would move"),
+        ("range", "an explicit rollout range; FailSmart's rollouts start at 0, so units would move"),
+        ("parentConditions", "a parent condition (prerequisite): GrowthBook skips the rule or serves null when it fails, FailSmart serves the off variation"),
+        ("contextualBanditRef", "a contextual bandit, which FailSmart does not run"),
+        ("tracks", "tracking calls on a rule; FailSmart records exposures only for experiments"),
+    ];
 
     /// <summary>
     /// A GrowthBook payload (<c>features</c>, <c>savedGroups</c>) as FailSmart's model, for one
@@ -63,7 +72,7 @@ public static partial class GrowthBookPayloadMapping
         };
     }
 
-    private static (Flag Flag, List<Experiment> Experiments) ImportFeature(string featureKey, JsonElement feature, string environment)
+    internal static (Flag Flag, List<Experiment> Experiments) ImportFeature(string featureKey, JsonElement feature, string environment)
     {
         var values = new List<DataValue>();
         int IndexOf(DataValue value)
@@ -85,11 +94,11 @@ public static partial class GrowthBookPayloadMapping
         for (int i = 0; i < ruleElements.Length; i++)
         {
             JsonElement rule = ruleElements[i];
-            foreach (string key in s_unsupportedRuleKeys)
+            foreach ((string key, string why) in s_unsupportedRuleKeys)
             {
                 if (rule.TryGetProperty(key, out _))
                 {
-                    throw new NotSupportedException($"Feature '{featureKey}' rule {i} uses '{key}', which FailSmart's model does not express.");
+                    throw new NotSupportedException($"Feature '{featureKey}' rule {i} uses '{key}', which FailSmart's model does not express: {why}.");
                 }
             }
 
@@ -111,7 +120,8 @@ public static partial class GrowthBookPayloadMapping
             }
 
             string experimentKey = rule.TryGetProperty("key", out JsonElement k) ? k.GetString()! : featureKey;
-            Experiment experiment = ExperimentFrom(rule, experimentKey);
+            // GrowthBook's SDK does not read "active" from a rule (only from an experiment it is given), so it runs either way.
+            Experiment experiment = ExperimentFrom(rule, experimentKey) with { Status = ExperimentStatus.Running };
             int[] map = [.. rule.GetProperty("variations").EnumerateArray().Select(v => IndexOf(DataValue.FromJson(v)))];
             experiments.Add(experiment with { Variations = [.. experiment.Variations.Select((v, j) => v with { Key = "v" + map[j] })] });
             rules.Add(new Rule(id, condition, new ExperimentAction(experimentKey)));

@@ -87,6 +87,8 @@ public static partial class GrowthBookPayloadMapping
                 case RolloutAction { Plan: { } plan } guarded:
                     AddGuardedRollout(mapped, flag, state, rule, guarded, plan);
                     break;
+                case RolloutAction { FeatureManagement: not null }:
+                    throw new NotSupportedException($"Flag '{flag.Key}' rule '{rule.Id}' is placed by Microsoft.FeatureManagement's targeting hash, which GrowthBook's SDKs do not compute.");
                 case RolloutAction rollout:
                     mapped["force"] = Value(flag, rollout.Variation);
                     mapped["coverage"] = rollout.Stage.Fraction;

@@ -20,6 +20,7 @@ internal sealed class CompiledRule
             {
                 ForceAction => RuleKind.Force,
                 RolloutAction { Plan: not null } => RuleKind.GuardedRollout,
+                RolloutAction { FeatureManagement: not null } => RuleKind.FeatureManagementRollout,
                 RolloutAction => RuleKind.Rollout,
                 _ => RuleKind.Experiment,
             };
@@ -47,6 +48,12 @@ internal sealed class CompiledRule
     public int RolloutBuckets { get; init; }
 
     public HashSlot Slot { get; init; }
+
+    /// <summary>An imported rollout's range, in Microsoft.FeatureManagement's percentages.</summary>
+    public FeatureManagementBucketing? FeatureManagement { get; init; }
+
+    /// <summary>An imported rollout's hint as hashed after the unit id (a newline, then the seed, in UTF-8).</summary>
+    public byte[] HintBytes { get; init; } = [];
 
     /// <summary>A guarded rollout's arms in the rollout hash's buckets.</summary>
     public RolloutArmBuckets Arms { get; init; }

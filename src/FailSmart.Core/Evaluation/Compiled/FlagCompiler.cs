@@ -73,6 +73,19 @@ internal static class FlagCompiler
                     Outcome = Outcome(flag, IndexOf(force.Variation), EvaluationReason.TargetingMatch) with { RuleId = rule.Id, RuleIndex = i },
                 },
                 RolloutAction { Plan: { } plan } guarded => CompileGuardedRule(flag, rule, i, ruleSegments, guarded, plan, defaultIndex, planner, IndexOf),
+                RolloutAction { FeatureManagement: { } range } imported => new CompiledRule
+                {
+                    Rule = rule,
+                    Index = i,
+                    Segments = ruleSegments,
+                    VariationIndex = IndexOf(imported.Variation),
+                    RolloutFraction = imported.Stage.Fraction,
+                    FeatureManagement = range,
+                    HintBytes = FeatureManagementHash.HintBytes(imported.Seed ?? flag.Key),
+                    // Not given a lane: the slot only names the attribute (and seed, for explanations).
+                    Slot = HashSlot.Create(imported.Seed ?? flag.Key, imported.HashAttribute, imported.FallbackAttribute, HashVersion.V2),
+                    Outcome = Outcome(flag, IndexOf(imported.Variation), EvaluationReason.RolloutSplit) with { RuleId = rule.Id, RuleIndex = i },
+                },
                 RolloutAction rollout => new CompiledRule
                 {
                     Rule = rule,

@@ -9,4 +9,7 @@ internal enum RuleKind
 
     /// <summary>A rollout with a plan: decides for every unit it matches (in, not yet or holdback).</summary>
     GuardedRollout,
+
+    /// <summary>A rollout placed by Microsoft.FeatureManagement's targeting hash (an imported rule).</summary>
+    FeatureManagementRollout,
 }

@@ -13,4 +13,8 @@ internal sealed class RolloutDto : DtoBase
     public string? Seed { get; set; }
 
     public RolloutPlanDto? Plan { get; set; }
+
+    public string? Bucketing { get; set; }
+
+    public double? From { get; set; }
 }
