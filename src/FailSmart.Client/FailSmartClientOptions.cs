@@ -40,7 +40,14 @@ public sealed class FailSmartClientOptions
     /// <summary>First retry delay; it doubles with each failure, with jitter, up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan MinRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>The longest wait between two tries: short enough that a kill switch reaches the app soon after a long outage.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// After a healthy connection to the server drops, retry every <see cref="MinRetryDelay"/> (with jitter) for this
+    /// long before backing off: most outages are a restart that is over in seconds. Zero backs off at once.
+    /// </summary>
+    public TimeSpan QuickReconnectWindow { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Wait after the server refuses the key (401/403): a wrong key does not fix itself in seconds.</summary>
     public TimeSpan AuthFailureRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
@@ -105,6 +112,11 @@ public sealed class FailSmartClientOptions
         Positive(problems, MinRetryDelay, nameof(MinRetryDelay));
         Positive(problems, FlushInterval, nameof(FlushInterval));
         Positive(problems, EvaluationInsightsInterval, nameof(EvaluationInsightsInterval));
+        if (QuickReconnectWindow < TimeSpan.Zero)
+        {
+            problems.Add("FailSmart:QuickReconnectWindow must not be negative.");
+        }
+
         if (MaxRetryDelay < MinRetryDelay)
         {
             problems.Add("FailSmart:MaxRetryDelay must be at least MinRetryDelay.");

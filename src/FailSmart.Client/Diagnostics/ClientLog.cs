@@ -6,7 +6,7 @@ namespace FailSmart.Client.Diagnostics;
 internal static partial class ClientLog
 {
     [LoggerMessage(3000, LogLevel.Information, "FailSmart client state {Previous} -> {Current}: {Reason}")]
-    public static partial void StateChanged(ILogger logger, ClientState previous, ClientState current, string? reason);
+    public static partial void StateChanged(ILogger logger, ClientState previous, ClientState current, string reason);
 
     [LoggerMessage(3001, LogLevel.Information, "FailSmart rule set revision {Revision} from {Origin} is in use.")]
     public static partial void RuleSetApplied(ILogger logger, long revision, RuleSetOrigin origin);
