@@ -70,6 +70,12 @@ public sealed class FailSmartClientOptions
     /// <summary>Where undelivered batches are written while the server is unreachable, and kept across restarts.</summary>
     public string? EventBufferDirectory { get; set; }
 
+    /// <summary>
+    /// <see cref="EventDurability.Buffered"/> (the default) keeps events in memory until their batch is sent;
+    /// <see cref="EventDurability.WriteAhead"/> writes each to a log in <see cref="EventBufferDirectory"/> before Track returns, so a crash loses none.
+    /// </summary>
+    public EventDurability EventDurability { get; set; } = EventDurability.Buffered;
+
     /// <summary>The most the on-disk buffer may hold.</summary>
     public long MaxEventBufferBytes { get; set; } = 64L * 1024 * 1024;
 
@@ -112,6 +118,16 @@ public sealed class FailSmartClientOptions
         Positive(problems, MinRetryDelay, nameof(MinRetryDelay));
         Positive(problems, FlushInterval, nameof(FlushInterval));
         Positive(problems, EvaluationInsightsInterval, nameof(EvaluationInsightsInterval));
+        if (EventDurability == EventDurability.WriteAhead && string.IsNullOrWhiteSpace(EventBufferDirectory))
+        {
+            problems.Add("FailSmart:EventDurability WriteAhead needs FailSmart:EventBufferDirectory, the folder its log is written to (one process per folder).");
+        }
+
+        if (!Enum.IsDefined(EventDurability))
+        {
+            problems.Add("FailSmart:EventDurability must be Buffered or WriteAhead.");
+        }
+
         if (QuickReconnectWindow < TimeSpan.Zero)
         {
             problems.Add("FailSmart:QuickReconnectWindow must not be negative.");
