@@ -47,7 +47,7 @@ public sealed class FailSmartClientOptions
     /// After a healthy connection to the server drops, retry every <see cref="MinRetryDelay"/> (with jitter) for this
     /// long before backing off: most outages are a restart that is over in seconds. Zero backs off at once.
     /// </summary>
-    public TimeSpan QuickReconnectWindow { get; set; } = TimeSpan.FromSeconds(15);
+    public TimeSpan QuickReconnectWindow { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Wait after the server refuses the key (401/403): a wrong key does not fix itself in seconds.</summary>
     public TimeSpan AuthFailureRetryDelay { get; set; } = TimeSpan.FromMinutes(5);

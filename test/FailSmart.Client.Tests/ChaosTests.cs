@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using DuckDB.NET.Data;
+using FailSmart.Core.Evaluation;
 using FailSmart.Core.Values;
+using FailSmart.Protocol.Configuration;
 using FailSmart.Testing;
 
 namespace FailSmart.Client.Tests;
@@ -18,6 +20,10 @@ public sealed class ChaosTests
     private const int Threads = 4;
     private const string KillSwitch = "new-checkout";
     private static readonly TimeSpan s_target = TimeSpan.FromSeconds(3);
+
+    // The example with the kill switch off (its production environment is the first "enabled": true): the
+    // checkout button has it as a prerequisite, so each flag's value is checked against both states.
+    private static readonly Evaluator s_switchedOff = new(ConfigDocument.Parse(SwitchedOffJson()).Configuration!, "production");
 
     [Fact]
     public async Task Client_survives_20_SIGKILLs_of_the_server_with_consistent_values_every_event_stored_once_and_returns_within_3_s()
@@ -66,6 +72,7 @@ public sealed class ChaosTests
             var ready = new List<double>();
             var switched = new List<double>();
             bool enabled = true;
+            TimeSpan startup = TimeSpan.Zero;
             for (int kill = 0; kill < Kills; kill++)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(500 + (kill % 5 * 100)), ct);
@@ -73,9 +80,19 @@ public sealed class ChaosTests
                 await server.WaitForExitAsync(ct);
                 server.Dispose();
                 TimeSpan killedAt = clock.Elapsed;
-                await Task.Delay(TimeSpan.FromSeconds(0.2 + (4.8 * ((kill * 7) % Kills) / (Kills - 1))), ct); // 0.2 … 5 s, shuffled
+
+                // Outages of 0.2 … 5 s (shuffled), from the kill to the server answering: the new process is launched
+                // early by the time the last one took to start, and an outage is never shorter than a start.
+                TimeSpan outage = TimeSpan.FromSeconds(0.2 + (4.8 * ((kill * 7) % Kills) / (Kills - 1)));
+                if (outage - startup > TimeSpan.Zero)
+                {
+                    await Task.Delay(outage - startup, ct);
+                }
+
+                TimeSpan launchedAt = clock.Elapsed;
                 server = (await ChildServer.StartAsync(arguments, null, ct, port: port)).Process;
                 TimeSpan answeredAt = clock.Elapsed;
+                startup = answeredAt - launchedAt;
                 outages.Add((answeredAt - killedAt).TotalSeconds);
 
                 enabled = !enabled;
@@ -165,20 +182,34 @@ public sealed class ChaosTests
                 // 2-core machine under this test can exceed; that is Core's documented "no match", not the
                 // client's doing, and it would make the expected value below depend on scheduling.
                 var user = Attributes.Of(("id", "u-" + (i % 400)), ("appVersion", "4.3.0"), ("country", i % 7 == 0 ? "NZ" : "GB"), ("email", "someone@example.com"));
-                bool expectedNoAds = Example.Production.Evaluate("no-ads", user).Value.AsBoolean();
-                string expectedButton = Example.Production.Evaluate("checkout-button", user).Value.AsString()!;
-                FlagEvaluation<bool> noAds = client.GetBoolDetail("no-ads", !expectedNoAds, user);
+
+                // Each value must be the rule set's with the switch on or off; which one it is, and the switch's own
+                // value, are checked at the end against the revision the client held around the calls.
+                long before = client.Revision;
+                FlagEvaluation<bool> noAds = client.GetBoolDetail("no-ads", false, user);
                 FlagEvaluation<string> button = client.GetStringDetail("checkout-button", "none", user);
-                if (noAds.Value != expectedNoAds || button.Value != expectedButton)
+                bool on = client.GetBool(KillSwitch, false, switchUser);
+                bool held = client.Revision == before;
+                foreach ((string flag, DataValue value, string detail) in new[]
                 {
-                    result.Inconsistent++;
-                    result.Failures.Add($"{noAds.Reason}/{noAds.ErrorCode}/{noAds.ErrorMessage} {button.Reason}/{button.ErrorCode} state {noAds.State}");
+                    ("no-ads", DataValue.FromBoolean(noAds.Value), $"{noAds.Reason}/{noAds.ErrorCode}/{noAds.ErrorMessage}"),
+                    ("checkout-button", DataValue.FromString(button.Value), $"{button.Reason}/{button.ErrorCode}/{button.ErrorMessage}"),
+                })
+                {
+                    DataValue whenOn = Example.Production.Evaluate(flag, user).Value;
+                    DataValue whenOff = s_switchedOff.Evaluate(flag, user).Value;
+                    if (!value.Equals(whenOn) && !value.Equals(whenOff))
+                    {
+                        result.Inconsistent++;
+                        result.Failures.Add($"{flag}: {detail} state {noAds.State}");
+                    }
+                    else if (held && !whenOn.Equals(whenOff))
+                    {
+                        seen.TryAdd((before, value.Equals(whenOn)), true);
+                    }
                 }
 
-                // The kill switch is checked against the revision the client held around the call.
-                long before = client.Revision;
-                bool on = client.GetBool(KillSwitch, false, switchUser);
-                if (client.Revision == before)
+                if (held)
                 {
                     seen.TryAdd((before, on), true);
                 }
@@ -218,6 +249,13 @@ public sealed class ChaosTests
                 return user;
             }
         }
+    }
+
+    private static string SwitchedOffJson()
+    {
+        const string On = "\"enabled\": true";
+        int at = Example.Json.IndexOf(On, StringComparison.Ordinal);
+        return string.Concat(Example.Json.AsSpan(0, at), "\"enabled\": false", Example.Json.AsSpan(at + On.Length));
     }
 
     private static bool StateAt(List<(long Revision, bool Enabled)> states, long revision)
