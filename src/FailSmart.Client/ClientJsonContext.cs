@@ -9,6 +9,7 @@ namespace FailSmart.Client;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     PropertyNameCaseInsensitive = true)]
+[JsonSerializable(typeof(IngestEvent))]
 [JsonSerializable(typeof(IngestEvent[]))]
 [JsonSerializable(typeof(List<IngestEvent>))]
 [JsonSerializable(typeof(IngestResponse))]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FailSmart.Client.Events;
 using FailSmart.Core.Evaluation;
 using FailSmart.Core.Model;
 using FailSmart.Core.Values;
@@ -8,10 +9,16 @@ namespace FailSmart.Client;
 
 internal sealed partial class FailSmartClient
 {
-    public void Track(string unitId, string eventName, double? value = null, IReadOnlyDictionary<string, string>? properties = null)
+    public void Track(string unitId, string eventName, double? value = null, IReadOnlyDictionary<string, string>? properties = null, string? eventId = null)
     {
         if (string.IsNullOrEmpty(unitId) || string.IsNullOrEmpty(eventName) || !_events.Enabled)
         {
+            return;
+        }
+
+        if (eventId is not null && EventIds.Problem(eventId) is { } problem)
+        {
+            _events.CountRefused(problem);
             return;
         }
 
@@ -27,7 +34,7 @@ internal sealed partial class FailSmartClient
                 }
             }
 
-            _events.Enqueue(new IngestEvent(NewId(), IngestEvent.MetricType, unitId, _time.GetUtcNow(), Event: eventName, Value: value, Properties: props));
+            _events.Enqueue(new IngestEvent(eventId ?? NewId(), IngestEvent.MetricType, unitId, _time.GetUtcNow(), Event: eventName, Value: value, Properties: props));
         }
 #pragma warning disable CA1031 // tracking never throws into the application
         catch (Exception)

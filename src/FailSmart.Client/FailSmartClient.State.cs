@@ -9,7 +9,7 @@ internal sealed partial class FailSmartClient
     {
         Swap(snapshot);
         _cache?.Save(snapshot, _time.GetUtcNow());
-        SetState(ClientState.Ready, null);
+        SetState(ClientState.Ready, null, $"the server sent revision {snapshot.Revision}");
     }
 
     /// <summary>The server confirmed the rule set in use is current (304, or a live stream).</summary>
@@ -20,7 +20,7 @@ internal sealed partial class FailSmartClient
             Swap(new RuleSetSnapshot(current.Evaluator, RuleSetOrigin.Server, revision > 0 ? revision : current.Revision, current.ETag, current.Json));
         }
 
-        SetState(ClientState.Ready, null);
+        SetState(ClientState.Ready, null, $"the server confirmed revision {Snapshot?.Revision ?? revision} is current");
     }
 
     internal void OnSyncFailed(string reason)
@@ -52,7 +52,8 @@ internal sealed partial class FailSmartClient
         Raise(RuleSetChanged, EventArgs.Empty);
     }
 
-    private void SetState(ClientState state, string? reason)
+    /// <summary>Changes the state. <paramref name="because"/> is what the log says when there is no <paramref name="reason"/> to keep (Ready has none).</summary>
+    private void SetState(ClientState state, string? reason, string? because = null)
     {
         ClientState previous;
         lock (_stateGate)
@@ -74,7 +75,7 @@ internal sealed partial class FailSmartClient
 
         if (previous != state)
         {
-            ClientLog.StateChanged(_logger, previous, state, reason);
+            ClientLog.StateChanged(_logger, previous, state, reason ?? because ?? "no reason given");
             Raise(StateChanged, new ClientStateChangedEventArgs(previous, state, reason));
         }
     }

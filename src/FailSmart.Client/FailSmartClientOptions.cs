@@ -40,7 +40,14 @@ public sealed class FailSmartClientOptions
     /// <summary>First retry delay; it doubles with each failure, with jitter, up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan MinRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>The longest wait between two tries: short enough that a kill switch reaches the app soon after a long outage.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// After a healthy connection to the server drops, retry every <see cref="MinRetryDelay"/> (with jitter) for this
+    /// long before backing off: most outages are a restart that is over in seconds. Zero backs off at once.
+    /// </summary>
+    public TimeSpan QuickReconnectWindow { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Wait after the server refuses the key (401/403): a wrong key does not fix itself in seconds.</summary>
     public TimeSpan AuthFailureRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
@@ -62,6 +69,12 @@ public sealed class FailSmartClientOptions
 
     /// <summary>Where undelivered batches are written while the server is unreachable, and kept across restarts.</summary>
     public string? EventBufferDirectory { get; set; }
+
+    /// <summary>
+    /// <see cref="EventDurability.Buffered"/> (the default) keeps events in memory until their batch is sent;
+    /// <see cref="EventDurability.WriteAhead"/> writes each to a log in <see cref="EventBufferDirectory"/> before Track returns, so a crash loses none.
+    /// </summary>
+    public EventDurability EventDurability { get; set; } = EventDurability.Buffered;
 
     /// <summary>The most the on-disk buffer may hold.</summary>
     public long MaxEventBufferBytes { get; set; } = 64L * 1024 * 1024;
@@ -105,6 +118,21 @@ public sealed class FailSmartClientOptions
         Positive(problems, MinRetryDelay, nameof(MinRetryDelay));
         Positive(problems, FlushInterval, nameof(FlushInterval));
         Positive(problems, EvaluationInsightsInterval, nameof(EvaluationInsightsInterval));
+        if (EventDurability == EventDurability.WriteAhead && string.IsNullOrWhiteSpace(EventBufferDirectory))
+        {
+            problems.Add("FailSmart:EventDurability WriteAhead needs FailSmart:EventBufferDirectory, the folder its log is written to (one process per folder).");
+        }
+
+        if (!Enum.IsDefined(EventDurability))
+        {
+            problems.Add("FailSmart:EventDurability must be Buffered or WriteAhead.");
+        }
+
+        if (QuickReconnectWindow < TimeSpan.Zero)
+        {
+            problems.Add("FailSmart:QuickReconnectWindow must not be negative.");
+        }
+
         if (MaxRetryDelay < MinRetryDelay)
         {
             problems.Add("FailSmart:MaxRetryDelay must be at least MinRetryDelay.");

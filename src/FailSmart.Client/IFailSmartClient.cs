@@ -52,12 +52,20 @@ public interface IFailSmartClient : IDisposable, IAsyncDisposable
     /// <summary>The keys of the flags in the current rule set.</summary>
     IReadOnlyCollection<string> FlagKeys { get; }
 
-    /// <summary>Records a metric event (a purchase, a page load) for a unit. Never throws.</summary>
+    /// <summary>
+    /// Records a metric event (a purchase, a page load) for a unit. Never throws. With
+    /// <see cref="EventDurability.WriteAhead"/> it returns once the event is on disk.
+    /// </summary>
     /// <param name="unitId">The unit (user, device, account): the same id the experiments hash.</param>
     /// <param name="eventName">What happened; metrics select events by this name.</param>
     /// <param name="value">An optional number, such as the order value.</param>
     /// <param name="properties">Optional string attributes for breakdowns. Sent to your FailSmart server, never logged.</param>
-    void Track(string unitId, string eventName, double? value = null, IReadOnlyDictionary<string, string>? properties = null);
+    /// <param name="eventId">
+    /// Your own id for this event (such as the order id), so that your retry of the same event is stored once:
+    /// at most 512 characters of valid Unicode. An invalid id refuses the event (logged, and counted in
+    /// <see cref="DeliveryStatistics.Rejected"/>). By default each call gets a new UUID.
+    /// </param>
+    void Track(string unitId, string eventName, double? value = null, IReadOnlyDictionary<string, string>? properties = null, string? eventId = null);
 
     /// <summary>Sends every queued event now. Returns true when nothing is left pending.</summary>
     Task<bool> FlushAsync(CancellationToken cancellationToken = default);

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using FailSmart.Core.Evaluation;
 
 namespace FailSmart.Client.Tests;
@@ -54,11 +56,68 @@ public sealed class SyncScriptedTests
         client.Origin.ShouldBe(RuleSetOrigin.Server);
     }
 
-    private sealed class SyncHandler(string config, string stream, int failFirst = 0) : HttpMessageHandler
+    [Fact]
+    public async Task Stream_that_was_healthy_before_it_broke_retries_after_the_shortest_delay_every_time()
+    {
+        // Each connection delivers a heartbeat (it is healthy) and then breaks, as a server killed again and
+        // again does: separate outages must not add up into a longer and longer backoff.
+        var handler = new SyncHandler(Example.Json, ": heartbeat\n", breakStream: true);
+        var logs = new ListLogger();
+        await using IFailSmartClient client = new FailSmartClientBuilder()
+            .WithServer(new Uri("http://failsmart.test/"), "fs_server_x")
+            .WithHttpMessageHandler(handler)
+            .WithLoggerFactory(logs)
+            .Configure(o =>
+            {
+                o.SendEvents = false;
+                o.EvaluationInsights = false;
+                o.MinRetryDelay = TimeSpan.FromMilliseconds(20);
+                o.MaxRetryDelay = TimeSpan.FromMinutes(10);
+                o.QuickReconnectWindow = TimeSpan.Zero; // the reset alone, without the quick retries after a drop
+            })
+            .Build();
+
+        await Eventually.TrueAsync(() => handler.StreamCalls >= 10, "the stream was opened ten times", seconds: 60);
+
+        TimeSpan[] delays = [.. logs.Entries.Where(e => e.EventId == 3002).Select(e => ReadDelay(e.Message)).Take(9)];
+        delays.Length.ShouldBe(9);
+        delays.ShouldAllBe(d => d <= TimeSpan.FromMilliseconds(20), "each retry follows a healthy connection: " + string.Join(", ", delays.Select(d => d.TotalMilliseconds)));
+    }
+
+    [Fact]
+    public async Task State_change_to_Ready_logs_why_and_never_null()
+    {
+        var logs = new ListLogger();
+        await using IFailSmartClient client = new FailSmartClientBuilder()
+            .WithServer(new Uri("http://failsmart.test/"), "fs_server_x")
+            .WithHttpMessageHandler(new SyncHandler(Example.Json, ": heartbeat\n\n"))
+            .WithLoggerFactory(logs)
+            .Configure(o =>
+            {
+                o.SendEvents = false;
+                o.EvaluationInsights = false;
+            })
+            .Build();
+
+        (await client.WaitForInitializationAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)).ShouldBe(ClientState.Ready);
+
+        string message = logs.Entries.Single(e => e.EventId == 3000).Message;
+        message.ShouldNotContain("(null)");
+        message.ShouldBe("FailSmart client state NotReady -> Ready: the server sent revision 3");
+        client.StateReason.ShouldBeNull();
+    }
+
+    private static TimeSpan ReadDelay(string message) =>
+        TimeSpan.Parse(Regex.Match(message, @"retrying in (\S+)\.$").Groups[1].Value, CultureInfo.InvariantCulture);
+
+    private sealed class SyncHandler(string config, string stream, int failFirst = 0, bool breakStream = false) : HttpMessageHandler
     {
         private int _configCalls;
+        private int _streamCalls;
 
         public int ConfigCalls => Volatile.Read(ref _configCalls);
+
+        public int StreamCalls => Volatile.Read(ref _streamCalls);
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
@@ -74,15 +133,16 @@ public sealed class SyncScriptedTests
                 return Task.FromResult(ok);
             }
 
-            // The stream sends its script, then stays open (as a live stream does) until the client leaves.
+            // The stream sends its script, then stays open (as a live stream does) until the client leaves, or breaks.
+            Interlocked.Increment(ref _streamCalls);
             var body = new MemoryStream(Encoding.UTF8.GetBytes(stream));
-            var content = new StreamContent(new OpenEndedStream(body, cancellationToken));
+            var content = new StreamContent(new OpenEndedStream(body, breakStream, cancellationToken));
             content.Headers.ContentType = new("text/event-stream");
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content });
         }
     }
 
-    private sealed class OpenEndedStream(Stream inner, CancellationToken cancellationToken) : Stream
+    private sealed class OpenEndedStream(Stream inner, bool breaks, CancellationToken cancellationToken) : Stream
     {
         public override bool CanRead => true;
 
@@ -100,6 +160,11 @@ public sealed class SyncScriptedTests
             if (read > 0)
             {
                 return read;
+            }
+
+            if (breaks)
+            {
+                throw new IOException("The connection was reset.");
             }
 
             using var both = CancellationTokenSource.CreateLinkedTokenSource(token, cancellationToken);

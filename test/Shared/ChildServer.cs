@@ -6,15 +6,15 @@ namespace FailSmart.Testing;
 
 /// <summary>
 /// Starts the real server (FailSmart.Server.dll from the test's output folder) as a child process on a free
-/// loopback port, and waits until /health answers 200. With a log path, the server's output goes there, so a
-/// journey that stalls can be read afterwards.
+/// loopback port (or the one given, to start a server again where it was), and waits until /health answers 200.
+/// With a log path, the server's output goes there, so a journey that stalls can be read afterwards.
 /// </summary>
 internal static class ChildServer
 {
     public static async Task<(Process Process, Uri Address)> StartAsync(
-        IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken, string? logPath = null)
+        IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken, string? logPath = null, int? port = null)
     {
-        int port = FreePort();
+        port ??= FreePort();
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -105,7 +105,7 @@ internal static class ChildServer
         }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -6,7 +6,7 @@ namespace FailSmart.Client.Diagnostics;
 internal static partial class ClientLog
 {
     [LoggerMessage(3000, LogLevel.Information, "FailSmart client state {Previous} -> {Current}: {Reason}")]
-    public static partial void StateChanged(ILogger logger, ClientState previous, ClientState current, string? reason);
+    public static partial void StateChanged(ILogger logger, ClientState previous, ClientState current, string reason);
 
     [LoggerMessage(3001, LogLevel.Information, "FailSmart rule set revision {Revision} from {Origin} is in use.")]
     public static partial void RuleSetApplied(ILogger logger, long revision, RuleSetOrigin origin);
@@ -58,6 +58,15 @@ internal static partial class ClientLog
 
     [LoggerMessage(3017, LogLevel.Warning, "FailSmart's server refused an evaluation insights report (HTTP {Status}): {Problem}")]
     public static partial void UsageRefused(ILogger logger, int status, string problem);
+
+    [LoggerMessage(3019, LogLevel.Warning, "FailSmart did not track an event: {Problem}. Refused so far: {Refused}.")]
+    public static partial void TrackRefused(ILogger logger, string problem, long refused);
+
+    [LoggerMessage(3020, LogLevel.Information, "FailSmart found {Count} events in its write-ahead log from an earlier run; they are sent first.")]
+    public static partial void LogRecovered(ILogger logger, long count);
+
+    [LoggerMessage(3021, LogLevel.Error, "FailSmart could not write its write-ahead log {Path} ({Problem}); events wait in memory until it works again.")]
+    public static partial void LogWriteFailed(ILogger logger, string path, string problem);
 
     [LoggerMessage(3018, LogLevel.Warning, "FailSmart dropped an unsent evaluation insights report of {Count} evaluations: the server has been unreachable for too long.")]
     public static partial void UsageDropped(ILogger logger, long count);

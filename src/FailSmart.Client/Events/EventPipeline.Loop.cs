@@ -153,6 +153,7 @@ internal sealed partial class EventPipeline
             }
 
             Count(sent, batch.Count);
+            _log?.Done(batch.Count);
             failures = 0;
         }
     }
@@ -208,7 +209,14 @@ internal sealed partial class EventPipeline
         }
     }
 
+    // Every batch taken from the queue ends here or in a delivery; either way the write-ahead log is done with it.
     private void Keep(List<IngestEvent> batch)
+    {
+        KeepPending(batch);
+        _log?.Done(batch.Count);
+    }
+
+    private void KeepPending(IReadOnlyList<IngestEvent> batch)
     {
         if (!_pending.TryAdd(batch))
         {

@@ -10,12 +10,14 @@ namespace FailSmart.Client.Events;
 /// Delivers exposures and events: a bounded queue, batches, retry with backoff, a bounded pending
 /// buffer (on disk when configured) while the server is unreachable, and a last flush on dispose.
 /// Delivery is at least once; the server deduplicates on each event's id. Every event that a bound
-/// forces out is counted.
+/// forces out is counted. With <see cref="EventDurability.WriteAhead"/>, a <see cref="WriteAheadLog"/> holds
+/// every queued event on disk until the loop is done with it.
 /// </summary>
 internal sealed partial class EventPipeline : IAsyncDisposable
 {
     private readonly Channel<IngestEvent> _queue;
     private readonly IPendingBatches _pending;
+    private readonly WriteAheadLog? _log;
     private readonly EventSender? _sender;
     private readonly FailSmartClientOptions _options;
     private readonly ILogger _logger;
@@ -29,6 +31,7 @@ internal sealed partial class EventPipeline : IAsyncDisposable
     private long _delivered;
     private long _duplicates;
     private long _rejected;
+    private long _refused;
     private long _deduplicated;
     private long _droppedQueueFull;
     private long _droppedBufferFull;
@@ -48,6 +51,12 @@ internal sealed partial class EventPipeline : IAsyncDisposable
         });
         _sender = http is null ? null : new EventSender(http, options.RequestTimeout, time);
         _pending = CreatePending(options, logger);
+        _log = _sender is null ? null : CreateLog(options, _pending, logger);
+        if (_log is not null)
+        {
+            _log.Recover(options.MaxBatchSize, KeepPending);
+        }
+
         _loop = _sender is null ? Task.CompletedTask : Task.Run(RunAsync);
     }
 
@@ -68,6 +77,17 @@ internal sealed partial class EventPipeline : IAsyncDisposable
 
     public void CountDeduplicated() => Interlocked.Increment(ref _deduplicated);
 
+    /// <summary>An event the client refused before queueing it (an invalid id): counted as rejected and logged.</summary>
+    public void CountRefused(string problem)
+    {
+        Interlocked.Increment(ref _rejected);
+        long refused = Interlocked.Increment(ref _refused);
+        if ((refused & (refused - 1)) == 0)
+        {
+            ClientLog.TrackRefused(_logger, problem, refused);
+        }
+    }
+
     /// <summary>Queues an event; when the queue is full the event is dropped and counted.</summary>
     public void Enqueue(IngestEvent item)
     {
@@ -76,7 +96,8 @@ internal sealed partial class EventPipeline : IAsyncDisposable
             return;
         }
 
-        if (Volatile.Read(ref _stopping) == 0 && _queue.Writer.TryWrite(item))
+        long position = 0;
+        if (Volatile.Read(ref _stopping) == 0 && (_log is null ? _queue.Writer.TryWrite(item) : _log.Append(item, _queue.Writer, out position)))
         {
             Interlocked.Increment(ref _queued);
             if (_queue.Reader.Count >= _options.MaxBatchSize)
@@ -84,6 +105,7 @@ internal sealed partial class EventPipeline : IAsyncDisposable
                 Wake();
             }
 
+            _log?.WaitUntilDurable(position);
             return;
         }
 
@@ -139,6 +161,11 @@ internal sealed partial class EventPipeline : IAsyncDisposable
             left++;
         }
 
+        if (_log is not null)
+        {
+            left = 0; // still in the write-ahead log: the next start sends them
+        }
+
         if (_pending is MemoryPendingBatches)
         {
             left += _pending.Count;
@@ -152,6 +179,7 @@ internal sealed partial class EventPipeline : IAsyncDisposable
         }
 
         CompleteFlushWaiters(_pending.IsEmpty);
+        _log?.Dispose();
         _abort.Dispose();
         _wake.Dispose();
     }
@@ -171,6 +199,26 @@ internal sealed partial class EventPipeline : IAsyncDisposable
         }
 
         return new MemoryPendingBatches(options.MaxPendingEvents);
+    }
+
+    // The log needs the disk buffer: events it hands back at start, and batches the server cannot take now,
+    // must stay on disk; without one the client keeps events in memory and says so.
+    private static WriteAheadLog? CreateLog(FailSmartClientOptions options, IPendingBatches pending, ILogger logger)
+    {
+        if (options.EventDurability != EventDurability.WriteAhead || options.EventBufferDirectory is not { } directory || pending is not DiskPendingBatches)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new WriteAheadLog(directory, logger);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            ClientLog.LogWriteFailed(logger, directory, "the write-ahead log cannot be opened, so events wait in memory: " + e.Message);
+            return null;
+        }
     }
 
     private void Wake()

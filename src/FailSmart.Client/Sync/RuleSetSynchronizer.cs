@@ -12,17 +12,16 @@ namespace FailSmart.Client.Sync;
 
 /// <summary>
 /// Keeps the client's rule set current: downloads it (ETag, 304), then follows the SSE stream of
-/// changes, resuming with Last-Event-ID. Any failure ends in a delay (backoff with jitter, Retry-After,
-/// or a long wait when the key is refused) and another try, until the client is disposed.
+/// changes, resuming with Last-Event-ID. Any failure ends in a delay (<see cref="ReconnectBackoff"/>,
+/// Retry-After, or a long wait when the key is refused) and another try, until the client is disposed.
 /// </summary>
 internal sealed class RuleSetSynchronizer(FailSmartClient client, HttpClient http, FailSmartClientOptions options, TimeProvider time, ILogger logger)
 {
-    private readonly RetryDelay _retry = new(options.MinRetryDelay, options.MaxRetryDelay);
+    private readonly ReconnectBackoff _backoff = new(new RetryDelay(options.MinRetryDelay, options.MaxRetryDelay), options.QuickReconnectWindow, time);
     private bool _keyRefusalLogged;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        int failures = 0;
         bool downloaded = false;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -33,7 +32,7 @@ internal sealed class RuleSetSynchronizer(FailSmartClient client, HttpClient htt
                 {
                     await DownloadAsync(downloaded ? options.RequestTimeout : options.InitializationTimeout, cancellationToken);
                     downloaded = true;
-                    failures = 0;
+                    _backoff.Healthy();
                     _keyRefusalLogged = false;
                 }
 
@@ -43,10 +42,9 @@ internal sealed class RuleSetSynchronizer(FailSmartClient client, HttpClient htt
                     continue;
                 }
 
-                bool received = await FollowStreamAsync(cancellationToken);
                 // The stream ended (the server is stopping or a proxy closed it): reconnect soon, without a state change yet.
-                failures = received ? 0 : failures + 1;
-                delay = _retry.Next(Math.Max(1, failures));
+                await FollowStreamAsync(cancellationToken);
+                delay = _backoff.Failed();
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -56,9 +54,9 @@ internal sealed class RuleSetSynchronizer(FailSmartClient client, HttpClient htt
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                failures++;
                 var failure = e as SyncFailure;
-                delay = failure?.KeyRefused == true ? options.AuthFailureRetryDelay : failure?.RetryAfter ?? _retry.Next(failures);
+                TimeSpan backoff = _backoff.Failed();
+                delay = failure?.KeyRefused == true ? options.AuthFailureRetryDelay : failure?.RetryAfter ?? backoff;
                 string reason = SyncFailure.Describe(e);
                 if (failure?.KeyRefused == true)
                 {
@@ -116,8 +114,8 @@ internal sealed class RuleSetSynchronizer(FailSmartClient client, HttpClient htt
         Apply(json, revision, response.Headers.ETag?.ToString() ?? ETagOf(json));
     }
 
-    /// <summary>Follows the stream until it ends. Returns whether anything arrived (the connection was good).</summary>
-    private async Task<bool> FollowStreamAsync(CancellationToken cancellationToken)
+    /// <summary>Follows the stream until it ends. Its first line proves the connection healthy.</summary>
+    private async Task FollowStreamAsync(CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, ServerEndpoints.Stream);
         request.Headers.Accept.ParseAdd("text/event-stream");
@@ -153,12 +151,13 @@ internal sealed class RuleSetSynchronizer(FailSmartClient client, HttpClient htt
 
             if (line is null)
             {
-                return received;
+                return;
             }
 
             if (!received)
             {
                 received = true;
+                _backoff.Healthy();
                 // The first line proves the connection; a "put" follows when our revision is behind.
                 if (client.Snapshot is { } snapshot)
                 {
