@@ -165,6 +165,18 @@ public sealed class StatsAnalyzeSufficientStatisticsTests : IDisposable
     }
 
     [Fact]
+    public async Task Analyze_reads_semicolon_separated_files_with_aliases_and_quotes()
+    {
+        // A European spreadsheet's export, with GrowthBook's column names.
+        string file = Write("export.csv", "\"metric\";\"variation\";\"users\";\"main_sum\";\"main_sum_squares\"\r\nspend;a;1000;5000;40000\r\nspend;b;1000;5200;42000\r\n");
+
+        JsonObject result = await AnalyzeJson(file);
+
+        ShouldMatchLibrary(Treatment(result, "spend"), WelchTest.Compare(new MeanStatistics(1000, 5000, 40000), new MeanStatistics(1000, 5200, 42000)).Lifts,
+            1000, 1000, MetricDirection.HigherIsBetter);
+    }
+
+    [Fact]
     public async Task Analyze_json_output_has_the_results_endpoint_shape()
     {
         JsonObject result = await AnalyzeJson(Example("csv"));
@@ -218,6 +230,19 @@ public sealed class StatsAnalyzeSufficientStatisticsTests : IDisposable
         output.ShouldContain("Verdict: ");
         Comparison lifts = ProportionTest.Compare(new ProportionStatistics(10000, 1183), new ProportionStatistics(10080, 1262)).Lifts;
         output.ShouldContain((lifts.Relative.Estimate * 100).ToString("+0.##;-0.##;0", System.Globalization.CultureInfo.InvariantCulture) + "%");
+    }
+
+    [Fact]
+    public async Task Analyze_table_prints_names_with_brackets_as_written()
+    {
+        // Brackets are markup to the table renderer; a metric named revenue[usd] must print, not fail.
+        string file = Write("brackets.csv", "metric,variation,count,sum,sum_squares\nrevenue[usd],[a],1000,5000,40000\nrevenue[usd],b,1000,5200,42000\n");
+
+        var (exitCode, output, error) = await CliRunner.RunAsync(["stats", "analyze", file], Ct);
+
+        exitCode.ShouldBe(0, error);
+        output.ShouldContain("revenue[usd] (mean, primary)");
+        output.ShouldContain("│ [a] ");
     }
 
     [Fact]

@@ -63,7 +63,7 @@ internal static class AnalyzeOutput
 
         foreach (MetricResultResponse metric in result.Metrics)
         {
-            var table = new Table().Title($"{metric.Metric} ({metric.Type}, {metric.Role})")
+            var table = new Table().Title(Markup.Escape($"{metric.Metric} ({metric.Type}, {metric.Role})"))
                 .AddColumn("variation").AddColumn("units").AddColumn("value").AddColumn("lift").AddColumn("interval")
                 .AddColumn("effect").AddColumn("effect interval").AddColumn("adjusted p");
             if (bayesian)
@@ -104,7 +104,7 @@ internal static class AnalyzeOutput
 
             if (metric.Breakdown is { } breakdown)
             {
-                var split = new Table().Title($"{metric.Metric} by {breakdown.Attribute} ({breakdown.Correction}-corrected)")
+                var split = new Table().Title(Markup.Escape($"{metric.Metric} by {breakdown.Attribute} ({breakdown.Correction}-corrected)"))
                     .AddColumn(breakdown.Attribute).AddColumn("variation").AddColumn("units").AddColumn("lift").AddColumn("p").AddColumn("adjusted p").AddColumn("significant");
                 foreach (SegmentResultResponse s in breakdown.Segments)
                 {

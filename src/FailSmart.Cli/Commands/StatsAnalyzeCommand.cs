@@ -29,7 +29,7 @@ internal static class StatsAnalyzeCommand
         {
             file, inputFormat, format, json, control, alpha, planned, weights, bayesian, allowRed,
         };
-        command.SetAction((parse, cancellationToken) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             TextWriter output = parse.InvocationConfiguration.Output;
             TextWriter error = parse.InvocationConfiguration.Error;
@@ -37,7 +37,7 @@ internal static class StatsAnalyzeCommand
             string? text = Read(path, standardInput, error, out string name, out int failure);
             if (text is null)
             {
-                return Task.FromResult(failure);
+                return failure;
             }
 
             string kind = parse.GetValue(inputFormat)!;
@@ -59,19 +59,19 @@ internal static class StatsAnalyzeCommand
                     document = JsonDocument.Parse(text);
                     if (kind == "reference" || IsReference(document.RootElement))
                     {
-                        return Task.FromResult(StatsReferenceOutput.Write(document.RootElement, name, parse.GetValue(format) == "table", output, error));
+                        return StatsReferenceOutput.Write(document.RootElement, name, parse.GetValue(format) == "table", output, error);
                     }
                 }
 
                 var options = new StatsAnalyzeOptions(
                     parse.GetValue(control), parse.GetValue(alpha), parse.GetValue(planned), parse.GetValue(weights),
                     parse.GetValue(json) || parse.GetValue(format) == "json", parse.GetValue(bayesian), parse.GetValue(allowRed));
-                return StatsSufficientAnalysis.RunAsync(text, document?.RootElement, name, options, output, error, cancellationToken);
+                return await StatsSufficientAnalysis.RunAsync(text, document?.RootElement, name, options, output, error, cancellationToken);
             }
             catch (JsonException ex)
             {
                 error.WriteLine($"'{name}' is not valid JSON: {ex.Message.ReplaceLineEndings(" ")}");
-                return Task.FromResult(ExitCodes.InvalidInput);
+                return ExitCodes.InvalidInput;
             }
             finally
             {

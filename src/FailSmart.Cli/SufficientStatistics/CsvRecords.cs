@@ -3,14 +3,18 @@ using System.Text;
 namespace FailSmart.Cli.SufficientStatistics;
 
 /// <summary>
-/// RFC 4180 CSV: comma-separated, fields optionally in double quotes (a quote inside doubled), line breaks
-/// inside quotes kept. Unquoted fields are trimmed and blank lines skipped, as spreadsheets write them.
+/// RFC 4180 CSV: fields optionally in double quotes (a quote inside doubled), line breaks inside quotes kept.
+/// The delimiter is whichever of comma, tab, semicolon or pipe splits the header into the most fields, as for
+/// `failsmart analyze`. Unquoted fields are trimmed and blank lines skipped, as spreadsheets write them.
 /// </summary>
 internal static class CsvRecords
 {
+    private static readonly char[] s_delimiters = [',', '\t', ';', '|'];
+
     /// <summary>The records, or null with the problem when a quote is never closed.</summary>
     public static IReadOnlyList<CsvRecord>? Parse(string text, out string? problem)
     {
+        char delimiter = Delimiter(text);
         var records = new List<CsvRecord>();
         var fields = new List<string>();
         var field = new StringBuilder();
@@ -47,7 +51,7 @@ internal static class CsvRecords
                     quoted = wasQuoted = true;
                     quoteLine = line;
                     break;
-                case ',':
+                case var _ when c == delimiter:
                     fields.Add(Take(field, wasQuoted));
                     wasQuoted = false;
                     break;
@@ -84,6 +88,13 @@ internal static class CsvRecords
 
             fields.Clear();
         }
+    }
+
+    private static char Delimiter(string text)
+    {
+        int end = text.IndexOf('\n', StringComparison.Ordinal);
+        string header = end < 0 ? text : text[..end];
+        return s_delimiters.MaxBy(d => header.Count(c => c == d));
     }
 
     private static string Take(StringBuilder field, bool wasQuoted)

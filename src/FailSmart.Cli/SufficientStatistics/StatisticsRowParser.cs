@@ -103,7 +103,7 @@ internal static class StatisticsRowParser
             return text;
         }
 
-        problems.Add($"{row.At(column)}: is empty; give {InputRows.Describe(column)}.");
+        problems.Add($"{row.At(column)}: {Absent(row)}; give {InputRows.Describe(column)}.");
         return null;
     }
 
@@ -163,7 +163,7 @@ internal static class StatisticsRowParser
         {
             if (required)
             {
-                problems.Add($"{row.At(column)}: is empty{(why is null ? "" : $", and {why}")}; give {InputRows.Describe(column)}.");
+                problems.Add($"{row.At(column)}: {Absent(row)}{(why is null ? "" : $", and {why}")}; give {InputRows.Describe(column)}.");
             }
 
             return null;
@@ -193,6 +193,8 @@ internal static class StatisticsRowParser
                 + $"{squaresColumn} is the sum of the squared per-unit values (Σv²), not a variance or the square of the sum.");
         }
     }
+
+    private static string Absent(InputRow row) => row.FieldWord == "field" ? "is missing" : "is empty";
 
     private static bool Close(double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(Math.Abs(a), Math.Abs(b));
 
