@@ -77,6 +77,50 @@ public sealed class StatsCommandTests
     }
 
     [Fact]
+    public async Task Analyze_table_format_puts_nested_values_on_rows_of_their_own()
+    {
+        // mean_welch's absolute and relative lifts are objects with intervals: each leaf gets its own row, named by its path.
+        using var folder = new TemporaryFolder();
+        string input = Path.Combine(folder.Path, "cases.json");
+        await File.WriteAllTextAsync(input, """
+            [{"id":"welch","kind":"mean_welch","params":{"alpha":0.05,"null":0},"control":{"n":1000,"sum":5000,"sum_sq":40000},"treatment":{"n":1000,"sum":5300,"sum_sq":43000}},
+             {"id":"bounds","kind":"group_sequential_bounds","input":{"spending":"asOF","alpha_one_sided":0.025,"info_fraction":[0.2,0.4,0.6,0.8,1.0]}}]
+            """, TestContext.Current.CancellationToken);
+
+        var (exitCode, output, _) = await CliRunner.RunAsync(["stats", "analyze", input, "--format", "table"], TestContext.Current.CancellationToken);
+
+        exitCode.ShouldBe(0);
+        string[] rows = [.. output.Split('\n').Where(l => l.StartsWith('│'))];
+        rows.ShouldNotBeEmpty();
+        foreach (string row in rows)
+        {
+            // A cell wrapped over two lines leaves the first column of its second line blank.
+            row.Split('│')[1].Trim().ShouldNotBeEmpty($"a cell wrapped onto a line of its own: {row}");
+            row.ShouldNotContain("{");
+        }
+
+        rows.ShouldContain(r => System.Text.RegularExpressions.Regex.IsMatch(r, @"^│ absolute\.ci_t\s+│ -?\d"));
+        rows.ShouldContain(r => System.Text.RegularExpressions.Regex.IsMatch(r, @"^│ relative\.p_z\s+│ \d"));
+        rows.ShouldContain(r => System.Text.RegularExpressions.Regex.IsMatch(r, @"^│ z_upper\[4\]\s+│ \d"));
+    }
+
+    [Fact]
+    public async Task Analyze_reads_reference_cases_by_option_whatever_the_file_is_called()
+    {
+        using var folder = new TemporaryFolder();
+        string input = Path.Combine(folder.Path, "cases.txt");
+        await File.WriteAllTextAsync(input, """{"cases": [{"id":"srm","kind":"srm_chisq","input":{"users":[5000,5000],"weights":[0.5,0.5]},"params":{"threshold":0.001}}]}""", TestContext.Current.CancellationToken);
+
+        var (exitCode, output, error) = await CliRunner.RunAsync(["stats", "analyze", input, "--input-format", "reference"], TestContext.Current.CancellationToken);
+
+        exitCode.ShouldBe(0, error);
+        JsonObject result = JsonNode.Parse(output)!.AsArray().Single()!.AsObject();
+        result["id"]!.GetValue<string>().ShouldBe("srm");
+        result["chi2"]!.GetValue<double>().ShouldBe(0);
+        result["flagged"]!.GetValue<bool>().ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Plan_prints_days_and_cost_for_each_allocation()
     {
         var (exitCode, output, _) = await CliRunner.RunAsync(

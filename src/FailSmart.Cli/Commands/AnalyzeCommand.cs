@@ -147,24 +147,7 @@ internal static class AnalyzeCommand
                 return ExitCodes.InvalidInput;
             }
 
-            if (args.Json)
-            {
-                io.Output.WriteLine(JsonSerializer.Serialize(result, AnalyzeOutput.JsonOptions));
-            }
-            else
-            {
-                AnalyzeOutput.WriteTables(io.Output, result, args.Bayesian);
-            }
-
-            if (result.Warnings.Any(w => w.Severity == ResultWarning.Red) && !args.AllowRedChecks)
-            {
-                await io.Error.WriteLineAsync(
-                    $"A check is red ({string.Join(", ", result.Warnings.Where(w => w.Severity == ResultWarning.Red).Select(w => w.Code).Distinct())}): do not trust any metric of this result; fix the cause and restart. " +
-                    "Exit code 3; pass --allow-red-checks to exit 0 anyway.");
-                return ExitCodes.RedCheck;
-            }
-
-            return ExitCodes.Success;
+            return AnalyzeOutput.Write(io.Output, io.Error, result, args.Json, args.Bayesian, args.AllowRedChecks);
         }
         catch (StorageException ex)
         {

@@ -10,6 +10,32 @@ internal static class AnalyzeOutput
 {
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
+    /// <summary>
+    /// Writes the result as JSON or tables and returns the exit code: <see cref="ExitCodes.RedCheck"/> when a
+    /// check is red (unless <paramref name="allowRedChecks"/>), so a script cannot act on an untrustworthy result.
+    /// </summary>
+    public static int Write(TextWriter output, TextWriter error, ExperimentResultsResponse result, bool json, bool bayesian, bool allowRedChecks)
+    {
+        if (json)
+        {
+            output.WriteLine(JsonSerializer.Serialize(result, JsonOptions));
+        }
+        else
+        {
+            WriteTables(output, result, bayesian);
+        }
+
+        if (result.Warnings.Any(w => w.Severity == ResultWarning.Red) && !allowRedChecks)
+        {
+            error.WriteLine(
+                $"A check is red ({string.Join(", ", result.Warnings.Where(w => w.Severity == ResultWarning.Red).Select(w => w.Code).Distinct())}): do not trust any metric of this result; fix the cause and restart. " +
+                "Exit code 3; pass --allow-red-checks to exit 0 anyway.");
+            return ExitCodes.RedCheck;
+        }
+
+        return ExitCodes.Success;
+    }
+
     public static void WriteTables(TextWriter output, ExperimentResultsResponse result, bool bayesian = false)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
@@ -37,7 +63,7 @@ internal static class AnalyzeOutput
 
         foreach (MetricResultResponse metric in result.Metrics)
         {
-            var table = new Table().Title($"{metric.Metric} ({metric.Type}, {metric.Role})")
+            var table = new Table().Title(Markup.Escape($"{metric.Metric} ({metric.Type}, {metric.Role})"))
                 .AddColumn("variation").AddColumn("units").AddColumn("value").AddColumn("lift").AddColumn("interval")
                 .AddColumn("effect").AddColumn("effect interval").AddColumn("adjusted p");
             if (bayesian)
@@ -78,7 +104,7 @@ internal static class AnalyzeOutput
 
             if (metric.Breakdown is { } breakdown)
             {
-                var split = new Table().Title($"{metric.Metric} by {breakdown.Attribute} ({breakdown.Correction}-corrected)")
+                var split = new Table().Title(Markup.Escape($"{metric.Metric} by {breakdown.Attribute} ({breakdown.Correction}-corrected)"))
                     .AddColumn(breakdown.Attribute).AddColumn("variation").AddColumn("units").AddColumn("lift").AddColumn("p").AddColumn("adjusted p").AddColumn("significant");
                 foreach (SegmentResultResponse s in breakdown.Segments)
                 {

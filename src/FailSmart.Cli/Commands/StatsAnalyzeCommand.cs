@@ -1,115 +1,121 @@
 using System.CommandLine;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using FailSmart.Statistics.Oracle;
-using Spectre.Console;
 
 namespace FailSmart.Cli.Commands;
 
 /// <summary>
-/// `failsmart stats analyze FILE`: runs each case (kind, params or input, per-arm statistics) and writes
-/// a JSON array of results, each with the case id and the reference's field names. A bad case is
-/// reported by id and field; the others are still analysed.
+/// `failsmart stats analyze FILE`: per-variation sufficient statistics (CSV or JSON, one row per metric and
+/// variation) through the same analyzer, tables and verdict as `failsmart analyze`; or the reference cases
+/// (kind, params or input, per-arm statistics), which scripts use, with the reference's field names.
 /// </summary>
 internal static class StatsAnalyzeCommand
 {
-    public static Command Create()
+    /// <param name="standardInput">What FILE "-" reads; the console's input unless a test gives one.</param>
+    public static Command Create(TextReader? standardInput = null)
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "A JSON document: an array of cases, or an object with a \"cases\" array." };
-        var format = new Option<string>("--format") { Description = "json (default) or table.", DefaultValueFactory = _ => "json" };
+        var file = new Argument<string>("FILE") { Description = "A CSV or JSON file of sufficient statistics, one row per metric and variation (see docs/cli.md), or reference cases; - reads standard input." };
+        var inputFormat = new Option<string>("--input-format") { Description = "auto (default: by extension, else by content), csv, json (rows) or reference (reference cases).", DefaultValueFactory = _ => "auto" };
+        inputFormat.AcceptOnlyFromAmong("auto", "csv", "json", "reference");
+        var format = new Option<string?>("--format") { Description = "table or json. Default: table for sufficient statistics, json for reference cases." };
         format.AcceptOnlyFromAmong("json", "table");
-        var command = new Command("analyze", "Analyse cases of per-variation sufficient statistics.") { file, format };
-        command.SetAction(parse =>
+        var json = new Option<bool>("--json") { Description = "Same as --format json: the results endpoint's shape, for scripts." };
+        var control = new Option<string?>("--control") { Description = "The control variation (default: the first variation in the file)." };
+        var alpha = new Option<double>("--alpha") { Description = "Significance level of the intervals, decisions and verdict.", DefaultValueFactory = _ => 0.05 };
+        var planned = new Option<long>("--planned-units") { Description = "The planned sample over all variations; it tunes the always-valid intervals (as a metric's plannedUnits does for failsmart analyze).", DefaultValueFactory = _ => Application.Metrics.MetricSpec.DefaultPlannedUnits };
+        var weights = new Option<string?>("--weights") { Description = "Comma-separated planned weights in variation order, the control first (default: an equal split), for the sample ratio check." };
+        var bayesian = new Option<bool>("--bayesian") { Description = "Also print each treatment's chance to win and risk; --json always carries them." };
+        var allowRed = new Option<bool>("--allow-red-checks") { Description = "Exit 0 even when a check is red (sample ratio mismatch); by default such a result exits 3." };
+        var command = new Command("analyze", "Analyse per-variation sufficient statistics (CSV or JSON) with the verdict of failsmart analyze; also reads reference cases.")
+        {
+            file, inputFormat, format, json, control, alpha, planned, weights, bayesian, allowRed,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
         {
             TextWriter output = parse.InvocationConfiguration.Output;
             TextWriter error = parse.InvocationConfiguration.Error;
-            FileInfo input = parse.GetValue(file)!;
-            if (!input.Exists)
+            string path = parse.GetValue(file)!;
+            string? text = Read(path, standardInput, error, out string name, out int failure);
+            if (text is null)
             {
-                error.WriteLine($"The file '{input.FullName}' does not exist.");
-                return ExitCodes.Usage;
+                return failure;
             }
 
-            IReadOnlyList<OracleCaseResult> results;
+            string kind = parse.GetValue(inputFormat)!;
+            if (kind == "auto")
+            {
+                kind = Path.GetExtension(path).ToLowerInvariant() switch
+                {
+                    ".csv" => "csv",
+                    ".json" => "json",
+                    _ => text.TrimStart().StartsWith('[') || text.TrimStart().StartsWith('{') ? "json" : "csv",
+                };
+            }
+
+            JsonDocument? document = null;
             try
             {
-                using JsonDocument document = JsonDocument.Parse(File.ReadAllText(input.FullName));
-                results = OracleCaseAnalyzer.AnalyzeAll(document.RootElement);
+                if (kind is "json" or "reference")
+                {
+                    document = JsonDocument.Parse(text);
+                    if (kind == "reference" || IsReference(document.RootElement))
+                    {
+                        return StatsReferenceOutput.Write(document.RootElement, name, parse.GetValue(format) == "table", output, error);
+                    }
+                }
+
+                var options = new StatsAnalyzeOptions(
+                    parse.GetValue(control), parse.GetValue(alpha), parse.GetValue(planned), parse.GetValue(weights),
+                    parse.GetValue(json) || parse.GetValue(format) == "json", parse.GetValue(bayesian), parse.GetValue(allowRed));
+                return await StatsSufficientAnalysis.RunAsync(text, document?.RootElement, name, options, output, error, cancellationToken);
             }
             catch (JsonException ex)
             {
-                error.WriteLine($"'{input.Name}' is not valid JSON: {ex.Message}");
+                error.WriteLine($"'{name}' is not valid JSON: {ex.Message.ReplaceLineEndings(" ")}");
                 return ExitCodes.InvalidInput;
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            finally
             {
-                error.WriteLine($"'{input.FullName}' could not be read: {ex.Message}");
-                return ExitCodes.InvalidInput;
+                document?.Dispose();
             }
-
-            if (results.Count == 0)
-            {
-                error.WriteLine($"'{input.Name}' holds no case; write an array of cases, or an object with a \"cases\" array.");
-                return ExitCodes.InvalidInput;
-            }
-
-            foreach (OracleCaseResult failed in results.Where(r => !r.IsSuccess))
-            {
-                error.WriteLine($"case {failed.Id}: {failed.Error}");
-            }
-
-            if (parse.GetValue(format) == "table")
-            {
-                WriteTable(output, results);
-            }
-            else
-            {
-                output.WriteLine(new JsonArray([.. results.Select(Flatten)]).ToJsonString(OracleCaseResult.JsonOptions));
-            }
-
-            return results.All(r => r.IsSuccess) ? ExitCodes.Success : ExitCodes.InvalidInput;
         });
         return command;
     }
 
-    /// <summary>{"id": …, then the same fields as the reference's "expected" block} or {"id": …, "error": …}.</summary>
-    private static JsonObject Flatten(OracleCaseResult result)
+    /// <summary>The reference cases' shapes: {"cases": […]}, one case with a "kind", or an array of them.</summary>
+    private static bool IsReference(JsonElement root) => root.ValueKind switch
     {
-        var node = new JsonObject { ["id"] = result.Id };
-        if (!result.IsSuccess)
-        {
-            node["error"] = result.Error;
-            return node;
-        }
+        JsonValueKind.Object => root.TryGetProperty("cases", out _) || root.TryGetProperty("kind", out _),
+        JsonValueKind.Array => root.EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } first
+            && first.TryGetProperty("kind", out _) && !first.TryGetProperty("metric", out _),
+        _ => false,
+    };
 
-        foreach (KeyValuePair<string, JsonNode?> field in result.Output!)
-        {
-            node[field.Key] = field.Value?.DeepClone();
-        }
-
-        return node;
-    }
-
-    private static void WriteTable(TextWriter output, IReadOnlyList<OracleCaseResult> results)
+    /// <summary>The file's text, or null with the exit code: a path that does not exist is wrong usage, as for failsmart analyze.</summary>
+    private static string? Read(string path, TextReader? standardInput, TextWriter error, out string name, out int failure)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        console.Profile.Width = 200;
-        foreach (OracleCaseResult result in results)
+        failure = ExitCodes.Success;
+        if (path == "-")
         {
-            var table = new Table().Title($"{result.Id} ({result.Kind})").AddColumn("field").AddColumn("value");
-            if (!result.IsSuccess)
-            {
-                table.AddRow("error", Markup.Escape(result.Error!));
-            }
-            else
-            {
-                foreach (KeyValuePair<string, JsonNode?> field in result.Output!)
-                {
-                    table.AddRow(Markup.Escape(field.Key), Markup.Escape(field.Value?.ToJsonString(OracleCaseResult.JsonOptions).ReplaceLineEndings(" ") ?? "null"));
-                }
-            }
-
-            console.Write(table);
+            name = "stdin";
+            return (standardInput ?? Console.In).ReadToEnd();
         }
+
+        name = Path.GetFileName(path);
+        try
+        {
+            return File.ReadAllText(path).TrimStart('\uFEFF');
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            error.WriteLine($"The file '{Path.GetFullPath(path)}' does not exist; give the path of a CSV or JSON file, or - to read standard input.");
+            failure = ExitCodes.Usage;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"'{Path.GetFullPath(path)}' could not be read: {ex.Message.ReplaceLineEndings(" ")}");
+            failure = ExitCodes.InvalidInput;
+        }
+
+        return null;
     }
 }

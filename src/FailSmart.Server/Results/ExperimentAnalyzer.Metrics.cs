@@ -18,7 +18,7 @@ internal sealed partial class ExperimentAnalyzer
         MetricDefinition definition = spec.Definition;
         VariationStatistics control = Arm(analysis.Variations, 0);
         var variations = new List<VariationResultResponse> { Describe(definition, experiment, control) };
-        var plan = new MetricPlan(spec.PlannedUnits, unitsPerDay, Direction(definition));
+        var plan = new MetricPlan(spec.PlannedUnits, unitsPerDay, Direction(definition), Alpha);
         string? problem = OutOfRange(definition.Kind, analysis.Variations);
         for (int i = 1; i < experiment.Variations.Count; i++)
         {

@@ -32,6 +32,9 @@ internal sealed partial class ExperimentAnalyzer(IEventStore store, TimeProvider
     /// <summary>Reports progress as (step done, steps in all); the CLI draws it as a bar.</summary>
     public IProgress<(int Done, int Total)>? Progress { get; init; }
 
+    /// <summary>The significance level of every interval and decision; the server and `failsmart analyze` keep 0.05.</summary>
+    public double Alpha { get; init; } = 0.05;
+
     public async Task<ExperimentResultsResponse> AnalyzeAsync(
         string environment, ExperimentSubject experiment, IReadOnlyList<MetricSpec> metrics, string? breakdown, CancellationToken cancellationToken)
     {
@@ -83,7 +86,7 @@ internal sealed partial class ExperimentAnalyzer(IEventStore store, TimeProvider
         }
 
         string[] red = [.. warnings.Where(w => w.Severity == ResultWarning.Red).Select(RedCheck)];
-        Verdict verdict = ExperimentVerdict.Decide(new VerdictInput([.. readings.Select(r => r.Reading)], red, units.Sum(u => u.Units), unitsPerDay, now));
+        Verdict verdict = ExperimentVerdict.Decide(new VerdictInput([.. readings.Select(r => r.Reading)], red, units.Sum(u => u.Units), unitsPerDay, now, Alpha));
         return new ExperimentResultsResponse(
             experiment.Key, environment, experiment.Phase, now, units, summary.MultipleVariationUnits, warnings, audits, Read(results, readings, verdict, red.Length > 0),
             sampleRatio,

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FailSmart.Statistics.Oracle;
+using FailSmart.Cli.ReferenceCases;
 
 namespace FailSmart.Statistics.Tests.Oracle;
 

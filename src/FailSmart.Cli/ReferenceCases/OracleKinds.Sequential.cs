@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using FailSmart.Statistics;
 
-namespace FailSmart.Statistics.Oracle;
+namespace FailSmart.Cli.ReferenceCases;
 
 internal static partial class OracleKinds
 {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using FailSmart.Statistics;
 
-namespace FailSmart.Statistics.Oracle;
+namespace FailSmart.Cli.ReferenceCases;
 
 /// <summary>Kinds beyond the reference file, in the same form, so the CLI can analyse them too.</summary>
 internal static partial class OracleKinds

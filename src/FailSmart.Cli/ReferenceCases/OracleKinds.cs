@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using FailSmart.Statistics;
 
-namespace FailSmart.Statistics.Oracle;
+namespace FailSmart.Cli.ReferenceCases;
 
 /// <summary>One handler per case kind: read the inputs, call the public API, name the outputs.</summary>
 internal static partial class OracleKinds

@@ -2,14 +2,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
-namespace FailSmart.Statistics.Oracle;
+namespace FailSmart.Cli.ReferenceCases;
 
 /// <summary>
 /// The outcome of analysing one case: either <see cref="Output"/> (same field names as the
 /// reference's <c>expected</c> block) or <see cref="Error"/>, which names the case and the field.
 /// Doubles may be infinite: serialise with <see cref="JsonOptions"/>.
 /// </summary>
-public sealed record OracleCaseResult(string Id, string Kind, JsonObject? Output, string? Error)
+internal sealed record OracleCaseResult(string Id, string Kind, JsonObject? Output, string? Error)
 {
     /// <summary>Indented output that writes infinities as "Infinity", as the reference file does.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new()

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace FailSmart.Statistics.Oracle;
+namespace FailSmart.Cli.ReferenceCases;
 
 /// <summary>
 /// Analyses cases written in the reference-case form (<c>id</c>, <c>kind</c>, <c>params</c>/<c>input</c>,
@@ -9,7 +9,7 @@ namespace FailSmart.Statistics.Oracle;
 /// <c>expected</c> block. This is the engine behind <c>failsmart stats analyze FILE</c>.
 /// A malformed or unknown case yields an error result for that case only.
 /// </summary>
-public static class OracleCaseAnalyzer
+internal static class OracleCaseAnalyzer
 {
     /// <summary>The kinds this analyzer understands.</summary>
     public static IReadOnlyList<string> Kinds { get; } =

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace FailSmart.Statistics.Oracle;
+namespace FailSmart.Cli.ReferenceCases;
 
 /// <summary>Reads typed fields from one case, naming the dotted path of any field that is missing or malformed.</summary>
 internal readonly struct CaseReader(JsonElement root)

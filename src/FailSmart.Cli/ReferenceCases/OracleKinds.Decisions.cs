@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FailSmart.Statistics;
 
-namespace FailSmart.Statistics.Oracle;
+namespace FailSmart.Cli.ReferenceCases;
 
 internal static partial class OracleKinds
 {
@@ -53,8 +54,8 @@ internal static partial class OracleKinds
     {
         double[] p = r.Doubles("input.p");
         double alpha = r.DoubleOr("params.alpha", 0.05);
-        AdjustedPValues holm = Statistics.MultipleTesting.Holm(p, alpha);
-        AdjustedPValues bh = Statistics.MultipleTesting.BenjaminiHochberg(p, alpha);
+        AdjustedPValues holm = FailSmart.Statistics.MultipleTesting.Holm(p, alpha);
+        AdjustedPValues bh = FailSmart.Statistics.MultipleTesting.BenjaminiHochberg(p, alpha);
         return new JsonObject
         {
             ["holm"] = JsonOutput.Array(holm.PValues),
@@ -97,7 +98,7 @@ internal static partial class OracleKinds
             "lower_is_better" => MetricDirection.LowerIsBetter,
             _ => throw new MalformedCaseException("params.direction", "must be 'higher_is_better' or 'lower_is_better'"),
         };
-        NonInferiorityResult n = Statistics.NonInferiority.Test(
+        NonInferiorityResult n = FailSmart.Statistics.NonInferiority.Test(
             Mean(r, "control"), Mean(r, "treatment"), r.Double("params.margin_relative"), r.DoubleOr("params.alpha_one_sided", 0.05), direction);
         string bound = direction == MetricDirection.HigherIsBetter ? "lower_bound" : "upper_bound";
         return new JsonObject

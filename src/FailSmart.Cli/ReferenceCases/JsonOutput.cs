@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using FailSmart.Statistics;
 
-namespace FailSmart.Statistics.Oracle;
+namespace FailSmart.Cli.ReferenceCases;
 
 /// <summary>Builds output objects with the reference's field names.</summary>
 internal static class JsonOutput
