@@ -29,7 +29,7 @@ internal static class ConfigPlanner
         }
 
         // Writes in dependency order over what the file keeps live.
-        (IReadOnlyList<ResourceRef> writeOrder, IReadOnlyList<ResourceRef>? cycle) = DependencyOrder.Sort(
+        (IReadOnlyList<ResourceRef> writeOrder, IReadOnlyList<ResourceRef>? cycle) = ConfigDependencyOrder.Sort(
             desired.Where(d => d.Archived != true).ToDictionary(d => d.Ref, d => (IReadOnlyCollection<ResourceRef>)[.. ResourceReferences.Of(d.Ref, d.Document)]));
         if (cycle is not null)
         {
@@ -37,7 +37,7 @@ internal static class ConfigPlanner
         }
 
         // Archives in reverse dependency order over what the server serves now: a flag goes before the segment it used.
-        (IReadOnlyList<ResourceRef> liveOrder, _) = DependencyOrder.Sort(
+        (IReadOnlyList<ResourceRef> liveOrder, _) = ConfigDependencyOrder.Sort(
             current.Where(r => !r.Archived).ToDictionary(r => r.Ref, r => (IReadOnlyCollection<ResourceRef>)[.. ResourceReferences.Of(r.Ref, r.Document)]));
 
         var ordered = new List<PlanStep>(steps.Count);
@@ -75,11 +75,11 @@ internal static class ConfigPlanner
             : new PlanStep(PlanAction.Update, wanted.Ref, current.Version, changes, Body(wanted, current)) { Uses = uses };
     }
 
-    /// <summary>Field by field, as the audit log shows them; tags only when the file names them (order aside).</summary>
+    /// <summary>Field by field, as the audit log shows them; tags only when the file names them (the server keeps them sorted and distinct).</summary>
     private static List<DiffLine> Changes(DesiredResource wanted, ServerResource current)
     {
         var changes = new List<DiffLine>(JsonDiff.Between(current.Document.ToJsonString(), wanted.Document.ToJsonString()));
-        if (wanted.Tags is { } tags && !tags.Order(StringComparer.Ordinal).SequenceEqual(current.Tags.Order(StringComparer.Ordinal)))
+        if (wanted.Tags is { } tags && !tags.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).SequenceEqual(current.Tags.Order(StringComparer.Ordinal)))
         {
             changes.Add(new DiffLine("$.tags", new JsonArray([.. current.Tags.Select(t => JsonValue.Create(t))]).ToJsonString(), new JsonArray([.. tags.Select(t => JsonValue.Create(t))]).ToJsonString()));
         }

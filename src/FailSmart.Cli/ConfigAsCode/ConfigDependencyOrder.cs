@@ -6,7 +6,7 @@ namespace FailSmart.Cli.ConfigAsCode;
 /// is the same every run). References to resources outside the set are left to the server, which knows them.
 /// A cycle has no order: it is returned, named, instead.
 /// </summary>
-internal static class DependencyOrder
+internal static class ConfigDependencyOrder
 {
     public static (IReadOnlyList<ResourceRef> Order, IReadOnlyList<ResourceRef>? Cycle) Sort(IReadOnlyDictionary<ResourceRef, IReadOnlyCollection<ResourceRef>> references)
     {
