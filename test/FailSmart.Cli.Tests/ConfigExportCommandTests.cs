@@ -66,13 +66,7 @@ public sealed class ConfigExportCommandTests : IAsyncLifetime
         (await _server.AuditCountAsync()).ShouldBe(audited);
         File.ReadAllBytes(second).ShouldBe(File.ReadAllBytes(first));
         string text = File.ReadAllText(first);
-        text.ShouldContain("""
-                "key": "no-ads",
-                "tags": [
-                  "ads",
-                  "team-growth"
-                ],
-            """.Replace("\r\n", "\n", StringComparison.Ordinal));
+        text.ShouldContain("\n      \"key\": \"no-ads\",\n      \"tags\": [\n        \"ads\",\n        \"team-growth\"\n      ],\n");
         text.ShouldContain("\"archived\": true");
         text.ShouldContain("Bought, café included");
         text.ShouldEndWith("}\n");
