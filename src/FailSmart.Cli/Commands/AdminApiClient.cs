@@ -87,6 +87,41 @@ internal sealed class AdminApiClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// Sends one request and hands back the status, the answer and its ETag without judging or printing them,
+    /// for commands that act on particular statuses (a 412 to re-plan, a 202 that opened a change request).
+    /// Status 0 means the server could not be reached; the message says why.
+    /// </summary>
+    public async Task<ApiExchange> ExchangeAsync(
+        HttpMethod method, string path, string? body, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        foreach ((string name, string value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        try
+        {
+            using HttpResponseMessage response = await _http.SendAsync(request, cancellationToken);
+            string text = await response.Content.ReadAsStringAsync(cancellationToken);
+            return new ApiExchange((int)response.StatusCode, text, response.Headers.ETag?.Tag);
+        }
+        catch (HttpRequestException ex)
+        {
+            return new ApiExchange(0, $"Could not reach {BaseAddress}: {ex.Message}", null);
+        }
+    }
+
+    /// <summary>Writes a refusal as <see cref="SendAsync"/> does: the ProblemDetails' title, detail and each error with its path and hint.</summary>
+    public static Task WriteProblemAsync(ApiExchange exchange, TextWriter error) =>
+        exchange.Status == 0 ? error.WriteLineAsync(exchange.Body) : ReportProblemAsync(exchange.Status, exchange.Body, error);
+
     public void Dispose() => _http.Dispose();
 
     private static async Task ReportProblemAsync(int status, string body, TextWriter error)
