@@ -14,6 +14,12 @@ internal static class TestServices
     /// <summary>Debian's Chromium, for Playwright.</summary>
     public static string Chromium() => Require("FAILSMART_TEST_CHROMIUM", "Chromium");
 
+    /// <summary>The Npgsql connection string of the suite's PostgreSQL server; create a database of your own on it.</summary>
+    public static string PostgreSql() => Require("FAILSMART_TEST_POSTGRES", "PostgreSQL");
+
+    /// <summary>The HTTP address of the suite's ClickHouse server; use a database of your own on it.</summary>
+    public static Uri ClickHouse() => new(Require("FAILSMART_TEST_CLICKHOUSE", "ClickHouse"));
+
     private static string Require(string variable, string what)
     {
         string? value = Environment.GetEnvironmentVariable(variable);
