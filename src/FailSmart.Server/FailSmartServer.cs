@@ -115,10 +115,12 @@ public static class FailSmartServer
         {
             app = Create(args);
         }
+#pragma warning disable CA1031 // The last resort: one line that says what was wrong and exit code 1, never a stack trace.
         catch (Exception ex)
         {
             return await CouldNotStartAsync(null, ex);
         }
+#pragma warning restore CA1031
 
         await using (app)
         {
@@ -130,10 +132,12 @@ public static class FailSmartServer
             {
                 return 0; // stopped before it was ready, as asked
             }
+#pragma warning disable CA1031 // As above: every start-up failure, whatever its type.
             catch (Exception ex)
             {
                 return await CouldNotStartAsync(app.Logger, ex);
             }
+#pragma warning restore CA1031
 
             // Returns once the host has stopped gracefully, when the token is cancelled or on a signal.
             await app.WaitForShutdownAsync(cancellationToken);

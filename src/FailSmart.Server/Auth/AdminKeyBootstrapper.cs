@@ -62,8 +62,13 @@ internal sealed class AdminKeyBootstrapper(IConfigStore store, IOptions<AuthOpti
         {
             await store.CreateApiKeyAsync(key, "system", cancellationToken);
         }
-        catch (DbException) when (await store.GetApiKeyAsync(key.Id, cancellationToken) is { } stored && stored.SecretHash == key.SecretHash)
+        catch (DbException)
         {
+            if (await store.GetApiKeyAsync(key.Id, cancellationToken) is not { } stored || stored.SecretHash != key.SecretHash)
+            {
+                throw;
+            }
+
             ServerLog.BootstrapKeyRegisteredElsewhere(logger, key.Id);
         }
     }
