@@ -91,11 +91,12 @@ public sealed class ReplicaStartupTests
         File.Exists(Path.Combine(data, "config.db")).ShouldBeFalse();
     }
 
+    // The error stream holds the one line; the log (standard output) may hold the exception in full for
+    // the operator, but the process never dies of it.
     private static void ShouldShowNoStackTrace(ReplicaProcess replica)
     {
-        string everything = replica.Output + replica.Errors;
-        everything.ShouldNotContain("Unhandled exception");
-        everything.ShouldNotContain("   at ");
+        (replica.Output + replica.Errors).ShouldNotContain("Unhandled exception");
+        replica.Errors.ShouldNotContain("   at ");
         replica.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(1, replica.Errors);
     }
 }
