@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 
 namespace FailSmart.Server.Tests.Replicas;
@@ -13,7 +15,14 @@ internal sealed class ReplicaProcess : IDisposable
     private readonly StringBuilder _output = new();
     private readonly StringBuilder _errors = new();
 
-    private ReplicaProcess(Process process) => _process = process;
+    private ReplicaProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    /// <summary>Where it listens once started.</summary>
+    public Uri Address { get; }
 
     /// <summary>What it wrote to standard output.</summary>
     public string Output
@@ -48,17 +57,51 @@ internal sealed class ReplicaProcess : IDisposable
             UseShellExecute = false,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FailSmart.Server.dll"));
-        foreach (string argument in arguments.Concat(["--urls", "http://127.0.0.1:0"]))
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        foreach (string argument in arguments.Concat(["--urls", address.ToString()]))
         {
             info.ArgumentList.Add(argument);
         }
 
-        var replica = new ReplicaProcess(Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start."));
+        var replica = new ReplicaProcess(Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start."), address);
         replica._process.OutputDataReceived += (_, e) => Append(replica._output, e.Data);
         replica._process.ErrorDataReceived += (_, e) => Append(replica._errors, e.Data);
         replica._process.BeginOutputReadLine();
         replica._process.BeginErrorReadLine();
         return replica;
+    }
+
+    /// <summary>
+    /// Waits until /health answers 200, or fails with what it wrote. Two minutes, not ChildServer's 30
+    /// seconds: replicas starting together on a busy two-core machine share it.
+    /// </summary>
+    public async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
+    {
+        using var probe = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(10) };
+        for (int attempt = 0; attempt < 1200; attempt++)
+        {
+            try
+            {
+                using HttpResponseMessage health = await probe.GetAsync(new Uri("/health", UriKind.Relative), cancellationToken);
+                if (health.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                // not listening yet
+            }
+
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The replica exited with code {_process.ExitCode} before it was ready.\n{Errors}\n{Output}");
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        throw new TimeoutException($"The replica did not answer /health within two minutes.\n{Errors}\n{Output}");
     }
 
     /// <summary>Waits for it to end by itself and returns its exit code, once both streams are read to the end.</summary>
@@ -98,5 +141,12 @@ internal sealed class ReplicaProcess : IDisposable
         {
             text.AppendLine(line);
         }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using FailSmart.Testing;
 using Npgsql;
 
 namespace FailSmart.Server.Tests.Replicas;
@@ -22,31 +20,23 @@ public sealed class ReplicaStartTests
     [Fact]
     public async Task Four_replicas_started_at_once_on_an_empty_database_all_become_healthy_and_set_up_the_schema_and_key_once()
     {
-        using var logs = new TemporaryFolder();
         for (int attempt = 1; attempt <= Attempts; attempt++)
         {
             await using ReplicaStores stores = await ReplicaStores.CreateAsync(Ct);
-            var replicas = Enumerable.Range(1, Replicas)
-                .Select(r => StartAsync(stores, Path.Combine(logs.Path, $"attempt-{attempt}-replica-{r}.log")))
-                .ToList();
-            (Process? Process, Exception? Failure)[] started = await Task.WhenAll(replicas);
+            var replicas = Enumerable.Range(0, Replicas).Select(_ => ReplicaProcess.Launch(Arguments(stores))).ToList();
             try
             {
-                foreach ((int r, Exception? failure) in started.Select((s, i) => (i + 1, s.Failure)))
+                Exception?[] failures = await Task.WhenAll(replicas.Select(FailureOfStartAsync));
+                for (int r = 0; r < Replicas; r++)
                 {
-                    failure.ShouldBeNull($"attempt {attempt}, replica {r}: {failure?.Message}\n{Tail(Path.Combine(logs.Path, $"attempt-{attempt}-replica-{r}.log"))}");
+                    failures[r].ShouldBeNull($"attempt {attempt}, replica {r + 1}: {failures[r]?.Message}");
                 }
 
                 await ShouldHoldOneSchemaAndOneKeyAsync(stores, $"attempt {attempt}");
             }
             finally
             {
-                foreach ((Process? process, _) in started)
-                {
-                    process?.Kill(entireProcessTree: true);
-                    process?.WaitForExit();
-                    process?.Dispose();
-                }
+                replicas.ForEach(r => r.Dispose());
             }
         }
     }
@@ -80,29 +70,21 @@ public sealed class ReplicaStartTests
         (await stores.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'rollouts'"))
             .ShouldBe(0, "the killed migration's first table was rolled back with it");
 
-        (Process process, _) = await ChildServer.StartAsync(Arguments(stores), null, Ct);
-        try
-        {
-            await ShouldHoldOneSchemaAndOneKeyAsync(stores, "after the kill");
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(Ct);
-            process.Dispose();
-        }
+        using ReplicaProcess next = ReplicaProcess.Launch(Arguments(stores));
+        await next.WaitUntilHealthyAsync(Ct);
+        await ShouldHoldOneSchemaAndOneKeyAsync(stores, "after the kill");
     }
 
-    private static async Task<(Process? Process, Exception? Failure)> StartAsync(ReplicaStores stores, string log)
+    private static async Task<Exception?> FailureOfStartAsync(ReplicaProcess replica)
     {
         try
         {
-            (Process process, _) = await ChildServer.StartAsync(Arguments(stores), null, Ct, log);
-            return (process, null);
+            await replica.WaitUntilHealthyAsync(Ct);
+            return null;
         }
         catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
         {
-            return (null, ex);
+            return ex;
         }
     }
 
@@ -136,7 +118,4 @@ public sealed class ReplicaStartTests
 
         Assert.Fail(failure());
     }
-
-    private static string Tail(string log) =>
-        File.Exists(log) ? string.Join('\n', File.ReadLines(log).TakeLast(30)) : "(no log)";
 }
