@@ -103,7 +103,11 @@ public static class FailSmartServer
         }
     }
 
-    /// <summary>Runs until shutdown. Returns a process exit code: 0 after a clean stop, 1 when start-up failed.</summary>
+    /// <summary>
+    /// Runs until shutdown. Returns a process exit code: 0 after a clean stop, 1 when start-up failed. Every
+    /// start-up failure is one "FailSmart could not start: …" line on the error stream, never a stack trace:
+    /// an orchestrator restarting a replica shows that line, and the log keeps the details.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
         WebApplication app;
@@ -111,36 +115,52 @@ public static class FailSmartServer
         {
             app = Create(args);
         }
-        catch (InvalidOperationException ex)
+#pragma warning disable CA1031 // The last resort: one line that says what was wrong and exit code 1, never a stack trace.
+        catch (Exception ex)
         {
-            await Console.Error.WriteLineAsync($"FailSmart could not start: {ex.Message}");
-            return 1;
+            return await CouldNotStartAsync(null, ex);
         }
+#pragma warning restore CA1031
 
         await using (app)
         {
             try
             {
-                // The generic host's RunAsync stops gracefully when the token is cancelled.
-                await ((IHost)app).RunAsync(cancellationToken);
-                return 0;
+                await app.StartAsync(cancellationToken);
             }
-            catch (StorageException ex)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                ServerLog.StartupFailed(app.Logger, ex.Code, ex.Message);
-                await Console.Error.WriteLineAsync($"FailSmart could not start: {ex.Message}");
-                return 1;
+                return 0; // stopped before it was ready, as asked
             }
-            catch (InvalidOperationException ex)
+#pragma warning disable CA1031 // As above: every start-up failure, whatever its type.
+            catch (Exception ex)
             {
-                await Console.Error.WriteLineAsync($"FailSmart could not start: {ex.Message}");
-                return 1;
+                return await CouldNotStartAsync(app.Logger, ex);
             }
-            catch (OptionsValidationException ex)
+#pragma warning restore CA1031
+
+            // Returns once the host has stopped gracefully, when the token is cancelled or on a signal.
+            await app.WaitForShutdownAsync(cancellationToken);
+            return 0;
+        }
+    }
+
+    private static async Task<int> CouldNotStartAsync(ILogger? logger, Exception exception)
+    {
+        string reason = StartupFailure.Describe(exception);
+        if (logger is not null)
+        {
+            if (exception is StorageException storage)
             {
-                await Console.Error.WriteLineAsync($"FailSmart could not start: {ex.Message}");
-                return 1;
+                ServerLog.StartupFailed(logger, storage.Code, storage.Message);
+            }
+            else
+            {
+                ServerLog.StartupFailedUnexpectedly(logger, exception);
             }
         }
+
+        await Console.Error.WriteLineAsync($"FailSmart could not start: {reason}");
+        return 1;
     }
 }

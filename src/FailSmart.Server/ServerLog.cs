@@ -32,6 +32,12 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "Checking API key {KeyId} for its open streams failed; it is checked again at the next revision")]
     public static partial void KeyCheckFailed(ILogger logger, Exception exception, string keyId);
 
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Information, Message = "Bootstrap admin key {KeyId} was registered by another replica starting at the same time")]
+    public static partial void BootstrapKeyRegisteredElsewhere(ILogger logger, string keyId);
+
+    [LoggerMessage(EventId = 1021, Level = LogLevel.Critical, Message = "Start-up failed unexpectedly")]
+    public static partial void StartupFailedUnexpectedly(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 1100, Level = LogLevel.Error, Message = "Unhandled error while serving {Method} {Path}")]
     public static partial void UnhandledError(ILogger logger, Exception exception, string method, string path);
 

@@ -1,8 +1,9 @@
 namespace FailSmart.Storage.ClickHouse;
 
 /// <summary>
-/// The event schema on ClickHouse, step by step. Append only: never edit a released step. Each step's
-/// statements are idempotent (IF NOT EXISTS), because ClickHouse has no transactional DDL.
+/// The event schema on ClickHouse, step by step. Append only: never edit a released step. ClickHouse has
+/// no transactional DDL and no locks, so every statement must be idempotent (IF NOT EXISTS): a runner
+/// killed part-way runs its step again at the next start, and replicas starting together run it at once.
 /// </summary>
 internal static class ClickHouseEventMigrations
 {

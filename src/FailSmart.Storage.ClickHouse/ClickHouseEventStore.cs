@@ -44,10 +44,17 @@ public sealed partial class ClickHouseEventStore : IEventStore, IDisposable
 
     public string Provider => "clickhouse";
 
+    /// <summary>
+    /// Creates or upgrades the schema. Replicas started together may run this at the same moment, and
+    /// ClickHouse has no locks or transactional DDL, so every step is safe to run twice or at once: each
+    /// statement is CREATE … IF NOT EXISTS (an "already exists" from a racing runner is success), and a
+    /// version is recorded only when no row for it exists yet. Two runners in the same instant may both
+    /// record it; the version is read with max(), so a repeated row changes nothing.
+    /// </summary>
     public async Task<int> InitializeAsync(CancellationToken cancellationToken = default)
     {
-        await _http.ExecuteAsync($"CREATE DATABASE IF NOT EXISTS {_options.Database}", cancellationToken, inDatabase: false);
-        await _http.ExecuteAsync(
+        await _http.ExecuteIdempotentAsync($"CREATE DATABASE IF NOT EXISTS {_options.Database}", cancellationToken, inDatabase: false);
+        await _http.ExecuteIdempotentAsync(
             "CREATE TABLE IF NOT EXISTS failsmart_schema_history (version Int32, name String, applied_at String) ENGINE = MergeTree() ORDER BY version",
             cancellationToken);
         int current = await CurrentVersionAsync(cancellationToken);
@@ -64,12 +71,14 @@ public sealed partial class ClickHouseEventStore : IEventStore, IDisposable
         {
             foreach (string statement in statements)
             {
-                await _http.ExecuteAsync(statement, cancellationToken);
+                await _http.ExecuteIdempotentAsync(statement, cancellationToken);
             }
 
+            string number = version.ToString(CultureInfo.InvariantCulture);
             string at = _timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
             await _http.ExecuteAsync(
-                $"INSERT INTO failsmart_schema_history (version, name, applied_at) VALUES ({version.ToString(CultureInfo.InvariantCulture)}, {ClickHouseDialect.Instance.Literal(name)}, {ClickHouseDialect.Instance.Literal(at)})",
+                $"INSERT INTO failsmart_schema_history (version, name, applied_at) SELECT {number}, {ClickHouseDialect.Instance.Literal(name)}, {ClickHouseDialect.Instance.Literal(at)} " +
+                $"WHERE (SELECT count() FROM failsmart_schema_history WHERE version = {number}) = 0",
                 cancellationToken);
             current = version;
         }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.RegularExpressions;
 using FailSmart.Storage.Events;
 
 namespace FailSmart.Storage.ClickHouse;
@@ -8,13 +9,30 @@ namespace FailSmart.Storage.ClickHouse;
 /// ClickHouse's documented HTTP interface: statements are POSTed, INSERT data follows the statement in
 /// the body, and a non-2xx answer carries the server's error text.
 /// </summary>
-internal sealed class ClickHouseHttp(HttpClient client, ClickHouseConnectionOptions options)
+internal sealed partial class ClickHouseHttp(HttpClient client, ClickHouseConnectionOptions options)
 {
     private readonly Uri _endpoint = options.Url ?? throw new ArgumentException("Storage:Events:ClickHouse:Url is required when the provider is clickhouse.", nameof(options));
 
     /// <summary>Runs a statement that returns nothing, optionally outside the configured database.</summary>
     public async Task ExecuteAsync(string sql, CancellationToken cancellationToken, bool inDatabase = true) =>
         await SendAsync(sql, inDatabase, cancellationToken);
+
+    /// <summary>
+    /// Runs a CREATE … IF NOT EXISTS that another replica may be running at the same moment. ClickHouse has
+    /// no locks to take and no transactional DDL; two such statements racing may still have one answered
+    /// "already exists" (codes 57 for a table, 82 for a database), which means the work is done.
+    /// </summary>
+    public async Task ExecuteIdempotentAsync(string sql, CancellationToken cancellationToken, bool inDatabase = true)
+    {
+        try
+        {
+            await SendAsync(sql, inDatabase, cancellationToken);
+        }
+        catch (StorageException ex) when (AlreadyExists().IsMatch(ex.Message))
+        {
+            // Created by the other runner.
+        }
+    }
 
     /// <summary>Runs a query and reads its TabSeparated result.</summary>
     public async Task<string> QueryAsync(string sql, CancellationToken cancellationToken) =>
@@ -67,4 +85,8 @@ internal sealed class ClickHouseHttp(HttpClient client, ClickHouseConnectionOpti
             throw new StorageException(StorageErrorCode.Unavailable, $"ClickHouse at {_endpoint} did not answer within {client.Timeout}.", ex);
         }
     }
+
+    // "Code: 57, e.displayText() = …" (18.x) or "Code: 57. DB::Exception: …" (newer releases).
+    [GeneratedRegex(@"Code: (57|82)[.,]")]
+    private static partial Regex AlreadyExists();
 }

@@ -8,10 +8,13 @@ namespace FailSmart.Storage.PostgreSql;
 public sealed class PostgreSqlConfigStore : AdoConfigStore, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly string _server;
+    private readonly string? _database;
     private readonly string _location;
+    private readonly string? _user;
 
     public PostgreSqlConfigStore(string connectionString, TimeProvider timeProvider)
-        : this(NpgsqlDataSource.Create(connectionString), timeProvider)
+        : this(CreateDataSource(connectionString), timeProvider)
     {
     }
 
@@ -20,7 +23,10 @@ public sealed class PostgreSqlConfigStore : AdoConfigStore, IAsyncDisposable
     {
         _dataSource = dataSource;
         var builder = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
-        _location = $"{builder.Host}:{builder.Port}/{builder.Database}";
+        _server = $"{builder.Host}:{builder.Port}";
+        _database = builder.Database;
+        _location = $"{_server}/{_database}";
+        _user = builder.Username;
     }
 
     public override string Provider => "postgresql";
@@ -29,10 +35,15 @@ public sealed class PostgreSqlConfigStore : AdoConfigStore, IAsyncDisposable
 
     protected override string Location => _location;
 
+    /// <summary>
+    /// Creates or upgrades the schema while holding the database's migration lock, so replicas started
+    /// together take turns; the runner reads the applied version only once it holds the lock.
+    /// </summary>
     public override async Task<int> InitializeAsync(CancellationToken cancellationToken = default)
     {
         try
         {
+            await using PostgreSqlMigrationLock held = await PostgreSqlMigrationLock.AcquireAsync(_dataSource, cancellationToken);
             return await base.InitializeAsync(cancellationToken);
         }
         catch (NpgsqlException ex) when (ex.IsTransient)
@@ -42,7 +53,28 @@ public sealed class PostgreSqlConfigStore : AdoConfigStore, IAsyncDisposable
                 $"PostgreSQL at {_location} did not answer ({ex.Message}). Check Storage:Config:ConnectionString and that the server is running.",
                 ex);
         }
+        catch (NpgsqlException ex)
+        {
+            throw PostgreSqlStartupErrors.Refused(ex, _server, _database, _user);
+        }
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    private static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        try
+        {
+            return NpgsqlDataSource.Create(connectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            // Npgsql names the bad keyword or value; the message never includes the password.
+            throw new StorageException(
+                StorageErrorCode.Misconfigured,
+                $"Storage:Config:ConnectionString is not a PostgreSQL connection string ({ex.Message}). " +
+                "Write it as Host=…;Port=5432;Database=…;Username=…;Password=….",
+                ex);
+        }
+    }
 }

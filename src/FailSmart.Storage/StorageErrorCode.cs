@@ -17,4 +17,7 @@ public enum StorageErrorCode
 
     /// <summary>The engine answered but refused the statement (a bug or an incompatible server); retrying will not help.</summary>
     QueryFailed,
+
+    /// <summary>The store's settings are wrong (a missing database, a refused password, a bad connection string); fix them, retrying will not help.</summary>
+    Misconfigured,
 }

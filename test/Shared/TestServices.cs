@@ -17,6 +17,12 @@ internal static class TestServices
     /// <summary>The folder the build packed FailSmart's NuGet packages into (dotnet pack), for the packaging tests.</summary>
     public static string Packages() => Require("FAILSMART_TEST_PACKAGES", "the folder of packed FailSmart packages");
 
+    /// <summary>The Npgsql connection string of the suite's PostgreSQL server; create a database of your own on it.</summary>
+    public static string PostgreSql() => Require("FAILSMART_TEST_POSTGRES", "PostgreSQL");
+
+    /// <summary>The HTTP address of the suite's ClickHouse server; use a database of your own on it.</summary>
+    public static Uri ClickHouse() => new(Require("FAILSMART_TEST_CLICKHOUSE", "ClickHouse"));
+
     private static string Require(string variable, string what)
     {
         string? value = Environment.GetEnvironmentVariable(variable);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using FailSmart.Storage;
 using FailSmart.Storage.Config;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,7 @@ internal sealed class AdminKeyBootstrapper(IConfigStore store, IOptions<AuthOpti
 
             if (await store.GetApiKeyAsync(id, cancellationToken) is null)
             {
-                await store.CreateApiKeyAsync(Record(id, "bootstrap admin", configured), "system", cancellationToken);
+                await RegisterAsync(Record(id, "bootstrap admin", configured), cancellationToken);
             }
 
             return;
@@ -49,6 +50,28 @@ internal sealed class AdminKeyBootstrapper(IConfigStore store, IOptions<AuthOpti
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Registers the configured key. Replicas started together (or restarted together after a key rotation)
+    /// all find it missing and all insert it; the store's unique id lets one insert win and rolls the others
+    /// back whole, audit entry included. A loser that then finds the same key stored has nothing left to do.
+    /// </summary>
+    private async Task RegisterAsync(ApiKeyRecord key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.CreateApiKeyAsync(key, "system", cancellationToken);
+        }
+        catch (DbException)
+        {
+            if (await store.GetApiKeyAsync(key.Id, cancellationToken) is not { } stored || stored.SecretHash != key.SecretHash)
+            {
+                throw;
+            }
+
+            ServerLog.BootstrapKeyRegisteredElsewhere(logger, key.Id);
+        }
+    }
 
     private ApiKeyRecord Record(string id, string name, string secret) =>
         new(id, name, ApiKeyKind.Admin, null, ApiKeySecret.Hash(secret), timeProvider.GetUtcNow(), null, null, null);

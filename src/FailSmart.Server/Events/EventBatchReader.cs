@@ -23,6 +23,12 @@ internal sealed class EventBatchReader(IngestOptions limits, Configuration confi
     public IReadOnlyList<RejectedEvent> Rejected => _rejected;
 
     /// <summary>
+    /// True when an event was refused for naming an experiment, or a variation of one, that the
+    /// configuration read with does not have: a newer configuration might have it.
+    /// </summary>
+    public bool RefusedForConfiguration { get; private set; }
+
+    /// <summary>
     /// The elements of <paramref name="body"/>, or a message saying why it cannot be read at all. The
     /// elements point into <paramref name="body"/>, which must outlive them, as must the returned
     /// documents until they are disposed.
@@ -241,9 +247,13 @@ internal sealed class EventBatchReader(IngestOptions limits, Configuration confi
                 return ReadHoldoutExposure(e, id, unitId, at, properties, key);
             }
 
-            return key is not null && GuardedRollouts.TryGetValue(key, out RolloutPlan? plan)
-                ? ReadRolloutExposure(e, id, unitId, at, properties, key, plan)
-                : $"experiment '{key}' does not exist in environment '{environment}': it is neither an experiment nor a guarded rollout there. Exposures name an experiment's key, or a guarded rollout's \"rollout:{{flag}}:{{rule}}\" in the environment of this key; a holdout's exposures name \"holdout:{{key}}\".";
+            if (key is not null && GuardedRollouts.TryGetValue(key, out RolloutPlan? plan))
+            {
+                return ReadRolloutExposure(e, id, unitId, at, properties, key, plan);
+            }
+
+            RefusedForConfiguration = true;
+            return $"experiment '{key}' does not exist in environment '{environment}': it is neither an experiment nor a guarded rollout there. Exposures name an experiment's key, or a guarded rollout's \"rollout:{{flag}}:{{rule}}\" in the environment of this key; a holdout's exposures name \"holdout:{{key}}\".";
         }
 
         if (Text(e.Variation, "variation", out string? variation) is { } variationProblem)
@@ -262,6 +272,7 @@ internal sealed class EventBatchReader(IngestOptions limits, Configuration confi
 
         if (index < 0)
         {
+            RefusedForConfiguration = true;
             return $"variation '{variation}' is not one of experiment '{key}''s: {string.Join(", ", experiment.Variations.Select(v => v.Key))}.";
         }
 

@@ -65,16 +65,29 @@ internal static class EventIngestionApi
         RuleSet ruleSet = await rules.GetAsync(environment, cancellationToken);
         var reader = new EventBatchReader(limits, ruleSet.Evaluator.Configuration, environment, time.GetUtcNow());
         reader.Read(elements);
+        if (reader.RefusedForConfiguration)
+        {
+            // An experiment created a moment ago on another replica is not refused for good: read the
+            // store's revision once, and read the batch again if the configuration moved.
+            RuleSet current = await rules.GetCurrentAsync(ruleSet, cancellationToken);
+            if (current.Revision != ruleSet.Revision)
+            {
+                reader = new EventBatchReader(limits, current.Evaluator.Configuration, environment, time.GetUtcNow());
+                reader.Read(elements);
+            }
+        }
 
         EventBatch batch = reader.Batch;
-        int accepted = 0, duplicates = 0;
+        int accepted = 0;
+        int? duplicates = null; // set by the append; a batch with nothing to append is refused whole below
         if (batch.Exposures.Count + batch.MetricEvents.Count > 0)
         {
             // Not cancelled by the client: once started, the write completes and the events stay stored.
             AppendResult result = await store.AppendAsync(batch, CancellationToken.None);
-            // ClickHouse removes duplicates at query time and cannot count them here (null): all count as accepted.
-            duplicates = result.DuplicatesIgnored ?? 0;
-            accepted = result.Exposures + result.MetricEvents - duplicates;
+            // ClickHouse removes duplicates at query time and cannot count them here (null): all count as
+            // accepted, and the answer leaves duplicates out rather than claim there were none.
+            duplicates = result.DuplicatesIgnored;
+            accepted = result.Exposures + result.MetricEvents - (duplicates ?? 0);
         }
 
         if (reader.Rejected.Count == elements.Count)
@@ -82,7 +95,8 @@ internal static class EventIngestionApi
             return WhollyRefused(reader.Rejected);
         }
 
-        return TypedResults.Ok(new IngestResponse(accepted, duplicates, reader.Rejected));
+        return TypedResults.Ok(new IngestResponse(
+            accepted, duplicates, reader.Rejected, duplicates is null ? IngestResponse.AtQuery : IngestResponse.AtWrite));
     }
 
     /// <summary>

@@ -68,6 +68,13 @@ internal static class UsageIngestionApi
             }
 
             var known = ruleSet.Evaluator.Configuration.Flags.ToDictionary(f => f.Key, StringComparer.Ordinal);
+            if (read.Counts.Any(c => !known.TryGetValue(c.Flag, out Core.Model.Flag? f) || f.FindVariation(c.Variation) is null))
+            {
+                // A flag (or variation) created a moment ago on another replica is not skipped for good:
+                // read the store's revision once before skipping anything.
+                ruleSet = await rules.GetCurrentAsync(ruleSet, cancellationToken);
+                known = ruleSet.Evaluator.Configuration.Flags.ToDictionary(f => f.Key, StringComparer.Ordinal);
+            }
             var kept = new List<FlagUsageCount>();
             var skipped = new List<RejectedCount>();
             for (int i = 0; i < read.Counts.Count; i++)

@@ -11,9 +11,14 @@ internal sealed class StoreInitializer(IServiceProvider services, ILogger<StoreI
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        DataFolder folder = services.GetRequiredService<DataFolder>();
-        ServerLog.UsingDataFolder(logger, folder.Path);
-        foreach (IStore store in new IStore[] { services.GetRequiredService<IConfigStore>(), services.GetRequiredService<IEventStore>() })
+        // Creating an embedded store prepares the data folder first, so a bad folder is the first error.
+        IStore[] stores = [services.GetRequiredService<IConfigStore>(), services.GetRequiredService<IEventStore>()];
+        if (services.GetRequiredService<EmbeddedDataFolder>().UsedOrNull is { } folder)
+        {
+            ServerLog.UsingDataFolder(logger, folder.Path);
+        }
+
+        foreach (IStore store in stores)
         {
             int version = await store.InitializeAsync(cancellationToken);
             ServerLog.StoreReady(logger, store.Role, store.Provider, version);

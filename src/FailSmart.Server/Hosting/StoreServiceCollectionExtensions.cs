@@ -16,7 +16,8 @@ internal static class StoreServiceCollectionExtensions
     public static IServiceCollection AddFailSmartStores(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => DataFolder.Prepare(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataPath));
+        services.AddSingleton<EmbeddedDataFolder>();
+        services.AddSingleton(sp => sp.GetRequiredService<EmbeddedDataFolder>().Folder);
         services.AddOptions<ConfigStoreOptions>().BindConfiguration(ConfigStoreOptions.SectionName)
             .Validate(o => o.Provider is "sqlite" or "postgresql", "Storage:Config:Provider must be 'sqlite' or 'postgresql'.")
             .Validate(o => o.Provider != "postgresql" || !string.IsNullOrWhiteSpace(o.ConnectionString),

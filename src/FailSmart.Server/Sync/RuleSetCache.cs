@@ -44,6 +44,23 @@ internal sealed class RuleSetCache(IConfigStore store, ConfigChangeNotifier noti
         }
     }
 
+    /// <summary>
+    /// <paramref name="seen"/>, or the rule set at the store's current revision when that is newer. For a
+    /// request naming something <paramref name="seen"/> lacks: another replica may have created it a moment
+    /// ago, which this replica's revision poll would only hear of within a second.
+    /// </summary>
+    public async Task<RuleSet> GetCurrentAsync(RuleSet seen, CancellationToken cancellationToken)
+    {
+        long current = await store.GetRevisionAsync(cancellationToken);
+        if (current <= seen.Revision)
+        {
+            return seen;
+        }
+
+        notifier.Publish(current);
+        return await GetAsync(seen.Environment, cancellationToken);
+    }
+
     public void Dispose() => _rebuild.Dispose();
 
     private static RuleSet Build(string environment, IReadOnlyList<StoredResource> resources, long revision)
