@@ -51,7 +51,7 @@ internal sealed class SwitchableClient(IFailSmartClient initial) : IFailSmartCli
 
     public FlagEvaluation<DataValue> GetJsonDetail(string flagKey, DataValue defaultValue, IAttributeSource? context = null) => Current.GetJsonDetail(flagKey, defaultValue, context);
 
-    public void Track(string unitId, string eventName, double? value = null, IReadOnlyDictionary<string, string>? properties = null) => Current.Track(unitId, eventName, value, properties);
+    public void Track(string unitId, string eventName, double? value = null, IReadOnlyDictionary<string, string>? properties = null, string? eventId = null) => Current.Track(unitId, eventName, value, properties, eventId);
 
     public Task<bool> FlushAsync(CancellationToken cancellationToken = default) => Current.FlushAsync(cancellationToken);
 
