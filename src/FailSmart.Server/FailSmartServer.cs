@@ -106,10 +106,15 @@ public static class FailSmartServer
     /// <summary>
     /// Runs until shutdown. Returns a process exit code: 0 after a clean stop, 1 when start-up failed. Every
     /// start-up failure is one "FailSmart could not start: …" line on the error stream, never a stack trace:
-    /// an orchestrator restarting a replica shows that line, and the log keeps the details.
+    /// an orchestrator restarting a replica shows that line, and the log keeps the details. The line goes to
+    /// the error writer given (standard error by default; `failsmart serve` passes its command's error stream).
     /// </summary>
-    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default) => RunAsync(args, null, cancellationToken);
+
+    /// <inheritdoc cref="RunAsync(string[], CancellationToken)"/>
+    public static async Task<int> RunAsync(string[] args, TextWriter? error, CancellationToken cancellationToken = default)
     {
+        error ??= Console.Error;
         WebApplication app;
         try
         {
@@ -118,7 +123,7 @@ public static class FailSmartServer
 #pragma warning disable CA1031 // The last resort: one line that says what was wrong and exit code 1, never a stack trace.
         catch (Exception ex)
         {
-            return await CouldNotStartAsync(null, ex);
+            return await CouldNotStartAsync(null, ex, error);
         }
 #pragma warning restore CA1031
 
@@ -135,7 +140,7 @@ public static class FailSmartServer
 #pragma warning disable CA1031 // As above: every start-up failure, whatever its type.
             catch (Exception ex)
             {
-                return await CouldNotStartAsync(app.Logger, ex);
+                return await CouldNotStartAsync(app.Logger, ex, error);
             }
 #pragma warning restore CA1031
 
@@ -145,7 +150,7 @@ public static class FailSmartServer
         }
     }
 
-    private static async Task<int> CouldNotStartAsync(ILogger? logger, Exception exception)
+    private static async Task<int> CouldNotStartAsync(ILogger? logger, Exception exception, TextWriter error)
     {
         string reason = StartupFailure.Describe(exception);
         if (logger is not null)
@@ -160,7 +165,7 @@ public static class FailSmartServer
             }
         }
 
-        await Console.Error.WriteLineAsync($"FailSmart could not start: {reason}");
+        await error.WriteLineAsync($"FailSmart could not start: {reason}");
         return 1;
     }
 }

@@ -151,6 +151,6 @@ public sealed class ExitCodeTests : IDisposable
         var (exitCode, _, error) = await CliRunner.RunAsync(["serve", "--data", _folder.Path, "--urls", $"http://127.0.0.1:{port}"], Ct);
 
         exitCode.ShouldBe(1);
-        error.Trim().ShouldBe($"failsmart serve failed: Failed to bind to address http://127.0.0.1:{port}: address already in use.");
+        error.Trim().ShouldBe($"FailSmart could not start: Failed to bind to address http://127.0.0.1:{port}: address already in use. Choose another address with --urls, or stop the program that is using it.");
     }
 }

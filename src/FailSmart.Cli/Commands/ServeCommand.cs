@@ -42,7 +42,7 @@ internal static class ServeCommand
                 serverArgs.AddRange(["--urls", listen]);
             }
 
-            return FailSmartServer.RunAsync([.. serverArgs], cancellationToken);
+            return FailSmartServer.RunAsync([.. serverArgs], parse.InvocationConfiguration.Error, cancellationToken);
         });
         return command;
     }
