@@ -72,7 +72,6 @@ public sealed partial class FeaturePage
     /// <summary>The linked experiments and the rollouts of the linked flags, keeping what was ticked.</summary>
     private async Task LoadEvidenceChoicesAsync(Feature feature)
     {
-        HashSet<string> chosen = [.. _evidenceChoices.Where(c => c.Chosen).Select(c => c.Id)];
         var choices = new List<EvidenceChoice>();
         foreach (FeatureLink link in feature.Links.Where(l => l.Kind == FeatureLinkKind.Experiment))
         {
@@ -93,6 +92,9 @@ public sealed partial class FeaturePage
             }
         }
 
+        // Read the ticks only now, after the rollouts were listed: the page is live during that wait, and a box
+        // ticked then must not be lost when the new list replaces the old one.
+        HashSet<string> chosen = [.. _evidenceChoices.Where(c => c.Chosen).Select(c => c.Id)];
         foreach (EvidenceChoice choice in choices)
         {
             choice.Chosen = chosen.Contains(choice.Id);
