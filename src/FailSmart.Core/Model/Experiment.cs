@@ -33,5 +33,8 @@ public sealed record Experiment(string Key, IReadOnlyList<ExperimentVariation> V
     /// <summary>The metrics its results analyse, with their roles; empty means every metric that is not archived, each in its definition's role.</summary>
     public IReadOnlyList<MetricReference> Metrics { get; init; } = [];
 
+    /// <summary>Set when the experiment is a factorial launch: the features it crosses; its variations are then the cells (<see cref="FactorialCells"/>).</summary>
+    public FactorialDesign? Factorial { get; init; }
+
     public string EffectiveSeed => Seed ?? Key;
 }

@@ -9,7 +9,7 @@ internal sealed partial class ConfigMapper
 {
     private Experiment MapExperiment(ExperimentDto dto, string path)
     {
-        CheckUnknown(dto, path, "key, hypothesis, hashAttribute, fallbackAttribute, variations, coverage, seed, hashVersion, layer, phase, status, metrics");
+        CheckUnknown(dto, path, "key, hypothesis, hashAttribute, fallbackAttribute, variations, coverage, seed, hashVersion, layer, phase, status, metrics, factorial");
         ExperimentStatus status = dto.Status switch
         {
             "running" or null => ExperimentStatus.Running,
@@ -30,7 +30,15 @@ internal sealed partial class ConfigMapper
             layer = new LayerAllocation(allocation.Key ?? string.Empty, MapSpan(allocation.Buckets, Property(at, "buckets")));
         }
 
-        List<ExperimentVariation> variations = MapList(dto.Variations, Property(path, "variations"), (v, at) =>
+        FactorialDesign? factorial = dto.Factorial is null ? null : MapFactorial(dto.Factorial, dto.Key ?? string.Empty, Property(path, "factorial"));
+        if (factorial is not null && dto.Variations is not null)
+        {
+            Problem(Property(path, "variations"), "A factorial launch's variations are its cells, one per combination of its features.", "Leave \"variations\" out: FailSmart makes the cells (\"00\", \"01\", \"10\", \"11\" for two features) with equal weights.");
+        }
+
+        List<ExperimentVariation> variations = factorial is not null
+            ? [.. FactorialCells.Variations(Math.Clamp(factorial.Features.Count, 1, FactorialDesign.MaxFeatures))]
+            : MapList(dto.Variations, Property(path, "variations"), (v, at) =>
         {
             CheckUnknown(v, at, "key, weight");
             if (v.Weight is null)
@@ -62,7 +70,52 @@ internal sealed partial class ConfigMapper
             Phase = dto.Phase ?? 1,
             Status = status,
             Metrics = metrics.Count == 0 ? Array.Empty<MetricReference>() : metrics, // the shared empty array, so experiments without metrics stay equal as records
+            Factorial = factorial,
         };
+    }
+
+    private FactorialDesign MapFactorial(FactorialDto dto, string experimentKey, string path)
+    {
+        CheckUnknown(dto, path, "features");
+        string at = Property(path, "features");
+        List<FactorialFeature> features = MapList(dto.Features, at, (f, featurePath) =>
+        {
+            CheckUnknown(f, featurePath, "flag, seed");
+            if (string.IsNullOrEmpty(f.Flag))
+            {
+                Problem(Property(featurePath, "flag"), "A feature of a factorial launch names the flag it switches.", "Add \"flag\": the key of a flag whose rule assigns through this launch.");
+            }
+
+            if (f.Seed is { Length: 0 })
+            {
+                Problem(Property(featurePath, "seed"), "An empty seed would randomise every feature alike.", "Leave \"seed\" out for the default (\"{launch}:{flag}\"), or give a seed of its own.");
+            }
+
+            string flag = f.Flag ?? string.Empty;
+            return new FactorialFeature(flag, string.IsNullOrEmpty(f.Seed) ? FactorialDesign.DefaultSeed(experimentKey, flag) : f.Seed);
+        });
+        if (features.Count is < FactorialDesign.MinFeatures or > FactorialDesign.MaxFeatures)
+        {
+            Problem(at, $"A factorial launch crosses {FactorialDesign.MinFeatures} to {FactorialDesign.MaxFeatures} features; this one has {features.Count}.", features.Count < FactorialDesign.MinFeatures
+                ? "Add the features the launch bundles, or make it an ordinary experiment."
+                : "Split the launch: with more features the cells get too small to tell interactions apart.");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seeds = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < features.Count; i++)
+        {
+            if (features[i].Flag.Length > 0 && !seen.Add(features[i].Flag))
+            {
+                Problem(Property($"{at}[{i}]", "flag"), $"Flag '{features[i].Flag}' is named twice.", "Name each feature's flag once.");
+            }
+            else if (!seeds.Add(features[i].Seed))
+            {
+                Problem(Property($"{at}[{i}]", "seed"), $"Seed '{features[i].Seed}' is used by two features, so they would be on and off together.", "Give each feature its own seed, or leave \"seed\" out for the default.");
+            }
+        }
+
+        return new FactorialDesign(features);
     }
 
     private MetricReference MapMetricReference(ExperimentMetricDto dto, string path)

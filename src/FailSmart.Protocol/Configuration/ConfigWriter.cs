@@ -115,7 +115,7 @@ internal static class ConfigWriter
         Hypothesis = e.Hypothesis.Length == 0 ? null : e.Hypothesis,
         HashAttribute = e.HashAttribute == "id" ? null : e.HashAttribute,
         FallbackAttribute = e.FallbackAttribute,
-        Variations = [.. e.Variations.Select(v => new ExperimentVariationDto { Key = v.Key, Weight = v.Weight })],
+        Variations = e.Factorial is null ? [.. e.Variations.Select(v => new ExperimentVariationDto { Key = v.Key, Weight = v.Weight })] : null, // a launch's cells follow from its features
         Coverage = e.Coverage,
         Seed = e.Seed,
         HashVersion = (int)e.HashVersion,
@@ -123,6 +123,10 @@ internal static class ConfigWriter
         Phase = e.Phase,
         Status = e.Status.ToString().ToLowerInvariant(),
         Metrics = e.Metrics.Count == 0 ? null : [.. e.Metrics.Select(m => new ExperimentMetricDto { Key = m.Key, Role = m.Role?.ToString().ToLowerInvariant(), Margin = m.Margin, MinimumEffect = m.MinimumEffect })],
+        Factorial = e.Factorial is null ? null : new FactorialDto
+        {
+            Features = [.. e.Factorial.Features.Select(f => new FactorialFeatureDto { Flag = f.Flag, Seed = f.Seed == FactorialDesign.DefaultSeed(e.Key, f.Flag) ? null : f.Seed })],
+        },
     };
 
     private static JsonElement Json(DataValue value)

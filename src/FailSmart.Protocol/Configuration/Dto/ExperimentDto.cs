@@ -25,4 +25,6 @@ internal sealed class ExperimentDto : DtoBase
     public string? Status { get; set; }
 
     public List<ExperimentMetricDto?>? Metrics { get; set; }
+
+    public FactorialDto? Factorial { get; set; }
 }
