@@ -30,7 +30,7 @@ public static class FailSmartServer
     /// <summary>Builds the application from command-line arguments and the environment.</summary>
     public static WebApplication Create(string[] args)
     {
-        WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+        WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = PublishedWebRoot() });
         ServerConfiguration.Apply(builder, args);
         // Serves the UI's files from a build output in every environment, not only Development; a
         // published server has no runtime manifest and serves them from wwwroot instead.
@@ -92,12 +92,23 @@ public static class FailSmartServer
         return app;
     }
 
-    // The build writes the manifest of the UI's static files (MudBlazor's styles, app.css) beside the
-    // server. A host built without it (the CLI's in-process server) still serves the pages, unstyled.
+    // A published server, and the installed failsmart tool, carry the UI's files in wwwroot beside the program;
+    // the default web root is under the folder it was started from, where they are not.
+    private static string? PublishedWebRoot()
+    {
+        string published = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        return Directory.Exists(published) ? published : null;
+    }
+
+    // The build writes the manifest of the UI's static files (MudBlazor's styles, the Blazor script, app.css)
+    // beside the program: named after the server, or after the host that carries it (the failsmart tool).
+    // A host without either would still serve the pages, but unstyled and never interactive.
     private static void MapStaticAssetsWhenBuilt(WebApplication app)
     {
-        string manifest = Path.Combine(AppContext.BaseDirectory, "FailSmart.Server.staticwebassets.endpoints.json");
-        if (File.Exists(manifest))
+        string? manifest = new[] { app.Environment.ApplicationName, "FailSmart.Server" }
+            .Select(name => Path.Combine(AppContext.BaseDirectory, name + ".staticwebassets.endpoints.json"))
+            .FirstOrDefault(File.Exists);
+        if (manifest is not null)
         {
             app.MapStaticAssets(manifest).ExcludeFromDescription();
         }

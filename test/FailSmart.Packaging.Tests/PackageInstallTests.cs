@@ -76,6 +76,83 @@ public sealed class PackageInstallTests
         output.Trim().ShouldStartWith(PackedPackages.Version);
     }
 
+    [Fact]
+    public async Task Installed_tool_serves_the_web_UI_with_its_styles_and_script_from_any_folder()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        using var tools = new TemporaryFolder();
+        using var elsewhere = new TemporaryFolder();
+        DotnetCommand.ForgetFailSmartPackages();
+        (int installed, string installOutput) = await DotnetCommand.RunAsync(tools.Path,
+            ["tool", "install", PackedPackages.Tool, "--version", PackedPackages.Version, "--tool-path", tools.Path, "--add-source", PackedPackages.Folder()], ct);
+        installed.ShouldBe(0, installOutput);
+
+        int port = ChildServer.FreePort();
+        var info = new ProcessStartInfo(Path.Combine(tools.Path, "failsmart")) { WorkingDirectory = elsewhere.Path, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in (string[])["serve", "--data", Path.Combine(elsewhere.Path, "data"), "--urls", $"http://127.0.0.1:{port}"])
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["DOTNET_ROOT"] = DotnetCommand.DotnetRoot;
+        using Process server = Process.Start(info)!;
+        var output = new StringBuilder();
+        server.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        server.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            string home = await HomePageAsync(client, server, output, ct);
+
+            // Every stylesheet and script the first page names, served from the tool's own folder: without them the
+            // page is unstyled and never becomes interactive.
+            string[] assets = [.. System.Text.RegularExpressions.Regex.Matches(home, "(?:href|src)=\"(_[^\"]+\\.(?:css|js))\"").Select(m => m.Groups[1].Value)];
+            assets.ShouldContain("_framework/blazor.web.js");
+            assets.ShouldContain("_content/MudBlazor/MudBlazor.min.css");
+            foreach (string asset in assets)
+            {
+                using HttpResponseMessage response = await client.GetAsync(new Uri("/" + asset, UriKind.Relative), ct);
+                response.StatusCode.ShouldBe(HttpStatusCode.OK, asset);
+                (await response.Content.ReadAsByteArrayAsync(ct)).Length.ShouldBeGreaterThan(100, asset);
+            }
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync(ct);
+        }
+    }
+
+    private static async Task<string> HomePageAsync(HttpClient client, Process server, StringBuilder output, CancellationToken ct)
+    {
+        for (int attempt = 0; attempt < 240; attempt++)
+        {
+            if (server.HasExited)
+            {
+                throw new InvalidOperationException("failsmart serve stopped: " + output);
+            }
+
+            try
+            {
+                using HttpResponseMessage response = await client.GetAsync(new Uri("/", UriKind.Relative), ct);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return await response.Content.ReadAsStringAsync(ct);
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(500, ct);
+        }
+
+        throw new TimeoutException("failsmart serve did not answer in 2 minutes: " + output);
+    }
+
     /// <summary>Two flags and a server key for production; returns the key's secret.</summary>
     private static async Task<string> SeedAsync(Uri address, CancellationToken ct)
     {
