@@ -41,6 +41,9 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 1100, Level = LogLevel.Error, Message = "Unhandled error while serving {Method} {Path}")]
     public static partial void UnhandledError(ILogger logger, Exception exception, string method, string path);
 
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "A store did not answer while serving {Method} {Path}; answered 503")]
+    public static partial void StoreUnavailable(ILogger logger, Exception exception, string method, string path);
+
     [LoggerMessage(EventId = 1200, Level = LogLevel.Warning, Message = "Refreshing experiment results failed; the previous results stay cached")]
     public static partial void ResultsRefreshFailed(ILogger logger, Exception exception);
 

@@ -31,6 +31,7 @@ internal static class ErrorServiceCollectionExtensions
         // handler below can say exactly what could not be read instead of a bare 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<StoreUnavailableExceptionHandler>();
         services.AddExceptionHandler<UnhandledExceptionHandler>();
         return services;
     }
