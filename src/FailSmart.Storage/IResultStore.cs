@@ -17,8 +17,8 @@ public interface IResultStore
     Task<IReadOnlyList<StoredResultRequest>> ListResultRequestsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Stores <paramref name="result"/> unless the one already stored is newer (<see cref="StoredResult.IsNewerThan"/>)
-    /// or as new, and returns the result the store holds afterwards: <paramref name="result"/> or the one that won.
+    /// Stores <paramref name="result"/> if it is newer than the one stored (<see cref="StoredResult.IsNewerThan"/>)
+    /// or nothing is stored, and returns the result the store holds afterwards: <paramref name="result"/> or the one that won.
     /// A stored result replaced by its own claimant's gives the claim up.
     /// </summary>
     Task<StoredResult> PutResultAsync(StoredResult result, CancellationToken cancellationToken = default);

@@ -33,24 +33,28 @@ public abstract partial class ConfigStoreConformanceTests
     }
 
     [Fact]
-    public async Task PutResultAsync_replaces_only_with_a_later_revision_or_a_later_analysis_of_the_same_revision()
+    public async Task PutResultAsync_replaces_only_with_a_later_revision_or_one_over_more_events_or_computed_later()
     {
         var (_, results) = await ReadyResultStoreAsync();
         StoredResult first = Result("cas-test", 5, 1000, s_computed, "replica-a");
         await results.PutResultAsync(first, Ct);
 
         StoredResult olderRevision = await results.PutResultAsync(Result("cas-test", 4, 2000, s_computed.AddMinutes(1), "replica-b"), Ct);
-        StoredResult earlierSameRevision = await results.PutResultAsync(Result("cas-test", 5, 1100, s_computed.AddSeconds(-1), "replica-b"), Ct);
-        StoredResult sameMoment = await results.PutResultAsync(Result("cas-test", 5, 1000, s_computed, "replica-b"), Ct);
+        StoredResult earlierOverFewer = await results.PutResultAsync(Result("cas-test", 5, 900, s_computed.AddSeconds(-1), "replica-b"), Ct);
+        StoredResult sameMark = await results.PutResultAsync(Result("cas-test", 5, 1000, s_computed, "replica-b"), Ct);
 
         olderRevision.ShouldBe(first);
-        earlierSameRevision.ShouldBe(first);
-        sameMoment.ShouldBe(first);
+        earlierOverFewer.ShouldBe(first);
+        sameMark.ShouldBe(first);
+        (await results.GetResultAsync("cas-test", Ct)).ShouldBe(first);
 
-        // Fewer rows at a later moment still wins: a ClickHouse merge may have dropped duplicates in between.
-        StoredResult laterFewerRows = Result("cas-test", 5, 990, s_computed.AddSeconds(1), "replica-b");
+        // More events from a clock that stands behind: newer.
+        StoredResult moreRowsEarlier = Result("cas-test", 5, 1100, s_computed.AddSeconds(-2), "replica-b");
+        (await results.PutResultAsync(moreRowsEarlier, Ct)).ShouldBe(moreRowsEarlier);
+        // Fewer rows at a later moment: newer too, since a ClickHouse merge may have dropped duplicates in between.
+        StoredResult laterFewerRows = Result("cas-test", 5, 1090, s_computed.AddSeconds(1), "replica-a");
         (await results.PutResultAsync(laterFewerRows, Ct)).ShouldBe(laterFewerRows);
-        StoredResult newerRevision = Result("cas-test", 6, 990, s_computed.AddSeconds(-5), "replica-a");
+        StoredResult newerRevision = Result("cas-test", 6, 10, s_computed.AddSeconds(-5), "replica-a");
         (await results.PutResultAsync(newerRevision, Ct)).ShouldBe(newerRevision);
         (await results.GetResultAsync("cas-test", Ct)).ShouldBe(newerRevision);
     }
@@ -65,7 +69,7 @@ public abstract partial class ConfigStoreConformanceTests
         StoredResult[] answers = await Task.WhenAll(candidates.Select(c => results.PutResultAsync(c, Ct)));
 
         (await results.GetResultAsync("race-test", Ct)).ShouldBe(newest);
-        newest.ComputedBy.ShouldBe("replica-8"); // revision 12 (8 % 3 = 2) at the latest moment of that revision
+        newest.ComputedBy.ShouldBe("replica-8"); // revision 12 (8 % 3 = 2), with the most rows and the latest moment of that revision
         foreach ((StoredResult candidate, StoredResult answer) in candidates.Zip(answers))
         {
             answer.IsNewerThan(candidate).ShouldBe(answer != candidate, "each writer is answered with its own result or one newer than it");

@@ -47,7 +47,7 @@ public abstract partial class AdoConfigStore : IResultStore
             "claimed_by = CASE WHEN results.claimed_by = excluded.computed_by THEN NULL ELSE results.claimed_by END, " +
             "claimed_until = CASE WHEN results.claimed_by = excluded.computed_by THEN NULL ELSE results.claimed_until END " +
             "WHERE results.config_revision < excluded.config_revision " +
-            "OR (results.config_revision = excluded.config_revision AND results.computed_at < excluded.computed_at)",
+            "OR (results.config_revision = excluded.config_revision AND (results.stored_rows < excluded.stored_rows OR results.computed_at < excluded.computed_at))",
             ("key", result.Key), ("request", result.Request), ("document", result.Document), ("revision", result.ConfigRevision),
             ("rows", result.StoredRows), ("at", Timestamp(result.ComputedAt)), ("by", result.ComputedBy)))
         {

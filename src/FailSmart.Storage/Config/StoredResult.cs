@@ -14,12 +14,15 @@ public sealed record StoredResult(string Key, string Request, string Document, l
 {
     /// <summary>
     /// Whether this result comes after <paramref name="other"/>: computed at a later configuration revision, or at
-    /// the same one and later. Time orders results of one revision, not the row count: ClickHouse's count can fall
-    /// when a merge drops duplicate rows, while a later analysis always saw everything an earlier one did.
+    /// the same one over more events or later. Either sign is enough: ClickHouse's count can fall when a merge drops
+    /// duplicate rows, so a later analysis may have counted fewer rows; and a clock may stand behind another (or be
+    /// set back, as the demo does), so an analysis over more events may carry an earlier time. An out-of-date result
+    /// kept this way is never current, so the next reader recomputes it.
     /// </summary>
     public bool IsNewerThan(StoredResult other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return ConfigRevision > other.ConfigRevision || (ConfigRevision == other.ConfigRevision && ComputedAt > other.ComputedAt);
+        return ConfigRevision > other.ConfigRevision
+            || (ConfigRevision == other.ConfigRevision && (StoredRows > other.StoredRows || ComputedAt > other.ComputedAt));
     }
 }
