@@ -31,6 +31,9 @@ public interface IResultStore
     /// </summary>
     Task<bool> TryClaimResultAsync(string key, string holder, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes the results computed before <paramref name="before"/> (nobody refreshed or asked for them since); returns how many.</summary>
+    Task<int> DeleteResultsComputedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken = default);
+
     /// <summary>Gives the claim up if <paramref name="holder"/> holds it (a computation that failed).</summary>
     Task ReleaseResultClaimAsync(string key, string holder, CancellationToken cancellationToken = default);
 }

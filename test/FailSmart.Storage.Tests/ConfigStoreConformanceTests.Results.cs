@@ -127,6 +127,20 @@ public abstract partial class ConfigStoreConformanceTests
     }
 
     [Fact]
+    public async Task DeleteResultsComputedBeforeAsync_deletes_only_results_computed_before_the_moment()
+    {
+        var (_, results) = await ReadyResultStoreAsync();
+        await results.PutResultAsync(Result("old-test", 1, 10, s_computed.AddDays(-31)), Ct);
+        await results.PutResultAsync(Result("edge-test", 1, 10, s_computed.AddDays(-30)), Ct);
+        await results.PutResultAsync(Result("new-test", 1, 10, s_computed), Ct);
+
+        int deleted = await results.DeleteResultsComputedBeforeAsync(s_computed.AddDays(-30), Ct);
+
+        deleted.ShouldBe(1);
+        (await results.ListResultRequestsAsync(Ct)).Select(r => r.Key).ShouldBe(["edge-test", "new-test"]);
+    }
+
+    [Fact]
     public async Task PutResultAsync_key_longer_than_200_characters_is_refused_and_nothing_is_stored()
     {
         var (_, results) = await ReadyResultStoreAsync();

@@ -19,6 +19,12 @@ internal sealed class ResultsOptions
     /// </summary>
     public TimeSpan? LeaseDuration { get; set; }
 
+    /// <summary>
+    /// How long a stored result nobody refreshed or asked for again is kept (30 days by default); the leader
+    /// deletes older ones, and asking again computes them anew.
+    /// </summary>
+    public TimeSpan KeepFor { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>The lease duration in effect.</summary>
     public TimeSpan EffectiveLeaseDuration => LeaseDuration ?? RefreshInterval * 3;
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using FailSmart.Application.Rollouts;
 using FailSmart.Core.Model;
 using FailSmart.Protocol.Admin;
@@ -11,11 +12,12 @@ namespace FailSmart.Server.Results;
 /// <see cref="ResultsOptions.LeaseName"/> lease, re-analyses each running experiment's current phase in every
 /// environment (with its metrics) and every stored analysis of a running experiment or a holdout, and stores
 /// the results for every replica. A result that is still current and was computed today is left as it is, so
-/// nothing is analysed twice for the same events. Every replica runs one; another takes over when the leader
+/// nothing is analysed twice for the same events; results nobody refreshed or asked for within
+/// <see cref="ResultsOptions.KeepFor"/> are deleted. Every replica runs one; another takes over when the leader
 /// stops renewing. A failed refresh keeps the previous results.
 /// </summary>
 internal sealed class ResultsRefresher(
-    IServiceProvider services, IRolloutStore leases, RolloutEngineOptions replica, IOptions<ResultsOptions> options, TimeProvider clock, ILogger<ResultsRefresher> logger)
+    IServiceProvider services, IRolloutStore leases, IResultStore store, RolloutEngineOptions replica, IOptions<ResultsOptions> options, TimeProvider clock, ILogger<ResultsRefresher> logger)
     : BackgroundService
 {
     private long _rounds;
@@ -48,6 +50,7 @@ internal sealed class ResultsRefresher(
                     {
                         int refreshed = await RefreshAllAsync(stoppingToken);
                         ServerLog.ResultsRefreshed(logger, refreshed);
+                        await store.DeleteResultsComputedBeforeAsync(clock.GetUtcNow() - options.Value.KeepFor, stoppingToken);
                     }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -60,9 +63,21 @@ internal sealed class ResultsRefresher(
         {
             if (_leader)
             {
-                // Hand over now rather than when the lease expires.
-                await leases.ReleaseLeaseAsync(ResultsOptions.LeaseName, replica.Holder, CancellationToken.None);
+                await ReleaseLeaseAsync();
             }
+        }
+    }
+
+    // Hands over now rather than when the lease expires; if the store is away, it expires by itself.
+    private async Task ReleaseLeaseAsync()
+    {
+        try
+        {
+            await leases.ReleaseLeaseAsync(ResultsOptions.LeaseName, replica.Holder, CancellationToken.None);
+        }
+        catch (DbException ex)
+        {
+            ServerLog.ResultsRefreshFailed(logger, ex);
         }
     }
 

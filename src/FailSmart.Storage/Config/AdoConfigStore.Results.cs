@@ -82,6 +82,13 @@ public abstract partial class AdoConfigStore : IResultStore
         await release.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task<int> DeleteResultsComputedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        await using DbConnection connection = await _dialect.OpenAsync(cancellationToken);
+        await using DbCommand delete = Command(connection, null, "DELETE FROM results WHERE computed_at < @before", ("before", Timestamp(before)));
+        return await delete.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private static void CheckResultKey(string key)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
