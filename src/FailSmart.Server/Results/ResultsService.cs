@@ -203,8 +203,8 @@ internal sealed class ResultsService(
             }
             else if (claimed)
             {
+                // Storing the result gave the claim up, unless a newer one was stored meanwhile: released below either way.
                 await RefreshAsync(request, metrics, stopping);
-                claimed = false; // storing the result gave the claim up
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
