@@ -49,4 +49,10 @@ internal static partial class ServerLog
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Refreshed {Count} experiment results")]
     public static partial void ResultsRefreshed(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "This replica ({Holder}) now refreshes results on the schedule for every replica")]
+    public static partial void BecameResultsLeader(ILogger logger, string holder);
+
+    [LoggerMessage(EventId = 1203, Level = LogLevel.Information, Message = "This replica ({Holder}) no longer refreshes results on the schedule; another holds the lease")]
+    public static partial void LostResultsLeadership(ILogger logger, string holder);
 }

@@ -288,5 +288,17 @@ internal static class SqliteConfigMigrations
                 created_at TEXT NOT NULL,
                 UNIQUE (feature_key, week, phase));
             """),
+        new(11, "shared analysis results: one per request, with the mark it was computed at and a claim for recomputing it", """
+            CREATE TABLE results (
+                key TEXT PRIMARY KEY NOT NULL,
+                request TEXT NOT NULL,
+                document TEXT NOT NULL,
+                config_revision INTEGER NOT NULL,
+                stored_rows INTEGER NOT NULL,
+                computed_at TEXT NOT NULL,
+                computed_by TEXT NOT NULL,
+                claimed_by TEXT NULL,
+                claimed_until TEXT NULL);
+            """),
     ];
 }

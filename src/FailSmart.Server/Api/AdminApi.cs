@@ -50,6 +50,7 @@ internal static class AdminApi
         services.AddSingleton<Sync.RuleSetCache>();
         services.AddOptions<Sync.SyncOptions>().BindConfiguration(Sync.SyncOptions.SectionName);
         services.AddSingleton<ResultsCache>();
+        services.AddSingleton<SharedResults>();
         services.AddSingleton<ResultsService>();
         services.AddSingleton<ResultsTimelines>();
         services.AddSingleton<MetricBaselines>();

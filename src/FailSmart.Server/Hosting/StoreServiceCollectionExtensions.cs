@@ -46,6 +46,7 @@ internal static class StoreServiceCollectionExtensions
         services.AddSingleton(sp => (IAccountStore)sp.GetRequiredService<IConfigStore>());
         services.AddSingleton(sp => (IChangeRequestStore)sp.GetRequiredService<IConfigStore>());
         services.AddSingleton(sp => (IRolloutStore)sp.GetRequiredService<IConfigStore>());
+        services.AddSingleton(sp => (IResultStore)sp.GetRequiredService<IConfigStore>());
         services.AddSingleton(sp => (IFeatureStore)sp.GetRequiredService<IConfigStore>());
         services.AddSingleton(sp => (ILearningStore)sp.GetRequiredService<IConfigStore>());
         services.AddSingleton(sp => (ILedgerStore)sp.GetRequiredService<IConfigStore>());

@@ -12,7 +12,7 @@ namespace FailSmart.Server.Results;
 /// <summary>
 /// <see cref="IHoldoutResultsService"/> over the experiment analysis: a holdout is analysed as the
 /// experiment "holdout:&lt;key&gt;" of phase 1 with two variations, held-out (control, the holdout's share)
-/// and exposed (the rest), through the same analyzer and results cache as experiments.
+/// and exposed (the rest), through the same analyzer and shared results as experiments.
 /// </summary>
 internal sealed class HoldoutResultsService(ResultsService results, RuleSetCache rules, IEventStore events, TimeProvider clock) : IHoldoutResultsService
 {

@@ -8,8 +8,8 @@ namespace FailSmart.Server.Results;
 
 /// <summary>
 /// `GET /api/v1/experiments/{key}/results`: the experiment's metrics with decisions, and the checks that
-/// say whether to trust them. Served from the cache while nothing it was computed from changed; otherwise
-/// the cached result comes back with <c>stale: true</c> while a fresh one is computed in the background.
+/// say whether to trust them. The one result every replica shares is served while nothing it was computed from
+/// changed; otherwise it comes back with <c>stale: true</c> while one replica computes a fresh one in the background.
 /// <c>refresh=true</c> re-analyses now and waits for it.
 /// </summary>
 internal static class ResultsApi

@@ -7,8 +7,26 @@ internal sealed class ResultsOptions
 {
     public const string SectionName = "Results";
 
+    /// <summary>The lease whose holder is the one replica that refreshes results on a schedule.</summary>
+    public const string LeaseName = "results-refresher";
+
     /// <summary>The time between refreshes; zero turns the background refresh off.</summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How long the refreshing replica's lease lasts without renewal; another replica takes over after it.
+    /// Three refresh intervals when not set.
+    /// </summary>
+    public TimeSpan? LeaseDuration { get; set; }
+
+    /// <summary>
+    /// How long a stored result nobody refreshed or asked for again is kept (30 days by default); the leader
+    /// deletes older ones, and asking again computes them anew.
+    /// </summary>
+    public TimeSpan KeepFor { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>The lease duration in effect.</summary>
+    public TimeSpan EffectiveLeaseDuration => LeaseDuration ?? RefreshInterval * 3;
 
     /// <summary>
     /// How far before a phase's first exposure the cross-experiment audit looks for other experiments and

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using FailSmart.Application.Rollouts;
 using FailSmart.Core.Model;
 using FailSmart.Protocol.Admin;
 using FailSmart.Protocol.Configuration;
@@ -13,22 +14,30 @@ using Microsoft.Extensions.Options;
 namespace FailSmart.Server.Results;
 
 /// <summary>
-/// Finds the experiment and its metrics, runs the analysis and keeps the last result of each. A cached
-/// result is served as it is only while nothing it depends on changed (<see cref="ResultsMark"/>);
-/// otherwise it is served marked stale while one fresh analysis runs in the background.
+/// Finds the experiment and its metrics, runs the analysis and keeps the last result of each in the store
+/// every replica shares (<see cref="SharedResults"/>), with this replica's <see cref="ResultsCache"/> in front.
+/// A result is served as it is only while nothing it depends on changed (<see cref="ResultsMark"/>);
+/// otherwise it is served marked stale while one replica computes a fresh one in the background. The replica's
+/// name is its name in the leases (<c>Rollouts:Holder</c>).
 /// </summary>
 internal sealed class ResultsService(
     IConfigStore config,
     IEventStore events,
     RuleSetCache rules,
     ResultsCache cache,
+    SharedResults shared,
+    RolloutEngineOptions replica,
     ConfigChangeNotifier notifier,
     IOptions<ResultsOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider clock,
     ILogger<ResultsService> logger)
 {
+    /// <summary>How long a replica's claim on recomputing an out-of-date result lasts, should it never finish.</summary>
+    public static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(10);
+
     private readonly ConcurrentDictionary<string, Task> _refreshing = new(StringComparer.Ordinal);
+    private long _analyses;
 
     public async Task<Experiment?> FindExperimentAsync(string environment, string key, CancellationToken cancellationToken) =>
         (await rules.GetAsync(environment, cancellationToken)).Evaluator.Configuration.Experiments.FirstOrDefault(e => e.Key == key);
@@ -66,6 +75,9 @@ internal sealed class ResultsService(
 
     public async Task<IReadOnlyList<Experiment>> RunningExperimentsAsync(string environment, CancellationToken cancellationToken) =>
         [.. (await rules.GetAsync(environment, cancellationToken)).Evaluator.Configuration.Experiments.Where(e => e.Status == ExperimentStatus.Running)];
+
+    public async Task<IReadOnlyList<Holdout>> HoldoutsAsync(string environment, CancellationToken cancellationToken) =>
+        (await rules.GetAsync(environment, cancellationToken)).Evaluator.Configuration.Holdouts;
 
     public Task<IReadOnlyList<string>> EnvironmentsAsync(CancellationToken cancellationToken) => config.ListEnvironmentKeysAsync(cancellationToken);
 
@@ -119,47 +131,81 @@ internal sealed class ResultsService(
         },
     };
 
-    public IReadOnlyList<ResultsRequest> CachedRequests => cache.Requests;
+    /// <summary>How many analyses this replica ran since it started (not results read from the store or the front).</summary>
+    public long Analyses => Interlocked.Read(ref _analyses);
+
+    /// <summary>The shared result of a request, or null; for the scheduled refresh, which compares it with the mark itself.</summary>
+    public Task<SharedResult?> SharedAsync(ResultsRequest request, CancellationToken cancellationToken) => shared.GetAsync(request, cancellationToken);
+
+    /// <summary>Every request some replica asked for (or the leader refreshed), as stored.</summary>
+    public Task<IReadOnlyList<ResultsRequest>> StoredRequestsAsync(CancellationToken cancellationToken) => shared.RequestsAsync(cancellationToken);
 
     /// <summary>
-    /// The cached result while it is current; a cached result that is not is returned with
-    /// <c>stale: true</c> and refreshed in the background (one refresh per request at a time); with no
-    /// cached result, a fresh one.
+    /// The current result: from this replica's front while it covers the mark, else the shared one. A shared
+    /// result that does not cover it is returned with <c>stale: true</c> and computed again in the background
+    /// by one replica (the one that claims it); with no shared result, a fresh one, stored for every replica.
     /// </summary>
     public async Task<ExperimentResultsResponse> GetAsync(ResultsRequest request, IReadOnlyList<MetricSpec> metrics, CancellationToken cancellationToken)
     {
-        if (cache.Get(request) is not ({ } cached, ResultsMark mark))
+        ResultsMark now = await MarkAsync(cancellationToken);
+        if (cache.Get(request) is ({ } front, ResultsMark frontMark) && frontMark.Covers(now))
+        {
+            return front;
+        }
+
+        if (await shared.GetAsync(request, cancellationToken) is not { } stored)
         {
             return await RefreshAsync(request, metrics, cancellationToken);
         }
 
-        if (mark == await MarkAsync(cancellationToken))
+        cache.Put(request, stored.Result, stored.Mark);
+        if (stored.Mark.Covers(now))
         {
-            return cached;
+            return stored.Result;
         }
 
         _ = _refreshing.GetOrAdd(request.CacheKey, _ => Task.Run(() => RefreshInBackgroundAsync(request, metrics), CancellationToken.None));
-        return cached with { Stale = true };
+        return stored.Result with { Stale = true };
     }
 
+    /// <summary>
+    /// Analyses now and stores the result for every replica; answers with the result the store kept, which is
+    /// a newer one when another replica stored that meanwhile.
+    /// </summary>
     public async Task<ExperimentResultsResponse> RefreshAsync(ResultsRequest request, IReadOnlyList<MetricSpec> metrics, CancellationToken cancellationToken)
     {
         // Read the mark first: anything stored while the analysis runs makes the result stale, never current.
         ResultsMark mark = await MarkAsync(cancellationToken);
         ExperimentResultsResponse result = await new ExperimentAnalyzer(events, clock) { Incremental = true, DependencyLookback = options.Value.DependencyLookback }
             .AnalyzeAsync(request.Environment, request.Experiment, metrics, request.Breakdown, cancellationToken);
-        cache.Put(request, result, mark);
-        return result;
+        Interlocked.Increment(ref _analyses);
+        SharedResult kept = await shared.PutAsync(request, result, mark, replica.Holder, cancellationToken);
+        cache.Put(request, kept.Result, kept.Mark);
+        return kept.Result;
     }
 
-    private async Task<ResultsMark> MarkAsync(CancellationToken cancellationToken) =>
+    /// <summary>The mark a result must cover to be current now.</summary>
+    public async Task<ResultsMark> MarkAsync(CancellationToken cancellationToken) =>
         new(notifier.Revision, await events.StoredRowsAsync(cancellationToken));
 
     private async Task RefreshInBackgroundAsync(ResultsRequest request, IReadOnlyList<MetricSpec> metrics)
     {
+        CancellationToken stopping = lifetime.ApplicationStopping;
+        bool claimed = false;
         try
         {
-            await RefreshAsync(request, metrics, lifetime.ApplicationStopping);
+            // Another replica that found it out of date first is computing it; its result reaches this one through the store.
+            claimed = await shared.TryClaimAsync(request, replica.Holder, clock.GetUtcNow(), ClaimDuration, stopping);
+            if (claimed && await shared.GetAsync(request, stopping) is { } stored && stored.Mark.Covers(await MarkAsync(stopping)))
+            {
+                // Another replica stored a current result between this one's read and its claim.
+                cache.Put(request, stored.Result, stored.Mark);
+            }
+            else if (claimed)
+            {
+                // Storing the result gave the claim up, unless a newer one was stored meanwhile: released below either way.
+                await RefreshAsync(request, metrics, stopping);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -171,7 +217,25 @@ internal sealed class ResultsService(
         }
         finally
         {
+            if (claimed)
+            {
+                await ReleaseQuietlyAsync(request);
+            }
+
             _refreshing.TryRemove(request.CacheKey, out _);
+        }
+    }
+
+    private async Task ReleaseQuietlyAsync(ResultsRequest request)
+    {
+        try
+        {
+            await shared.ReleaseAsync(request, replica.Holder, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The claim expires by itself.
+            ServerLog.ResultsRefreshFailed(logger, ex);
         }
     }
 
