@@ -288,5 +288,11 @@ internal static class SqliteConfigMigrations
                 created_at TEXT NOT NULL,
                 UNIQUE (feature_key, week, phase));
             """),
+        new(11, "the data-protection key ring that signs session cookies and form tokens", """
+            CREATE TABLE data_protection_keys (
+                name TEXT PRIMARY KEY NOT NULL,
+                xml TEXT NOT NULL,
+                stored_at TEXT NOT NULL);
+            """),
     ];
 }
