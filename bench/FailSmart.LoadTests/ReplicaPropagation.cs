@@ -70,6 +70,7 @@ internal static class ReplicaPropagation
         })).EnsureSuccessStatusCode();
         string key = await LoadServer.CreateKeyAsync(a, "server", "production");
         using HttpClient sdk = LoadServer.Client(b, key);
+        using HttpClient sdkOnA = LoadServer.Client(a, key);
         var arrivals = new ConcurrentDictionary<(int Stream, long Revision), long>();
         using var stop = new CancellationTokenSource();
         int connected = 0;
@@ -88,7 +89,11 @@ internal static class ReplicaPropagation
             using HttpResponseMessage response = await admin.PostAsJsonAsync(
                 "/api/v1/flags/propagation/environments/production/toggle", new { enabled = change % 2 == 1 });
             response.EnsureSuccessStatusCode();
-            long revision = long.Parse(response.Headers.ETag!.Tag.Trim('"'), CultureInfo.InvariantCulture);
+
+            // The answer's ETag is the flag's version; the revision the write committed is what A now serves.
+            using HttpResponseMessage config = await sdkOnA.GetAsync("/sdk/v1/config");
+            config.EnsureSuccessStatusCode();
+            long revision = long.Parse(config.Headers.GetValues("X-FailSmart-Revision").Single(), CultureInfo.InvariantCulture);
             for (int s = 0; s < Streams; s++)
             {
                 long arrived = await ArrivalAsync(arrivals, s, revision);
