@@ -32,6 +32,12 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "Checking API key {KeyId} for its open streams failed; it is checked again at the next revision")]
     public static partial void KeyCheckFailed(ILogger logger, Exception exception, string keyId);
 
+    [LoggerMessage(EventId = 1030, Level = LogLevel.Information, Message = "Listening for other replicas' configuration changes")]
+    public static partial void ListeningForRevisions(ILogger logger);
+
+    [LoggerMessage(EventId = 1031, Level = LogLevel.Warning, Message = "Stopped hearing other replicas' configuration changes; polling every second meanwhile, and listening again in {RetrySeconds} s")]
+    public static partial void RevisionListenerLost(ILogger logger, Exception exception, double retrySeconds);
+
     [LoggerMessage(EventId = 1020, Level = LogLevel.Information, Message = "Bootstrap admin key {KeyId} was registered by another replica starting at the same time")]
     public static partial void BootstrapKeyRegisteredElsewhere(ILogger logger, string keyId);
 

@@ -297,5 +297,16 @@ internal static class PostgreSqlConfigMigrations
                 claimed_by TEXT NULL,
                 claimed_until TEXT NULL);
             """),
+        // Each new revision is announced on the channel failsmart_revision, which PostgreSQL delivers to
+        // listeners when (and only if) the writing transaction commits; the function body is one line, as
+        // the runner splits statements at line-ending semicolons.
+        new(12, "the data-protection key ring, and each new revision announced to listening replicas", """
+            CREATE TABLE data_protection_keys (
+                name TEXT PRIMARY KEY NOT NULL,
+                xml TEXT NOT NULL,
+                stored_at TEXT NOT NULL);
+            CREATE FUNCTION failsmart_announce_revision() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_notify('failsmart_revision', NEW.revision::text); RETURN NULL; END $$;
+            CREATE TRIGGER config_revision_announce AFTER UPDATE OF revision ON config_revision FOR EACH ROW EXECUTE FUNCTION failsmart_announce_revision();
+            """),
     ];
 }

@@ -5,23 +5,27 @@ using Npgsql;
 namespace FailSmart.Storage.PostgreSql;
 
 /// <summary>The configuration store on PostgreSQL, so several server replicas can share one configuration.</summary>
-public sealed class PostgreSqlConfigStore : AdoConfigStore, IAsyncDisposable
+public sealed class PostgreSqlConfigStore : AdoConfigStore, IRevisionFeed, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
+
+    // As given: the data source's copy leaves out the password, which the listening connection needs.
+    private readonly string _connectionString;
     private readonly string _server;
     private readonly string? _database;
     private readonly string _location;
     private readonly string? _user;
 
     public PostgreSqlConfigStore(string connectionString, TimeProvider timeProvider)
-        : this(CreateDataSource(connectionString), timeProvider)
+        : this(CreateDataSource(connectionString), connectionString, timeProvider)
     {
     }
 
-    private PostgreSqlConfigStore(NpgsqlDataSource dataSource, TimeProvider timeProvider)
+    private PostgreSqlConfigStore(NpgsqlDataSource dataSource, string connectionString, TimeProvider timeProvider)
         : base(new PostgreSqlDialect(dataSource), timeProvider)
     {
         _dataSource = dataSource;
+        _connectionString = connectionString;
         var builder = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
         _server = $"{builder.Host}:{builder.Port}";
         _database = builder.Database;
@@ -58,6 +62,10 @@ public sealed class PostgreSqlConfigStore : AdoConfigStore, IAsyncDisposable
             throw PostgreSqlStartupErrors.Refused(ex, _server, _database, _user);
         }
     }
+
+    /// <summary>Listens on a connection of its own for the revisions other processes commit.</summary>
+    public async Task<IRevisionSubscription> SubscribeAsync(CancellationToken cancellationToken = default) =>
+        await PostgreSqlRevisionSubscription.OpenAsync(_connectionString, cancellationToken);
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 

@@ -300,5 +300,11 @@ internal static class SqliteConfigMigrations
                 claimed_by TEXT NULL,
                 claimed_until TEXT NULL);
             """),
+        new(12, "the data-protection key ring that signs session cookies and form tokens", """
+            CREATE TABLE data_protection_keys (
+                name TEXT PRIMARY KEY NOT NULL,
+                xml TEXT NOT NULL,
+                stored_at TEXT NOT NULL);
+            """),
     ];
 }

@@ -46,9 +46,11 @@ internal static class AdminApi
     {
         services.AddHttpContextAccessor();
         services.AddSingleton<Sync.StreamHeartbeat>();
+        services.AddSingleton<Sync.RevisionListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<Sync.RevisionListener>());
         services.AddHostedService<Sync.RevisionPoller>();
         services.AddSingleton<Sync.RuleSetCache>();
-        services.AddOptions<Sync.SyncOptions>().BindConfiguration(Sync.SyncOptions.SectionName);
+        services.AddOptions<Sync.SyncOptions>().BindConfiguration(Sync.SyncOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ResultsCache>();
         services.AddSingleton<SharedResults>();
         services.AddSingleton<ResultsService>();

@@ -8,7 +8,8 @@ namespace FailSmart.Server.Auth;
 /// Keeps API key records between requests, so authenticating an evaluation is not a database read.
 /// Every key change (create, revoke) advances the configuration revision, so an entry read at the
 /// newest revision this process knows of is current; a revocation here also drops the entry at once,
-/// and one made by another replica is seen when the revision poller next reads the store (a second).
+/// and one made by another replica is seen when this process hears of the new revision (announced by
+/// PostgreSQL as it commits, or read by the revision poller).
 /// Only keys that exist are kept, so unknown ids cannot fill it.
 /// </summary>
 internal sealed class ApiKeyCache(IConfigStore store, ConfigChangeNotifier notifier)

@@ -7,7 +7,8 @@ namespace FailSmart.Server.Auth;
 /// Authentication only runs when a connection opens, so without this a stream would go on receiving
 /// rule sets after its key stopped being valid. Every connection of one key shares one cancellation;
 /// expiry is a timer, and revocation is seen when the configuration revision advances: at once for a
-/// revocation made here, within the revision poll (a second) for one made by another replica.
+/// revocation made here, when PostgreSQL announces the revision for one made by another replica (within
+/// the revision poll, a second, while announcements are not being heard).
 /// </summary>
 internal sealed class ApiKeyConnectionWatch(ApiKeyCache keys, ConfigChangeNotifier notifier, TimeProvider timeProvider, ILogger<ApiKeyConnectionWatch> logger)
     : BackgroundService

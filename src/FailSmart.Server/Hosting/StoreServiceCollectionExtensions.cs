@@ -4,6 +4,8 @@ using FailSmart.Storage.DuckDb;
 using FailSmart.Storage.Events;
 using FailSmart.Storage.PostgreSql;
 using FailSmart.Storage.Sqlite;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 
 namespace FailSmart.Server.Hosting;
@@ -50,6 +52,7 @@ internal static class StoreServiceCollectionExtensions
         services.AddSingleton(sp => (IFeatureStore)sp.GetRequiredService<IConfigStore>());
         services.AddSingleton(sp => (ILearningStore)sp.GetRequiredService<IConfigStore>());
         services.AddSingleton(sp => (ILedgerStore)sp.GetRequiredService<IConfigStore>());
+        services.AddSingleton(sp => (IKeyRingStore)sp.GetRequiredService<IConfigStore>());
         services.AddSingleton<IEventStore>(sp => events.Provider switch
         {
             EventStoreOptions.DuckDb => new DuckDbEventStore(sp.GetRequiredService<DataFolder>(), sp.GetRequiredService<TimeProvider>()),
@@ -57,6 +60,12 @@ internal static class StoreServiceCollectionExtensions
             _ => throw new InvalidOperationException($"Storage:Events:Provider must be 'duckdb' or 'clickhouse', not '{events.Provider}'."),
         });
         services.AddHostedService<StoreInitializer>();
+
+        // After the store initializer, so the framework's start-up read of the key ring finds its table. One
+        // application name on every replica: the default would be each one's content root.
+        services.AddDataProtection().SetApplicationName("FailSmart");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
+            options => options.XmlRepository = new StoredKeyRing(sp.GetRequiredService<IKeyRingStore>())));
         return services;
     }
 }

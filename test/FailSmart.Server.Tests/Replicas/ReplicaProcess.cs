@@ -48,7 +48,8 @@ internal sealed class ReplicaProcess : IDisposable
         }
     }
 
-    public static ReplicaProcess Launch(IEnumerable<string> arguments)
+    /// <summary>Starts the server with these arguments, and these environment variables set or replaced.</summary>
+    public static ReplicaProcess Launch(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -57,6 +58,11 @@ internal sealed class ReplicaProcess : IDisposable
             UseShellExecute = false,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FailSmart.Server.dll"));
+        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         foreach (string argument in arguments.Concat(["--urls", address.ToString()]))
         {
