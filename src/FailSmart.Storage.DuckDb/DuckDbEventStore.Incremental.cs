@@ -60,7 +60,8 @@ public sealed partial class DuckDbEventStore
                 var delta = new UnitTableDelta(sql, metric, table, kept, asOf);
                 Execute(connection, delta.DeltaExposures);
                 Execute(connection, delta.DeltaEvents);
-                Execute(connection, delta.RebuiltUnits);
+                Execute(connection, delta.TouchedRows);
+                Execute(connection, UnitTableDelta.RebuiltUnits);
                 Execute(connection, delta.ChangedRows());
                 long rebuilt = Count(connection, "rebuilt_units");
                 if (rebuilt > 0)
@@ -68,11 +69,11 @@ public sealed partial class DuckDbEventStore
                     Execute(connection, delta.RebuiltRows);
                 }
 
-                Execute(connection, $"DELETE FROM {table} WHERE unit_id IN (SELECT unit_id FROM changed_rows); INSERT INTO {table} SELECT * FROM changed_rows");
+                Execute(connection, delta.ReplaceRows);
                 LastRefreshRecomputedUnits = Count(connection, "changed_rows");
                 LastRefreshRebuiltUnits = rebuilt;
                 pendingFrom = NullableInt64(Scalar(connection, delta.PendingFrom));
-                Execute(connection, "DROP TABLE delta_exposures; DROP TABLE delta_events; DROP TABLE rebuilt_units; DROP TABLE changed_rows");
+                Execute(connection, "DROP TABLE delta_exposures; DROP TABLE delta_events; DROP TABLE touched_rows; DROP TABLE rebuilt_units; DROP TABLE changed_rows");
             }
             else
             {

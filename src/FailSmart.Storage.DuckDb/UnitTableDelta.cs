@@ -47,40 +47,70 @@ internal sealed class UnitTableDelta(AnalysisSql sql, MetricDefinition metric, s
         """;
 
     /// <summary>
+    /// The kept rows of the units that something arrived for, with their row ids: the one pass over the
+    /// kept table before it is written, so every later step joins small tables.
+    /// </summary>
+    public string TouchedRows => $"""
+        CREATE OR REPLACE TEMP TABLE touched_rows AS
+        SELECT rowid AS k_row, * FROM {table}
+        WHERE unit_id IN (SELECT unit_id FROM delta_exposures UNION ALL SELECT unit_id FROM delta_events)
+        """;
+
+    /// <summary>
     /// Units whose rows are recomputed whole: new units, units exposed earlier than their kept first
     /// exposure (every event's window moves), and kept units with an event older than events already
     /// counted (adding it last could round a sum differently from a full analysis).
     /// </summary>
-    public string RebuiltUnits => $"""
+    public static string RebuiltUnits => """
         CREATE OR REPLACE TEMP TABLE rebuilt_units AS
-        SELECT x.unit_id FROM delta_exposures AS x LEFT JOIN {table} AS k ON k.unit_id = x.unit_id
+        SELECT x.unit_id FROM delta_exposures AS x LEFT JOIN touched_rows AS k ON k.unit_id = x.unit_id
         WHERE k.unit_id IS NULL OR x.d_first < k.first_ms
         UNION
-        SELECT unit_id FROM delta_events WHERE d_late AND unit_id IN (SELECT unit_id FROM {table})
+        SELECT unit_id FROM delta_events WHERE d_late AND unit_id IN (SELECT unit_id FROM touched_rows)
         """;
 
-    /// <summary>The kept units that take in what arrived, with their new rows.</summary>
+    /// <summary>
+    /// The kept units that take in what arrived, with their new rows. A unit's new values are added to its
+    /// kept sums one by one in storage order; a single new value needs no list, which most units have.
+    /// </summary>
     public string ChangedRows()
     {
         UnitAggregates a = sql.Aggregates(metric);
+        (string Column, UnitAggregate? Aggregate)[] columns = [("m_y", a.Y), ("m_d", a.D), ("m_x", a.X), ("m_q", a.Q), ("m_n", a.N)];
+        string perEvent = string.Join(", ", columns.Where(c => c.Aggregate is not null).Select(c => $"{c.Aggregate!.PerEvent} AS v_{c.Column}"));
+        string totals = string.Join(", ", columns.Where(c => c.Aggregate is not null).Select(c => $"{(c.Aggregate!.IsMaximum ? "max" : "sum")}(v_{c.Column}) AS e_{c.Column}"));
+        string[] valueSums = [.. columns.Where(c => c.Aggregate is { AddsValues: true }).Select(c => c.Column)];
+        string lists = valueSums.Length == 0 ? "NULL AS no_list" : string.Join(", ", valueSums.Select(c => $"list(CAST(v_{c} AS DOUBLE) ORDER BY d_row) AS l_{c}"));
         return $"""
             CREATE OR REPLACE TEMP TABLE changed_rows AS
+            WITH new_values AS (
+                SELECT unit_id, d_row, {perEvent}
+                FROM delta_events JOIN (SELECT unit_id, first_ms FROM touched_rows) AS f USING (unit_id)
+                WHERE NOT d_late),
+            e AS (SELECT unit_id, count(*) AS e_count, {totals} FROM new_values GROUP BY unit_id),
+            l AS (
+                SELECT unit_id, {lists} FROM new_values
+                WHERE unit_id IN (SELECT unit_id FROM e WHERE e_count > 1)
+                GROUP BY unit_id)
             SELECT k.unit_id,
                    least(k.u_variation, coalesce(x.d_min, k.u_variation)) AS u_variation,
                    greatest(k.u_max_variation, coalesce(x.d_max, k.u_max_variation)) AS u_max_variation,
                    k.first_ms,
                    {Fold("m_y", a.Y)} AS m_y, {Fold("m_d", a.D)} AS m_d, {Fold("m_x", a.X)} AS m_x, {Fold("m_q", a.Q)} AS m_q,
-                   k.m_n + coalesce(e.e_m_n, 0) AS m_n
-            FROM {table} AS k
+                   k.m_n + CAST(coalesce(e.e_m_n, 0) AS BIGINT) AS m_n
+            FROM touched_rows AS k
             LEFT JOIN delta_exposures AS x ON x.unit_id = k.unit_id
-            LEFT JOIN (
-                SELECT unit_id, {Collect("m_y", a.Y)}, {Collect("m_d", a.D)}, {Collect("m_x", a.X)}, {Collect("m_q", a.Q)}, {Collect("m_n", a.N)}
-                FROM delta_events JOIN (SELECT unit_id, first_ms FROM {table}) AS f USING (unit_id)
-                WHERE NOT d_late
-                GROUP BY unit_id) AS e ON e.unit_id = k.unit_id
-            WHERE (x.unit_id IS NOT NULL OR e.unit_id IS NOT NULL) AND k.unit_id NOT IN (SELECT unit_id FROM rebuilt_units)
+            LEFT JOIN e ON e.unit_id = k.unit_id
+            LEFT JOIN l ON l.unit_id = k.unit_id
+            WHERE k.unit_id NOT IN (SELECT unit_id FROM rebuilt_units)
             """;
     }
+
+    /// <summary>Every touched row is replaced by its unit's changed or recomputed row.</summary>
+    public string ReplaceRows => $"""
+        DELETE FROM {table} WHERE rowid IN (SELECT k_row FROM touched_rows);
+        INSERT INTO {table} SELECT * FROM changed_rows
+        """;
 
     /// <summary>The recomputed rows of <see cref="RebuiltUnits"/>, added to the changed rows.</summary>
     public string RebuiltRows => $"INSERT INTO changed_rows {sql.UnitRows(metric, "SELECT unit_id FROM rebuilt_units")}";
@@ -100,19 +130,17 @@ internal sealed class UnitTableDelta(AnalysisSql sql, MetricDefinition metric, s
             """;
     }
 
-    // Per unit, what its new events add to one column: the values in storage order (to be added one by
-    // one), or their count or maximum, which come out the same in any order.
-    private static string Collect(string column, UnitAggregate? aggregate) => aggregate switch
-    {
-        null => $"NULL AS e_{column}",
-        { AddsValues: true } => $"list(CAST({aggregate.PerEvent} AS DOUBLE) ORDER BY d_row) AS e_{column}",
-        _ => $"{aggregate.Sql} AS e_{column}",
-    };
-
+    // A column's kept value with the unit's new events taken in: a sum of values adds them one by one
+    // in storage order, which is the order a full analysis adds them in (adding their total could round
+    // differently); a count adds up exactly in any order, and a maximum is a maximum.
     private static string Fold(string column, UnitAggregate? aggregate) => aggregate switch
     {
         null => $"k.{column}",
-        { AddsValues: true } => $"CASE WHEN e.e_{column} IS NULL THEN k.{column} ELSE list_reduce(e.e_{column}, (total, v) -> total + v, k.{column}) END",
+        { AddsValues: true } => $"""
+            CASE WHEN e.e_count IS NULL THEN k.{column}
+                 WHEN e.e_count = 1 THEN k.{column} + e.e_{column}
+                 ELSE list_reduce(l.l_{column}, (total, v) -> total + v, k.{column}) END
+            """,
         { IsMaximum: true } => $"greatest(k.{column}, CAST(coalesce(e.e_{column}, 0) AS DOUBLE))",
         _ => $"k.{column} + CAST(coalesce(e.e_{column}, 0) AS DOUBLE)",
     };
