@@ -76,5 +76,11 @@ internal static class DuckDbEventMigrations
                 watermark_ms BIGINT NOT NULL,
                 refreshed_at_ms BIGINT NOT NULL);
             """),
+        // The earliest received_at_ms of a row a kept table has not counted yet because its time had not
+        // come (null: none), so a refresh reads only rows received since then. Tables kept before this
+        // step are of the former row shape; they are left to be dropped when unused.
+        new(4, "incremental refresh reads only new rows", """
+            ALTER TABLE unit_metric_state ADD COLUMN pending_from_ms BIGINT;
+            """),
     ];
 }

@@ -10,11 +10,11 @@ namespace FailSmart.Storage.DuckDb;
 /// <summary>
 /// Incremental refresh. For each (experiment phase, metric) the store keeps a table of per-unit rows
 /// (<see cref="AnalysisSql.UnitRows"/>). A unit's row depends only on its own exposures and events up
-/// to the scope's time, so a refresh recomputes just the units that received a row since the last one
-/// (received_at_ms above the kept watermark) or that have a row whose time has come since (a
-/// future-dated event, or the scope's time moving on), then aggregates the table. Rows are never
-/// deleted, so nothing else can change a unit's row. Retention's "day N has ended" depends on the time
-/// alone and is applied when aggregating. Quantiles work on events, not units, and are computed in full.
+/// to the scope's time, and rows are never deleted, so a refresh reads only the rows that arrived since
+/// the last one (received after its watermark, or dated after its scope time and due now) and folds them
+/// into the kept rows (<see cref="UnitTableDelta"/>), then aggregates the table. Retention's "day N has
+/// ended" depends on the time alone and is applied when aggregating. Quantiles work on events, not
+/// units, and are computed in full.
 /// </summary>
 public sealed partial class DuckDbEventStore
 {
@@ -32,8 +32,11 @@ public sealed partial class DuckDbEventStore
         return await _analysis.AnalyzeUnitTableAsync(scope, metric, table, cancellationToken);
     }
 
-    /// <summary>How many units the last <see cref="RefreshMetricAsync"/> recomputed; null when it rebuilt the table whole.</summary>
+    /// <summary>How many units' rows the last <see cref="RefreshMetricAsync"/> changed; null when it built the table whole.</summary>
     internal long? LastRefreshRecomputedUnits { get; private set; }
+
+    /// <summary>How many of those it recomputed from all their rows; null when it built the table whole.</summary>
+    internal long? LastRefreshRebuiltUnits { get; private set; }
 
     /// <summary>
     /// The table for this scope and metric, named after the SQL that fills it (so a changed definition
@@ -50,14 +53,27 @@ public sealed partial class DuckDbEventStore
             DuckDBConnection connection = _connection ?? throw new InvalidOperationException("The event store is not initialised.");
             await using var transaction = (DuckDBTransaction)await connection.BeginTransactionAsync(cancellationToken);
             long watermark = LastReceivedAt(connection);
-            (long AsOf, long Watermark)? kept = KeptState(connection, table);
-            if (kept is { } previous && previous.AsOf <= asOf)
+            KeptUnitTable? kept = KeptState(connection, table);
+            long? pendingFrom;
+            if (kept is not null && kept.AsOf <= asOf)
             {
-                Execute(connection, $"CREATE OR REPLACE TEMP TABLE changed_units AS {sql.ChangedUnits(metric, previous.Watermark, previous.AsOf)}");
-                Execute(connection, $"DELETE FROM {table} WHERE unit_id IN (SELECT unit_id FROM changed_units)");
-                Execute(connection, $"INSERT INTO {table} {sql.UnitRows(metric, "SELECT unit_id FROM changed_units")}");
-                LastRefreshRecomputedUnits = Convert.ToInt64(Scalar(connection, "SELECT count(*) FROM changed_units"), CultureInfo.InvariantCulture);
-                Execute(connection, "DROP TABLE changed_units");
+                var delta = new UnitTableDelta(sql, metric, table, kept, asOf);
+                Execute(connection, delta.DeltaExposures);
+                Execute(connection, delta.DeltaEvents);
+                Execute(connection, delta.TouchedRows);
+                Execute(connection, UnitTableDelta.RebuiltUnits);
+                Execute(connection, delta.ChangedRows());
+                long rebuilt = Count(connection, "rebuilt_units");
+                if (rebuilt > 0)
+                {
+                    Execute(connection, delta.RebuiltRows);
+                }
+
+                Execute(connection, delta.ReplaceRows);
+                LastRefreshRecomputedUnits = Count(connection, "changed_rows");
+                LastRefreshRebuiltUnits = rebuilt;
+                pendingFrom = NullableInt64(Scalar(connection, delta.PendingFrom));
+                Execute(connection, "DROP TABLE delta_exposures; DROP TABLE delta_events; DROP TABLE touched_rows; DROP TABLE rebuilt_units; DROP TABLE changed_rows");
             }
             else
             {
@@ -65,12 +81,14 @@ public sealed partial class DuckDbEventStore
                 // this one must not see, so the table is built again.
                 Execute(connection, $"CREATE OR REPLACE TABLE {table} AS {sql.UnitRows(metric, null)}");
                 LastRefreshRecomputedUnits = null;
+                LastRefreshRebuiltUnits = null;
+                pendingFrom = NullableInt64(Scalar(connection, UnitTableDelta.PendingSince(sql, metric, null, asOf)));
             }
 
             long now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
             Execute(connection, $"""
-                INSERT OR REPLACE INTO unit_metric_state (table_name, as_of_ms, watermark_ms, refreshed_at_ms)
-                VALUES ('{table}', {asOf.ToString(CultureInfo.InvariantCulture)}, {watermark.ToString(CultureInfo.InvariantCulture)}, {now.ToString(CultureInfo.InvariantCulture)})
+                INSERT OR REPLACE INTO unit_metric_state (table_name, as_of_ms, watermark_ms, refreshed_at_ms, pending_from_ms)
+                VALUES ('{table}', {Num(asOf)}, {Num(watermark)}, {Num(now)}, {(pendingFrom is long p ? Num(p) : "NULL")})
                 """);
             DropUnusedUnitTables(connection, now - UnusedUnitTableLifetimeMs);
             await transaction.CommitAsync(cancellationToken);
@@ -111,13 +129,21 @@ public sealed partial class DuckDbEventStore
         }
     }
 
-    private static (long AsOf, long Watermark)? KeptState(DuckDBConnection connection, string table)
+    private static KeptUnitTable? KeptState(DuckDBConnection connection, string table)
     {
         using DuckDBCommand command = connection.CreateCommand();
-        command.CommandText = $"SELECT as_of_ms, watermark_ms FROM unit_metric_state WHERE table_name = '{table}'";
+        command.CommandText = $"SELECT as_of_ms, watermark_ms, pending_from_ms FROM unit_metric_state WHERE table_name = '{table}'";
         using DuckDBDataReader reader = command.ExecuteReader();
-        return reader.Read() ? (reader.GetInt64(0), reader.GetInt64(1)) : null;
+        return reader.Read() ? new KeptUnitTable(reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2)) : null;
     }
+
+    private static long Count(DuckDBConnection connection, string table) =>
+        Convert.ToInt64(Scalar(connection, $"SELECT count(*) FROM {table}"), CultureInfo.InvariantCulture);
+
+    private static long? NullableInt64(object? value) =>
+        value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+
+    private static string Num(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     // The scope's time is left out of the name: the same table serves every later refresh.
     private static string UnitTableName(ExperimentScope scope, MetricDefinition metric)

@@ -49,6 +49,7 @@ public sealed class DuckDbIncrementalRefreshTests : IAsyncDisposable
         DateTimeOffset asOf = s_t0.AddDays(1);
         var sent = new List<EventBatch>();
         var recomputed = new List<long?>();
+        var folded = new List<long>();
         _store = await OpenAsync();
         for (int step = 0; step < 8; step++)
         {
@@ -77,6 +78,7 @@ public sealed class DuckDbIncrementalRefreshTests : IAsyncDisposable
             {
                 MetricAnalysis incremental = await _store.RefreshMetricAsync(scope, metric, TestContext.Current.CancellationToken);
                 recomputed.Add(_store.LastRefreshRecomputedUnits);
+                folded.Add((_store.LastRefreshRecomputedUnits ?? 0) - (_store.LastRefreshRebuiltUnits ?? 0));
                 MetricAnalysis full = await _store.AnalyzeMetricAsync(scope, metric, TestContext.Current.CancellationToken);
 
                 ShouldMatch(incremental, full, $"seed {seed}, step {step}, metric {metric.Key}");
@@ -86,6 +88,62 @@ public sealed class DuckDbIncrementalRefreshTests : IAsyncDisposable
         // Most refreshes recomputed some units, not all of them: the increments were exercised.
         recomputed.Count(r => r is > 0 and < 60).ShouldBeGreaterThan(recomputed.Count / 2);
         recomputed.Count(r => r is null).ShouldBe(2 * s_metrics.Length); // the first refresh and the one after the time went back
+        folded.Count(f => f > 0).ShouldBeGreaterThan(recomputed.Count / 2); // most took in new rows without reading a unit's old ones
+    }
+
+    [Fact]
+    public async Task Refresh_adds_a_kept_units_new_values_in_the_order_a_full_analysis_adds_them()
+    {
+        _store = await OpenAsync();
+        DateTimeOffset exposed = s_t0.AddHours(1);
+        MetricDefinition revenue = MetricDefinition.Sum("revenue", "purchase") with { Capping = Capping.AtPercentile(0.99) };
+        var scope = new ExperimentScope("production", "checkout", 1, s_t0.AddDays(1));
+        await _store.AppendAsync(new EventBatch(
+            [new Exposure("x1", "production", "big", "checkout", 1, 0, exposed), new Exposure("x2", "production", "small", "checkout", 1, 0, exposed)],
+            [new MetricEvent("e1", "production", "big", "purchase", 0.1, exposed.AddMinutes(1)), new MetricEvent("e2", "production", "small", "purchase", 0.05, exposed.AddMinutes(1))]),
+            TestContext.Current.CancellationToken);
+        await _store.RefreshMetricAsync(scope, revenue, TestContext.Current.CancellationToken);
+        await _store.AppendAsync(new EventBatch(
+            [],
+            [new MetricEvent("e3", "production", "big", "purchase", 0.2, exposed.AddMinutes(2)), new MetricEvent("e4", "production", "big", "purchase", 0.3, exposed.AddMinutes(3))]),
+            TestContext.Current.CancellationToken);
+
+        MetricAnalysis incremental = await _store.RefreshMetricAsync(scope, revenue, TestContext.Current.CancellationToken);
+
+        // (0.1 + 0.2) + 0.3 is 0.6000000000000001, but 0.1 + (0.2 + 0.3) is 0.6: adding the new events'
+        // total to the kept value would give another cap than the full analysis.
+        _store.LastRefreshRecomputedUnits.ShouldBe(1);
+        _store.LastRefreshRebuiltUnits.ShouldBe(0);
+        MetricAnalysis full = await _store.AnalyzeMetricAsync(scope, revenue, TestContext.Current.CancellationToken);
+        full.CapValue.ShouldBe(0.1 + 0.2 + 0.3);
+        incremental.CapValue.ShouldBe(full.CapValue);
+        incremental.Variations[0].Sum.ShouldBe(full.Variations[0].Sum);
+    }
+
+    [Fact]
+    public async Task Refresh_reads_only_rows_received_since_and_rows_whose_time_has_come()
+    {
+        _store = await OpenAsync();
+        DateTimeOffset exposed = s_t0.AddHours(1);
+        MetricDefinition revenue = MetricDefinition.Sum("revenue", "purchase");
+        await _store.AppendAsync(new EventBatch(
+            [new Exposure("x1", "production", "a", "checkout", 1, 0, exposed), new Exposure("x2", "production", "b", "checkout", 1, 1, exposed)],
+            [new MetricEvent("e1", "production", "a", "purchase", 5, exposed.AddMinutes(1)), new MetricEvent("later", "production", "b", "purchase", 7, s_t0.AddDays(2))]),
+            TestContext.Current.CancellationToken);
+        await _store.RefreshMetricAsync(new ExperimentScope("production", "checkout", 1, s_t0.AddDays(1)), revenue, TestContext.Current.CancellationToken);
+
+        // Nothing new and no row due: no unit changes.
+        await _store.RefreshMetricAsync(new ExperimentScope("production", "checkout", 1, s_t0.AddDays(1).AddHours(1)), revenue, TestContext.Current.CancellationToken);
+        _store.LastRefreshRecomputedUnits.ShouldBe(0);
+
+        // The event dated ahead becomes due: its unit is recomputed whole, and counted once.
+        var due = new ExperimentScope("production", "checkout", 1, s_t0.AddDays(3));
+        MetricAnalysis incremental = await _store.RefreshMetricAsync(due, revenue, TestContext.Current.CancellationToken);
+        _store.LastRefreshRecomputedUnits.ShouldBe(1);
+        _store.LastRefreshRebuiltUnits.ShouldBe(1);
+        incremental.Variations.Select(v => v.Sum).ShouldBe([5.0, 7.0]);
+        await _store.RefreshMetricAsync(due with { AsOf = s_t0.AddDays(4) }, revenue, TestContext.Current.CancellationToken);
+        _store.LastRefreshRecomputedUnits.ShouldBe(0);
     }
 
     [Fact]

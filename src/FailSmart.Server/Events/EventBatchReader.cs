@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using FailSmart.Core.Model;
 using FailSmart.Protocol.Events;
@@ -170,7 +171,7 @@ internal sealed class EventBatchReader(IngestOptions limits, Configuration confi
             return propertyProblem;
         }
 
-        if (Text(fields.Type, "type", out string? type) is { } typeProblem)
+        if (TypeOf(fields.Type, out string? type) is { } typeProblem)
         {
             return typeProblem;
         }
@@ -189,6 +190,27 @@ internal sealed class EventBatchReader(IngestOptions limits, Configuration confi
         };
     }
 
+    // The two types are read without a new string per event; anything else is read as text, for its message.
+    private static string? TypeOf(JsonElement value, out string? type)
+    {
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            if (value.ValueEquals("event"u8))
+            {
+                type = IngestEvent.MetricType;
+                return null;
+            }
+
+            if (value.ValueEquals("exposure"u8))
+            {
+                type = IngestEvent.ExposureType;
+                return null;
+            }
+        }
+
+        return Text(value, "type", out type);
+    }
+
     /// <summary>
     /// The timestamp, which must carry its UTC offset: without one, "10:00" could be any of 24 hours, so it
     /// is refused rather than read in the server's time zone. Only ISO 8601 (RFC 3339) is read, never a
@@ -203,6 +225,14 @@ internal sealed class EventBatchReader(IngestOptions limits, Configuration confi
             return $"timestamp must be an ISO 8601 date and time with a UTC offset, as a string. {Accepted}";
         }
 
+        // Most timestamps are plain ASCII without escapes: checked in place, with no string made.
+        ReadOnlySpan<byte> raw = JsonMarshal.GetRawUtf8Value(ts);
+        if (raw.Length > 2 && !raw.ContainsAnyExceptInRange((byte)' ', (byte)'~') && !raw.Contains((byte)'\\')
+            && ts.TryGetDateTimeOffset(out at) && raw.IndexOf((byte)'T') > 0 && HasOffset(raw[1..^1]))
+        {
+            return null;
+        }
+
         if (!JsonText.TryGetString(ts, out string? text))
         {
             return "timestamp " + JsonText.NotUnicode;
@@ -214,6 +244,19 @@ internal sealed class EventBatchReader(IngestOptions limits, Configuration confi
         }
 
         return HasOffset(text) ? null : $"timestamp '{Shorten(text)}' has no UTC offset, so the moment it names is unknown. {Accepted}";
+    }
+
+    // As HasOffset(string), over the ASCII bytes of the timestamp's text.
+    private static bool HasOffset(ReadOnlySpan<byte> text)
+    {
+        if (text[^1] is (byte)'Z' or (byte)'z')
+        {
+            return true;
+        }
+
+        int time = text.IndexOf((byte)'T');
+        int sign = text.LastIndexOfAny((byte)'+', (byte)'-');
+        return sign > time && time > 0;
     }
 
     // After the time of day: 'Z', or +hh:mm / -hh:mm (the forms the JSON reader's ISO 8601 parser reads).

@@ -45,10 +45,9 @@ internal static class EventIngestionApi
         HttpContext http, IEventStore store, RuleSetCache rules, IOptions<IngestOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         IngestOptions limits = options.Value;
-        using var buffer = new MemoryStream();
-        await http.Request.Body.CopyToAsync(buffer, cancellationToken);
+        using PooledBody body = await PooledBody.ReadAsync(http.Request, cancellationToken);
         bool ndjson = http.Request.ContentType?.Contains("ndjson", StringComparison.OrdinalIgnoreCase) == true;
-        var (documents, error) = EventBatchReader.Split(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), ndjson);
+        var (documents, error) = EventBatchReader.Split(body.Memory, ndjson);
         if (documents is null)
         {
             return Api.ApiProblems.Invalid("$", error!, "Send [{\"id\": \"…\", \"type\": \"event\", \"unitId\": \"…\", \"timestamp\": \"…\", \"event\": \"purchase\"}].");

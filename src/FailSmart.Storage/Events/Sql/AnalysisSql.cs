@@ -11,7 +11,7 @@ namespace FailSmart.Storage.Events.Sql;
 /// With <paramref name="everyExposureSinceMs"/> the units are instead everyone exposed to anything in the
 /// environment from then to the scope's time, all as variation 0: a metric's baseline before any experiment on it.
 /// </summary>
-internal sealed class AnalysisSql(ISqlDialect dialect, ExperimentScope scope, long? everyExposureSinceMs = null)
+internal sealed partial class AnalysisSql(ISqlDialect dialect, ExperimentScope scope, long? everyExposureSinceMs = null)
 {
     private const long DayMs = 86_400_000;
 
@@ -80,10 +80,6 @@ internal sealed class AnalysisSql(ISqlDialect dialect, ExperimentScope scope, lo
     public string UnitMetric(MetricDefinition metric, string? attribute, double? cap) =>
         UnitSums($"({Units(attribute, metric)}) AS this_units {dialect.LeftJoin} ({PerUnit(metric)}) AS per_unit USING (unit_id)", cap);
 
-    /// <summary>As <see cref="UnitMetric"/> without segments, over a table of <see cref="UnitRows"/>.</summary>
-    public string UnitMetricFrom(string table, MetricDefinition metric, double? cap) =>
-        UnitSums($"(SELECT '' AS u_segment, u_variation, m_y, m_d, m_x, m_q FROM {table} WHERE {Eligible(metric)}) AS unit_table", cap);
-
     private string UnitSums(string unitRows, double? cap)
     {
         string y = dialect.ToDouble("coalesce(m_y, 0)");
@@ -108,40 +104,9 @@ internal sealed class AnalysisSql(ISqlDialect dialect, ExperimentScope scope, lo
             """;
     }
 
-    /// <summary>
-    /// One row per unit exposed to exactly one variation, whether or not its retention day has ended:
-    /// unit_id, u_variation, first_ms, m_y, m_d, m_x, m_q, m_n (zeros for a unit without events).
-    /// A unit's row depends only on its own exposures and events up to the scope's time, which is what
-    /// lets an engine keep these rows and recompute only the units whose rows changed.
-    /// <paramref name="units"/>, when given, is a query of unit ids that limits the rows to those units.
-    /// </summary>
-    public string UnitRows(MetricDefinition metric, string? units) => $"""
-        SELECT unit_id, u_variation, first_ms,
-               {dialect.ToDouble("coalesce(m_y, 0)")} AS m_y, {dialect.ToDouble("coalesce(m_d, 0)")} AS m_d,
-               {dialect.ToDouble("coalesce(m_x, 0)")} AS m_x, {dialect.ToDouble("coalesce(m_q, 0)")} AS m_q, coalesce(m_n, 0) AS m_n
-        FROM ({Units(null, metric, eligibleOnly: false, units)}) AS this_units
-        {dialect.LeftJoin} ({PerUnit(metric, eligibleOnly: false, units)}) AS per_unit USING (unit_id)
-        """;
-
-    /// <summary>
-    /// The units whose <see cref="UnitRows"/> may differ from when they were computed at
-    /// <paramref name="previousAsOfMs"/> over the rows received up to <paramref name="watermarkMs"/>:
-    /// those with a row received since, or with a row whose time has been reached since.
-    /// </summary>
-    public string ChangedUnits(MetricDefinition metric, long watermarkMs, long previousAsOfMs) => $"""
-        SELECT unit_id FROM exposures WHERE {ScopeFilter} AND received_at_ms > {Num(watermarkMs)}
-        UNION SELECT unit_id FROM exposures WHERE {ScopeFilter} AND occurred_at_ms > {Num(previousAsOfMs)}
-        UNION SELECT unit_id FROM metric_events WHERE {EventFilter(metric)} AND received_at_ms > {Num(watermarkMs)}
-        UNION SELECT unit_id FROM metric_events WHERE {EventFilter(metric)} AND occurred_at_ms > {Num(previousAsOfMs)}
-        """;
-
     /// <summary>Columns: the cap value, and how many units it was computed from.</summary>
     public string PercentileCap(MetricDefinition metric, double fraction) =>
         PercentileCapOver($"({PerUnit(metric)}) AS per_unit", fraction);
-
-    /// <summary>As <see cref="PercentileCap"/>, over a table of <see cref="UnitRows"/>.</summary>
-    public string PercentileCapFrom(string table, MetricDefinition metric, double fraction) =>
-        PercentileCapOver($"(SELECT m_y, m_n FROM {table} WHERE {Eligible(metric)}) AS unit_table", fraction);
 
     private string PercentileCapOver(string unitRows, double fraction) => $"""
         SELECT {dialect.Element("c_sorted", $"greatest(1.0, least({dialect.ToDouble("c_n")}, ceil(c_n * {Num(fraction)} - {RankTolerance})))")} AS c_value, c_n
@@ -219,6 +184,21 @@ internal sealed class AnalysisSql(ISqlDialect dialect, ExperimentScope scope, lo
     /// </summary>
     private string PerUnit(MetricDefinition metric, bool eligibleOnly = true, string? units = null)
     {
+        UnitAggregates a = Aggregates(metric);
+        return $"""
+            SELECT unit_id, {dialect.ToDouble(a.Y.Sql)} AS m_y, {dialect.ToDouble(a.D?.Sql ?? "0")} AS m_d, {dialect.ToDouble(a.X.Sql)} AS m_x, {dialect.ToDouble(a.Q?.Sql ?? "0")} AS m_q, {a.N.Sql} AS m_n
+            FROM {dialect.MetricEvents(EventFilter(metric) + OnlyUnits(units))} AS events
+            {dialect.InnerJoin} ({Units(null, metric, eligibleOnly, units)}) AS exposed USING (unit_id)
+            GROUP BY unit_id
+            """;
+    }
+
+    /// <summary>
+    /// What each column of a unit's metric row aggregates over the unit's events (joined with its
+    /// first_ms): m_y, m_d (null: always 0), m_x, m_q (null: always 0) and m_n.
+    /// </summary>
+    internal UnitAggregates Aggregates(MetricDefinition metric)
+    {
         string numerator = $"event_name = {dialect.Literal(metric.EventName)}";
         string inWindow = $"{numerator} AND {InWindow(metric)}";
         string beforeExposure = metric.CovariateWindow is { } cw
@@ -227,15 +207,15 @@ internal sealed class AnalysisSql(ISqlDialect dialect, ExperimentScope scope, lo
         string before = $"{numerator} AND {beforeExposure}";
         string denominator = $"event_name = {dialect.Literal(metric.DenominatorEventName ?? metric.EventName)}";
         const string value = "coalesce(value, 0)";
-        string Sum(string condition, string what) => $"sum(CASE WHEN {condition} THEN {what} ELSE 0 END)";
-        string Any(string condition) => $"max(CASE WHEN {condition} THEN 1 ELSE 0 END)";
-        string Aggregate(EventAggregate aggregate, string condition) => aggregate == EventAggregate.Sum ? Sum(condition, value) : Sum(condition, "1");
+        static UnitAggregate Sum(string condition, string what) => new(false, condition, what);
+        static UnitAggregate Any(string condition) => new(true, condition, "1");
+        static UnitAggregate Aggregate(EventAggregate aggregate, string condition) => aggregate == EventAggregate.Sum ? Sum(condition, value) : Sum(condition, "1");
 
-        (string y, string d, string x, string q) = metric.Kind switch
+        (UnitAggregate y, UnitAggregate? d, UnitAggregate x, UnitAggregate? q) = metric.Kind switch
         {
-            MetricKind.Conversion or MetricKind.Retention => (Any(inWindow), "0", Any(before), "0"),
-            MetricKind.Count => (Sum(inWindow, "1"), "0", Sum(before, "1"), "0"),
-            MetricKind.Sum => (Sum(inWindow, value), "0", Sum(before, value), "0"),
+            MetricKind.Conversion or MetricKind.Retention => (Any(inWindow), null, Any(before), null),
+            MetricKind.Count => (Sum(inWindow, "1"), null, Sum(before, "1"), null),
+            MetricKind.Sum => (Sum(inWindow, value), null, Sum(before, value), null),
             MetricKind.Mean => (Sum(inWindow, value), Sum(inWindow, "1"), Sum(before, value), Sum(before, "1")),
             MetricKind.Ratio => (
                 Aggregate(metric.NumeratorAggregate, inWindow),
@@ -245,12 +225,7 @@ internal sealed class AnalysisSql(ISqlDialect dialect, ExperimentScope scope, lo
             _ => throw new ArgumentOutOfRangeException(nameof(metric), metric.Kind, "Quantile metrics are not aggregated per unit."),
         };
 
-        return $"""
-            SELECT unit_id, {dialect.ToDouble(y)} AS m_y, {dialect.ToDouble(d)} AS m_d, {dialect.ToDouble(x)} AS m_x, {dialect.ToDouble(q)} AS m_q, {Sum(inWindow, "1")} AS m_n
-            FROM {dialect.MetricEvents(EventFilter(metric) + OnlyUnits(units))} AS events
-            {dialect.InnerJoin} ({Units(null, metric, eligibleOnly, units)}) AS exposed USING (unit_id)
-            GROUP BY unit_id
-            """;
+        return new UnitAggregates(y, d, x, q, Sum(inWindow, "1"));
     }
 
     /// <summary>The events after the first exposure that the metric counts.</summary>
@@ -266,12 +241,15 @@ internal sealed class AnalysisSql(ISqlDialect dialect, ExperimentScope scope, lo
             : "occurred_at_ms >= first_ms";
     }
 
-    private string EventFilter(MetricDefinition metric)
+    private string EventFilter(MetricDefinition metric) => $"{MetricEventsAnyTime(metric)} AND occurred_at_ms <= {AsOf}";
+
+    /// <summary>The metric's events in the scope's environment, whatever their time.</summary>
+    internal string MetricEventsAnyTime(MetricDefinition metric)
     {
         string names = metric.DenominatorEventName is { } denominator && metric.Kind == MetricKind.Ratio
             ? $"{dialect.Literal(metric.EventName)}, {dialect.Literal(denominator)}"
             : dialect.Literal(metric.EventName);
-        return $"environment = {dialect.Literal(scope.Environment)} AND event_name IN ({names}) AND occurred_at_ms <= {AsOf}";
+        return $"environment = {dialect.Literal(scope.Environment)} AND event_name IN ({names})";
     }
 
     private static string Num(long value) => value.ToString(CultureInfo.InvariantCulture);
