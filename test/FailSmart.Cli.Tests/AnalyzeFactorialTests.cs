@@ -118,6 +118,7 @@ public sealed class AnalyzeFactorialTests : IDisposable
         string searchRow = output.Split('\n').Single(l => l.Contains("search (main effect)", StringComparison.Ordinal));
         searchRow.ShouldContain(expected.MainEffects[0].Effect.Estimate.ToString("+0.####", CultureInfo.InvariantCulture));
         searchRow.ShouldContain("helps");
+        searchRow.ShouldContain("< 0.0001");
         output.Split('\n').Single(l => l.Contains("badges (main effect)", StringComparison.Ordinal)).ShouldContain("hurts");
         output.ShouldContain("search × badges (interaction)");
         output.ShouldContain("all on vs none (bundle)");

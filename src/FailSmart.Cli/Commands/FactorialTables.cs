@@ -53,7 +53,7 @@ internal static class FactorialTables
         console.Write(table);
         if (factorial.InteractionTest is { } test)
         {
-            console.WriteLine($"  Interaction test: χ² = {Number(test.ChiSquare)} on {test.DegreesOfFreedom} df, p = {Number(test.PValue)}: "
+            console.WriteLine($"  Interaction test: χ² = {Number(test.ChiSquare)} on {test.DegreesOfFreedom} df, p {(test.PValue < 0.0001 ? "< 0.0001" : "= " + Number(test.PValue))}: "
                 + (factorial.Interacts ? "the features interact." : "no interaction detected."));
         }
 
@@ -61,7 +61,10 @@ internal static class FactorialTables
     }
 
     private static string[] Row(string name, FactorialEffectResponse effect, string reading, string contribution) =>
-        [Markup.Escape(name), Signed(effect.Estimate), $"{Signed(effect.Lower)} to {Signed(effect.Upper)}", Number(effect.PValue), reading, contribution];
+        [Markup.Escape(name), Signed(effect.Estimate), $"{Signed(effect.Lower)} to {Signed(effect.Upper)}", P(effect.PValue), reading, contribution];
+
+    // Four decimals would print a tiny p-value as 0, which reads as certainty.
+    private static string P(double p) => p < 0.0001 ? "< 0.0001" : Number(p);
 
     private static string Units(long units) => units.ToString("N0", CultureInfo.InvariantCulture);
 
