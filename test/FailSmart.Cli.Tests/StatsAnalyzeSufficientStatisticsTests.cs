@@ -183,7 +183,7 @@ public sealed class StatsAnalyzeSufficientStatisticsTests : IDisposable
 
         result.Select(p => p.Key).ShouldBe([
             "experiment", "environment", "phase", "analyzedAt", "variations", "multipleVariationUnits", "warnings", "overlaps", "metrics",
-            "sampleRatio", "verdict", "computedAt", "stale", "archived", "archivedAt", "archivedBy",
+            "sampleRatio", "verdict", "computedAt", "stale", "archived", "archivedAt", "archivedBy", "factorial",
         ]);
         result["experiment"]!.GetValue<string>().ShouldBe("sufficient-stats.csv");
         result["phase"]!.GetValue<int>().ShouldBe(1);
@@ -196,8 +196,10 @@ public sealed class StatsAnalyzeSufficientStatisticsTests : IDisposable
         result["verdict"]!.AsObject().Select(p => p.Key).ShouldBe(["decision", "reason", "variation", "expectedDate", "plannedUnits"]);
 
         JsonObject metric = result["metrics"]![0]!.AsObject();
-        metric.Select(p => p.Key).ShouldBe(["metric", "type", "role", "direction", "capValue", "variations", "breakdown", "problem"]);
+        metric.Select(p => p.Key).ShouldBe(["metric", "type", "role", "direction", "capValue", "variations", "breakdown", "problem", "factorial"]);
         metric["capValue"].ShouldBeNull();
+        metric["factorial"].ShouldBeNull(); // an ordinary experiment; --factorial reads a launch
+        result["factorial"].ShouldBeNull();
         JsonObject control = metric["variations"]![0]!.AsObject();
         control["index"]!.GetValue<int>().ShouldBe(0);
         control["key"]!.GetValue<string>().ShouldBe("control");

@@ -15,6 +15,9 @@ public static class DemoStory
     /// <summary>The bundled launch (several features at once) that looks like a win because its treatment cohort is the no-ads trial's.</summary>
     public const string NewHome = "new-home";
 
+    /// <summary>The factorial launch: two web features released together but crossed, so each one's effect can be read on its own.</summary>
+    public const string SpringLaunch = "spring-launch";
+
     /// <summary>The two experiments of the mobile layer (disjoint buckets).</summary>
     public const string OnboardingTips = "onboarding-tips";
 

@@ -16,4 +16,5 @@ internal sealed record AnalyzeArguments(
     string TimestampFormat,
     bool Json,
     bool AllowRedChecks = false,
-    bool Bayesian = false);
+    bool Bayesian = false,
+    string? Factorial = null);

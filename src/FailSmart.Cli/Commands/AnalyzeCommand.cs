@@ -36,9 +36,10 @@ internal static class AnalyzeCommand
         var json = new Option<bool>("--json") { Description = "Write the result as JSON (the results endpoint's shape) instead of tables." };
         var allowRed = new Option<bool>("--allow-red-checks") { Description = "Exit 0 even when a check is red (sample ratio mismatch, dependent assignment, too many multiple exposures); by default such a result exits 3." };
         var bayesian = new Option<bool>("--bayesian") { Description = "Also print each treatment's chance to win and risk (the Bayesian view); --json always carries them." };
+        var factorial = new Option<string?>("--factorial") { Description = FactorialOption.Help };
         var command = new Command("analyze", "Analyse an experiment from exposure and event files (CSV or Parquet), without a server.")
         {
-            exposures, events, units, experiment, metricsFile, metric, phase, variations, weights, breakdown, columns, timestampFormat, json, allowRed, bayesian,
+            exposures, events, units, experiment, metricsFile, metric, phase, variations, weights, breakdown, columns, timestampFormat, json, allowRed, bayesian, factorial,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(new AnalyzeArguments(
             parse.GetValue(exposures)!,
@@ -55,7 +56,8 @@ internal static class AnalyzeCommand
             parse.GetValue(timestampFormat)!,
             parse.GetValue(json),
             parse.GetValue(allowRed),
-            parse.GetValue(bayesian)), parse.InvocationConfiguration, cancellationToken));
+            parse.GetValue(bayesian),
+            parse.GetValue(factorial)), parse.InvocationConfiguration, cancellationToken));
         return command;
     }
 
@@ -78,6 +80,14 @@ internal static class AnalyzeCommand
         if (variationKeys.Any(k => k.Length == 0) || variationKeys.Distinct(StringComparer.Ordinal).Count() < variationKeys.Length)
         {
             problems.Add($"--variations '{args.Variations}' must name each variation once, comma-separated, the control first.");
+        }
+
+        // A launch's variations are its cells: exposures name them by cell key unless --variations says otherwise.
+        FactorialSubject? launch = FactorialOption.Parse(args.Factorial, problems);
+        if (launch is not null)
+        {
+            variationKeys = variationKeys.Length > 0 ? variationKeys : [.. Core.Model.FactorialCells.All(launch.Features.Count)];
+            FactorialOption.CheckCells(launch, variationKeys, problems);
         }
 
         if (problems.Count > 0)
@@ -132,14 +142,14 @@ internal static class AnalyzeCommand
                 progress.Report((1, 2));
                 ExposureSummary summary = await store.SummarizeExposuresAsync(
                     new ExperimentScope(Environment, args.Experiment, args.Phase, DateTimeOffset.MaxValue), cancellationToken);
-                ExperimentSubject? subject = Subject(args, summary, problems);
+                ExperimentSubject? subject = Subject(args, variationKeys, summary, problems);
                 if (subject is null)
                 {
                     return null;
                 }
 
                 var analyzer = new ExperimentAnalyzer(store, TimeProvider.System) { Progress = new Progress<(int Done, int Total)>(p => progress.Report((1 + p.Done, 1 + p.Total))) };
-                return await analyzer.AnalyzeAsync(Environment, subject, metrics, Breakdown(args.Breakdown, imported.Attributes), cancellationToken);
+                return await analyzer.AnalyzeAsync(Environment, subject with { Factorial = launch }, metrics, Breakdown(args.Breakdown, imported.Attributes), cancellationToken);
             });
             if (result is null)
             {
@@ -215,10 +225,10 @@ internal static class AnalyzeCommand
         return metrics;
     }
 
-    private static ExperimentSubject? Subject(AnalyzeArguments args, ExposureSummary summary, List<string> problems)
+    private static ExperimentSubject? Subject(AnalyzeArguments args, string[] variationKeys, ExposureSummary summary, List<string> problems)
     {
         int count = summary.Variations.Count == 0 ? 0 : summary.Variations.Max(v => v.Variation) + 1;
-        string[] names = args.Variations?.Split(',', StringSplitOptions.TrimEntries) ?? [.. Enumerable.Range(0, count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        string[] names = variationKeys.Length > 0 ? variationKeys : [.. Enumerable.Range(0, count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
         if (count < 2 && names.Length < 2)
         {
             problems.Add($"The exposures file has fewer than two variations for experiment '{args.Experiment}' phase {args.Phase}; check --experiment and --phase.");
@@ -227,7 +237,10 @@ internal static class AnalyzeCommand
 
         if (names.Length < count)
         {
-            problems.Add($"--variations names {names.Length} variations, but the exposures have {count}.");
+            // A cell key of a launch with more features, or an index: either way not a cell of this launch.
+            problems.Add(args.Factorial is null
+                ? $"--variations names {names.Length} variations, but the exposures have {count}."
+                : $"The exposures name variations that are not cells of the launch ({string.Join(", ", names)}): name each unit's cell as its variation, one 0 or 1 per --factorial feature in order.");
             return null;
         }
 

@@ -61,6 +61,11 @@ internal static class AnalyzeOutput
             console.WriteLine($"Verdict: {verdict.Decision}. {verdict.Reason}");
         }
 
+        if (result.Factorial is { } launch)
+        {
+            FactorialTables.WritePlan(console, launch);
+        }
+
         foreach (MetricResultResponse metric in result.Metrics)
         {
             var table = new Table().Title(Markup.Escape($"{metric.Metric} ({metric.Type}, {metric.Role})"))
@@ -102,6 +107,7 @@ internal static class AnalyzeOutput
                 console.WriteLine($"  {v.Key}: {v.Message}");
             }
 
+            FactorialTables.WriteMetric(console, metric);
             if (metric.Breakdown is { } breakdown)
             {
                 var split = new Table().Title(Markup.Escape($"{metric.Metric} by {breakdown.Attribute} ({breakdown.Correction}-corrected)"))

@@ -25,9 +25,10 @@ internal static class StatsAnalyzeCommand
         var weights = new Option<string?>("--weights") { Description = "Comma-separated planned weights in variation order, the control first (default: an equal split), for the sample ratio check." };
         var bayesian = new Option<bool>("--bayesian") { Description = "Also print each treatment's chance to win and risk; --json always carries them." };
         var allowRed = new Option<bool>("--allow-red-checks") { Description = "Exit 0 even when a check is red (sample ratio mismatch); by default such a result exits 3." };
+        var factorial = new Option<string?>("--factorial") { Description = FactorialOption.Help };
         var command = new Command("analyze", "Analyse per-variation sufficient statistics (CSV or JSON) with the verdict of failsmart analyze; also reads reference cases.")
         {
-            file, inputFormat, format, json, control, alpha, planned, weights, bayesian, allowRed,
+            file, inputFormat, format, json, control, alpha, planned, weights, bayesian, allowRed, factorial,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -65,7 +66,7 @@ internal static class StatsAnalyzeCommand
 
                 var options = new StatsAnalyzeOptions(
                     parse.GetValue(control), parse.GetValue(alpha), parse.GetValue(planned), parse.GetValue(weights),
-                    parse.GetValue(json) || parse.GetValue(format) == "json", parse.GetValue(bayesian), parse.GetValue(allowRed));
+                    parse.GetValue(json) || parse.GetValue(format) == "json", parse.GetValue(bayesian), parse.GetValue(allowRed), parse.GetValue(factorial));
                 return await StatsSufficientAnalysis.RunAsync(text, document?.RootElement, name, options, output, error, cancellationToken);
             }
             catch (JsonException ex)

@@ -26,16 +26,24 @@ internal static class StatsSufficientAnalysis
             problems.Add("--planned-units must be 2 or more: the planned sample over all variations.");
         }
 
+        FactorialSubject? launch = FactorialOption.Parse(options.Factorial, problems);
         if (problems.Count > 0)
         {
             problems.ForEach(error.WriteLine);
             return ExitCodes.Usage;
         }
 
+        // A launch's cells are compared with none of the bundle (all 0s) unless --control says otherwise.
+        string? control = options.Control ?? (launch is null ? null : new string('0', launch.Features.Count));
         StatisticsInput? input = json is { } root
-            ? StatisticsInputReader.ReadJson(root, name, options.Control, problems)
-            : StatisticsInputReader.ReadCsv(text, name, options.Control, problems);
-        if (input is null)
+            ? StatisticsInputReader.ReadJson(root, name, control, problems)
+            : StatisticsInputReader.ReadCsv(text, name, control, problems);
+        if (launch is not null && input is not null)
+        {
+            FactorialOption.CheckCells(launch, input.Variations, problems);
+        }
+
+        if (input is null || problems.Count > 0)
         {
             problems.ForEach(error.WriteLine);
             return ExitCodes.InvalidInput;
@@ -48,7 +56,7 @@ internal static class StatsSufficientAnalysis
             return ExitCodes.Usage;
         }
 
-        var subject = new ExperimentSubject(name, 1, [.. input.Variations.Select((v, i) => (v, weights[i]))]);
+        var subject = new ExperimentSubject(name, 1, [.. input.Variations.Select((v, i) => (v, weights[i]))], launch);
         var analyzer = new ExperimentAnalyzer(new PrecomputedEventStore(input), TimeProvider.System) { Alpha = options.Alpha };
         ExperimentResultsResponse result = await analyzer.AnalyzeAsync(
             "file", subject, [.. input.Metrics.Select(m => new MetricSpec(m.Definition, options.PlannedUnits))], null, cancellationToken);

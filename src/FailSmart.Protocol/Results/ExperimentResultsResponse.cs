@@ -20,6 +20,7 @@ namespace FailSmart.Protocol.Results;
 /// <param name="Archived">True when the experiment is archived: its results are analysed from its archived definition and kept readable.</param>
 /// <param name="ArchivedAt">When it was archived, for an archived experiment.</param>
 /// <param name="ArchivedBy">Who archived it.</param>
+/// <param name="Factorial">For a factorial launch: its features and the plan for its primary metric; null for an ordinary experiment.</param>
 public sealed record ExperimentResultsResponse(
     string Experiment,
     string Environment,
@@ -36,4 +37,5 @@ public sealed record ExperimentResultsResponse(
     bool Stale = false,
     bool Archived = false,
     DateTimeOffset? ArchivedAt = null,
-    string? ArchivedBy = null);
+    string? ArchivedBy = null,
+    FactorialLaunchResponse? Factorial = null);

@@ -9,6 +9,7 @@ namespace FailSmart.Protocol.Results;
 /// <param name="Variations">The control first, then each treatment, in configuration order.</param>
 /// <param name="Breakdown">The breakdown by a unit attribute, when one was asked for.</param>
 /// <param name="Problem">Why the metric could not be compared (its sums are beyond the range of a 64-bit float); null when it could.</param>
+/// <param name="Factorial">For a factorial launch: the features' main effects, their interactions and the bundle's effect; null for an ordinary experiment.</param>
 public sealed record MetricResultResponse(
     string Metric,
     string Type,
@@ -17,4 +18,5 @@ public sealed record MetricResultResponse(
     double? CapValue,
     IReadOnlyList<VariationResultResponse> Variations,
     BreakdownResponse? Breakdown = null,
-    string? Problem = null);
+    string? Problem = null,
+    FactorialMetricResponse? Factorial = null);

@@ -7,7 +7,7 @@ namespace FailSmart.Server.Demo;
 /// <summary>
 /// The demo's configuration as its team wrote it, change by change: metrics and segments, a layer with two
 /// experiments, the ad-free trial, the bundled launch that reused its cohort (an acknowledged collision),
-/// a pilot in New Zealand, and two guarded rollouts that begin during the simulated month.
+/// a factorial launch of two web features, a pilot in New Zealand, and two guarded rollouts that begin during the simulated month.
 /// </summary>
 internal static class DemoConfiguration
 {
@@ -68,6 +68,9 @@ internal static class DemoConfiguration
                 [("off", "false"), ("on", "true")], Rule("launch-test", [Mobile], UsAudience, DemoStory.NewHome)),
                 "Launch date is fixed; the ad-free trial ends soon anyway.", AcknowledgesCollisions: true),
 
+            new(At(setup, 15, 50), DemoPersona.Maya, ResourceKind.Experiment, Launch(),
+                "Search and badges go out together on the web, crossed, so each one's effect can be read on its own."),
+
             new(At(setup, 16, 0), DemoPersona.Aroha, ResourceKind.Experiment, Experiment(DemoStory.NzCheckout,
                 "A one-page checkout sells more.", "", primary: DemoMetrics.Conversion), "Pilot in New Zealand before anywhere else."),
             new(At(setup, 16, 3), DemoPersona.Aroha, ResourceKind.Flag, Flag(DemoStory.NzCheckout, "One-page checkout.", "boolean",
@@ -98,6 +101,18 @@ internal static class DemoConfiguration
             ? $$"""{"key": "{{m}}", "role": "primary"}"""
             : m == DemoMetrics.PageLoad ? $$"""{"key": "{{m}}"}""" : $$"""{"key": "{{m}}", "role": "secondary"}"""));
         return $$"""{"key": "{{key}}", "hypothesis": {{JsonSerializer.Serialize(hypothesis)}}, "variations": [{{variations}}], "status": "running", "metrics": [{{references}}], "tags": ["{{DemoStory.Tag}}"]{{extra}}}""";
+    }
+
+    /// <summary>The factorial launch: its features, and no variations (they are the cells).</summary>
+    private static string Launch()
+    {
+        string features = string.Join(", ", DemoLaunch.Features.Select(f => $$"""{"flag": "{{f.Flag}}"}"""));
+        return $$"""
+            {"key": "{{DemoLaunch.Key}}", "hypothesis": "Smarter search and trust badges, released together on the web, sell more.",
+             "factorial": {"features": [{{features}}]}, "status": "running",
+             "metrics": [{"key": "{{DemoMetrics.Conversion}}", "role": "primary", "minimumEffect": 0.05}, {"key": "{{DemoMetrics.Revenue}}", "role": "secondary"}, {"key": "{{DemoMetrics.PageLoad}}"}],
+             "tags": ["{{DemoStory.Tag}}"]}
+            """;
     }
 
     private static string Rule(string id, string[] segments, string? condition, string experiment) =>

@@ -231,6 +231,17 @@ internal sealed class DemoGenerator(
                 }
             }
 
+            // The factorial launch's exposures are written with the person's cell as the variation, as its evaluation records them.
+            if (DemoLaunch.Cell(unit) is { } cell)
+            {
+                if (_exposed.Add((unit.Index, DemoLaunch.Key, 1)))
+                {
+                    Exposure(unit, DemoLaunch.Key, cell, 1, at);
+                }
+
+                treatment = treatment.Times(DemoLaunch.Effect(cell));
+            }
+
             if (arriving)
             {
                 _profiles[unit.Index] = treatment;

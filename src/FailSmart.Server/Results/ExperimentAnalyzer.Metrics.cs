@@ -79,8 +79,10 @@ internal sealed partial class ExperimentAnalyzer
             });
         }
 
+        FactorialMetricResponse? factorial = FactorialReading.Read(definition, experiment, analysis.Variations, Alpha);
         return new MetricResultResponse(
-            definition.Key, Kebab(definition.Kind), Kebab(definition.Role), Kebab(definition.Direction), Finite(analysis.CapValue), variations, breakdown, problem);
+            definition.Key, Kebab(definition.Kind), Kebab(definition.Role), Kebab(definition.Direction), Finite(analysis.CapValue), variations, breakdown, problem,
+            problem is null || factorial is null ? factorial : new FactorialMetricResponse(factorial.Features, null, null, problem));
 
         // A primary that cannot be compared yet stays in Holm's family (as p = 1), so a later look is not corrected for fewer tests.
         void NotYet(int variation)
@@ -125,11 +127,17 @@ internal sealed partial class ExperimentAnalyzer
                 })];
             }
 
-            result.Add(metrics[m] with { Variations = variations });
+            result.Add(metrics[m] with { Variations = variations, Factorial = red ? Untrusted(metrics[m].Factorial, verdict) : metrics[m].Factorial });
         }
 
         return result;
     }
+
+    /// <summary>A factorial reading while a check is red: its numbers stay visible, its recommendation may not be acted on.</summary>
+    private static FactorialMetricResponse? Untrusted(FactorialMetricResponse? factorial, Verdict verdict) =>
+        factorial is { Recommendation: not null }
+            ? factorial with { Recommendation = FactorialMetricResponse.DoNotTrust, Summary = $"Do not trust: fix and restart. {verdict.Reason}" }
+            : factorial;
 
     private static VerdictRole Role(MetricRole role) => role switch
     {

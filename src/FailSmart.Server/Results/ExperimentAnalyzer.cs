@@ -68,6 +68,7 @@ internal sealed partial class ExperimentAnalyzer(IEventStore store, TimeProvider
         double unitsPerDay = UnitsPerDay(summary);
         var results = new List<MetricResultResponse>();
         var readings = new List<VerdictSlot>();
+        FactorialPlanResponse? factorialPlan = null;
         foreach (MetricSpec metric in metrics)
         {
             StoreAnalysis analysis = Incremental
@@ -83,6 +84,10 @@ internal sealed partial class ExperimentAnalyzer(IEventStore store, TimeProvider
             }
 
             results.Add(Metric(metric, experiment, analysis, unitsPerDay, segments, results.Count, readings));
+            if (metric == PlanMetric(metrics))
+            {
+                factorialPlan = FactorialReading.Plan(metric.Definition, experiment, analysis.Variations, Alpha);
+            }
         }
 
         string[] red = [.. warnings.Where(w => w.Severity == ResultWarning.Red).Select(RedCheck)];
@@ -91,8 +96,13 @@ internal sealed partial class ExperimentAnalyzer(IEventStore store, TimeProvider
             experiment.Key, environment, experiment.Phase, now, units, summary.MultipleVariationUnits, warnings, audits, Read(results, readings, verdict, red.Length > 0),
             sampleRatio,
             new ExperimentVerdictResponse(Kebab(verdict.Kind), verdict.Reason, verdict.Variation, verdict.ExpectedDate, verdict.PlannedUnits),
-            now);
+            now,
+            Factorial: experiment.Factorial is { } launch ? new FactorialLaunchResponse(launch.Features, factorialPlan) : null);
     }
+
+    /// <summary>The metric a factorial launch is planned for: the first primary one, else the first.</summary>
+    private static MetricSpec? PlanMetric(IReadOnlyList<MetricSpec> metrics) =>
+        metrics.FirstOrDefault(m => m.Definition.Role == MetricRole.Primary) ?? (metrics.Count > 0 ? metrics[0] : null);
 
     /// <summary>A red check in a few words, for the verdict's sentence.</summary>
     private static string RedCheck(ResultWarning warning) => warning.Code switch

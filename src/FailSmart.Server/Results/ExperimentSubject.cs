@@ -4,4 +4,5 @@ namespace FailSmart.Server.Results;
 /// <param name="Key">The experiment key.</param>
 /// <param name="Phase">The phase to analyse.</param>
 /// <param name="Variations">Variation keys and planned weights, in index order; index 0 is the control.</param>
-internal sealed record ExperimentSubject(string Key, int Phase, IReadOnlyList<(string Key, double Weight)> Variations);
+/// <param name="Factorial">For a factorial launch: its features, whose cells the variations are.</param>
+internal sealed record ExperimentSubject(string Key, int Phase, IReadOnlyList<(string Key, double Weight)> Variations, FactorialSubject? Factorial = null);

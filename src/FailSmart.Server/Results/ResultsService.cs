@@ -240,5 +240,12 @@ internal sealed class ResultsService(
     }
 
     public static ExperimentSubject Subject(Experiment experiment, int phase) =>
-        new(experiment.Key, phase, [.. experiment.Variations.Select(v => (v.Key, v.Weight))]);
+        new(experiment.Key, phase, [.. experiment.Variations.Select(v => (v.Key, v.Weight))], Factorial(experiment));
+
+    /// <summary>A factorial launch's features, and the minimum effect its metrics name (the primary one's sizes the plan).</summary>
+    private static FactorialSubject? Factorial(Experiment experiment) => experiment.Factorial is not { } design
+        ? null
+        : new FactorialSubject(
+            [.. design.Features.Select(f => f.Flag)],
+            experiment.Metrics.Where(m => m.MinimumEffect is not null).DistinctBy(m => m.Key).ToDictionary(m => m.Key, m => Math.Abs(m.MinimumEffect!.Value), StringComparer.Ordinal));
 }

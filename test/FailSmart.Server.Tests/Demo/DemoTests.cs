@@ -6,6 +6,7 @@ using FailSmart.Application.Problems;
 using FailSmart.Application.Results;
 using FailSmart.Application.Rollouts;
 using FailSmart.Protocol.Results;
+using FailSmart.Server.Demo;
 using FailSmart.Storage.Config;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -72,6 +73,27 @@ public sealed class DemoTests(DemoFixture demo) : IClassFixture<DemoFixture>
         VariationResultResponse on = results.Metrics.Single(m => m.Metric == "retention-d7").Variations.Single(v => v.Key == "on");
         on.RelativeLift!.Value.ShouldBeGreaterThan(0.02);
         on.Status.ShouldBe(VariationResultResponse.DoNotTrust);
+    }
+
+    [Fact]
+    public async Task Factorial_launch_says_search_helps_badges_hurt_and_to_ship_them_separately()
+    {
+        ExperimentResultsResponse results = await ResultsAsync(DemoLaunch.Key);
+
+        results.Warnings.Where(w => w.Severity == ResultWarning.Red).Select(w => w.Message).ShouldBeEmpty();
+        results.Factorial!.Features.ShouldBe([DemoLaunch.SmartSearch, DemoLaunch.TrustBadges]);
+        results.Factorial.Plan!.Metric.ShouldBe("purchase-conversion");
+        FactorialMetricResponse conversion = results.Metrics.Single(m => m.Metric == "purchase-conversion").Factorial!;
+        conversion.Recommendation.ShouldBe("ship-separately", conversion.Summary);
+        conversion.Helping.ShouldBe([DemoLaunch.SmartSearch]);
+        conversion.Hurting.ShouldBe([DemoLaunch.TrustBadges]);
+
+        // Planted: search ×1.15 and badges ×0.87 on the purchase rate, so each main effect is that share of the rate without it.
+        FactorialTermResponse search = conversion.MainEffects!.Single(t => t.Name == DemoLaunch.SmartSearch);
+        FactorialTermResponse badges = conversion.MainEffects!.Single(t => t.Name == DemoLaunch.TrustBadges);
+        (search.Effect.Estimate / conversion.Baseline!.Value).ShouldBeInRange(0.05, 0.30);
+        (badges.Effect.Estimate / conversion.Baseline!.Value).ShouldBeInRange(-0.25, -0.03);
+        conversion.Cells!.ShouldAllBe(c => c.Units > 1500);
     }
 
     [Fact]
