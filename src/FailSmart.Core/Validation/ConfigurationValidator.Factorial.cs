@@ -27,8 +27,7 @@ public static partial class ConfigurationValidator
             {
                 problems.Add(new(Property(featurePath, "flag"), $"Feature flag '{features[i].Flag}' is empty or named twice.", "Name each feature's flag once."));
             }
-
-            if (string.IsNullOrEmpty(features[i].Seed) || !seeds.Add(features[i].Seed))
+            else if (string.IsNullOrEmpty(features[i].Seed) || !seeds.Add(features[i].Seed))
             {
                 problems.Add(new(Property(featurePath, "seed"), $"Seed '{features[i].Seed}' is empty or used by two features, so they would not be randomised apart.", "Give each feature its own seed, or leave \"seed\" out for the default."));
             }
@@ -62,7 +61,9 @@ public static partial class ConfigurationValidator
         for (int e = 0; e < configuration.Experiments.Count; e++)
         {
             Experiment launch = configuration.Experiments[e];
-            if (launch.Factorial is not { } design || launch.Key is null)
+            // A launch with the wrong number of features is refused as a whole; its flags wait for a design.
+            if (launch.Factorial is not { } design || launch.Key is null
+                || design.Features.Count is < FactorialDesign.MinFeatures or > FactorialDesign.MaxFeatures)
             {
                 continue;
             }
