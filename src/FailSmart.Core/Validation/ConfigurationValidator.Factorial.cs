@@ -43,9 +43,10 @@ public static partial class ConfigurationValidator
         }
     }
 
-    // Each feature's flag exists, is boolean, is in one running launch at most, and, wherever one feature
-    // of the launch is served through it, every feature is: otherwise the cell would record a bit for a
-    // feature nobody was shown.
+    // Each feature's flag is boolean and in one running launch at most. Each exists and, wherever one feature
+    // of the launch is served through it, every feature is (otherwise the cell records a bit for a feature
+    // nobody was shown); these two are advice, not refusals, since a launch and its flags are written one at
+    // a time and pass through states that lack them.
     private static void ValidateLaunchFlags(Configuration configuration, List<ValidationProblem> problems)
     {
         var flagIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -76,7 +77,10 @@ public static partial class ConfigurationValidator
                 string flagKey = design.Features[i].Flag ?? string.Empty;
                 if (!flagIndex.TryGetValue(flagKey, out int index))
                 {
-                    problems.Add(new(flagPath, $"Unknown flag '{flagKey}'.", "Create the feature's flag first, or fix the key."));
+                    problems.Add(new(flagPath, $"Unknown flag '{flagKey}': the launch randomises this feature, but no flag serves it.", "Create the feature's flag with a rule that assigns through the launch, or fix the key.")
+                    {
+                        Code = ValidationProblem.IncompleteLaunchCode,
+                    });
                     continue;
                 }
 
@@ -117,7 +121,10 @@ public static partial class ConfigurationValidator
                         problems.Add(new(
                             Property(Property(Property(Index("$.flags", index), "environments"), environment), "rules"),
                             $"Flag '{feature.Flag}' has no rule that assigns through launch '{launch.Key}' in '{environment}', where '{servedBy}' does, so its bit in the recorded cell would not match what units see.",
-                            $"Add a rule with \"experiment\": {{\"key\": \"{launch.Key}\"}} to '{feature.Flag}' in '{environment}', or remove the launch's rule from the other flags there."));
+                            $"Add a rule with \"experiment\": {{\"key\": \"{launch.Key}\"}} to '{feature.Flag}' in '{environment}', or remove the launch's rule from the other flags there.")
+                        {
+                            Code = ValidationProblem.IncompleteLaunchCode,
+                        });
                     }
                 }
             }

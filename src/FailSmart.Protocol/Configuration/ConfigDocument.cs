@@ -56,7 +56,7 @@ public static class ConfigDocument
         // check of the same place would only repeat it in other words.
         var read = mapper.Problems.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
         problems.AddRange(ConfigurationValidator.Validate(configuration).Where(p => !read.Contains(p.Path)));
-        bool blocked = mapper.Problems.Count > 0 || problems.Any(p => p.Code != ValidationProblem.InvalidConditionCode);
+        bool blocked = mapper.Problems.Count > 0 || problems.Any(p => p.Blocks);
         return new ConfigLoadResult(blocked ? null : configuration, problems);
     }
 

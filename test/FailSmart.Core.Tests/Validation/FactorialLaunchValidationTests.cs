@@ -17,7 +17,7 @@ public sealed class FactorialLaunchValidationTests
     }
 
     [Fact]
-    public void A_feature_naming_an_unknown_flag_is_refused_with_its_path()
+    public void A_feature_naming_an_unknown_flag_is_advice_that_does_not_block_evaluation()
     {
         Configuration config = Launches.Configuration("spring", "a", "b");
         config = config with { Flags = [config.Flags[0]] };
@@ -25,7 +25,10 @@ public sealed class FactorialLaunchValidationTests
         ValidationProblem problem = Validate(config).Single();
 
         problem.Path.ShouldBe("$.experiments[0].factorial.features[1].flag");
-        problem.Message.ShouldBe("Unknown flag 'f1'.");
+        problem.Message.ShouldBe("Unknown flag 'f1': the launch randomises this feature, but no flag serves it.");
+        problem.Code.ShouldBe(ValidationProblem.IncompleteLaunchCode);
+        problem.Blocks.ShouldBeFalse();
+        new Core.Evaluation.Evaluator(config, Env).Evaluate("f0", Core.Values.Attributes.Of(("id", "u"))).InExperiment.ShouldBeTrue();
     }
 
     [Fact]
@@ -38,6 +41,7 @@ public sealed class FactorialLaunchValidationTests
 
         problem.Path.ShouldBe("$.experiments[0].factorial.features[1].flag");
         problem.Hint.ShouldContain("boolean flags only");
+        problem.Blocks.ShouldBeTrue();
     }
 
     [Fact]
@@ -62,6 +66,7 @@ public sealed class FactorialLaunchValidationTests
 
         problem.Path.ShouldBe("$.flags[1].environments.production.rules");
         problem.Message.ShouldStartWith("Flag 'f1' has no rule that assigns through launch 'spring' in 'production', where 'f0' does");
+        problem.Code.ShouldBe(ValidationProblem.IncompleteLaunchCode);
     }
 
     [Fact]
