@@ -4,7 +4,8 @@ namespace FailSmart.Application.Collisions;
 
 /// <summary>
 /// Something that assigns units and measures them, as one flag rule in one environment serves it: a
-/// running experiment, or a guarded rollout that still serves its feature.
+/// running experiment, or a guarded rollout that still serves its feature. A factorial launch is one trial
+/// per flag rule that serves it, under one key, so it reaches the units any of its flags reaches.
 /// </summary>
 /// <param name="Key">The experiment key, or the rollout's analysis key (<see cref="RolloutPlan.AnalysisKey"/>).</param>
 /// <param name="Kind">"experiment" or "rollout".</param>
@@ -17,5 +18,6 @@ internal sealed record Trial(string Key, string Kind, string Flag, string RuleId
 {
     public required TargetingFacts Audience { get; init; }
 
-    public string Name => Kind == "experiment" ? $"experiment '{Key}'" : $"the guarded rollout of flag '{Flag}' (rule '{RuleId}')";
+    public string Name => Kind != "experiment" ? $"the guarded rollout of flag '{Flag}' (rule '{RuleId}')"
+        : Experiment?.Factorial is null ? $"experiment '{Key}'" : $"factorial launch '{Key}'";
 }

@@ -27,14 +27,17 @@ public sealed class CoreResourceValidator : IResourceValidator
         ConfigLoadResult result = ConfigDocument.Parse(RuleSetDocument.Build(all, environment: null).ToJsonString());
         string ownPrefix = "$." + RuleSetDocument.ArrayName(kind) + "[0]";
         IEnumerable<FieldProblem> metrics = kind == ResourceKind.Flag && result.Configuration is { Flags: [var flag, ..] } ? RolloutPlanMetrics.Check(flag, configuration) : [];
-        return [.. result.Problems.Select(p => ToField(p, ownPrefix, all)), .. metrics];
+        return [.. result.Problems.Where(Refuses).Select(p => ToField(p, ownPrefix, all)), .. metrics];
     }
 
     public IReadOnlyList<FieldProblem> ValidateAll(IReadOnlyList<StoredResource> configuration)
     {
         ConfigLoadResult result = ConfigDocument.Parse(RuleSetDocument.Build(configuration, environment: null).ToJsonString());
-        return [.. result.Problems.Select(p => new FieldProblem(RuleSetDocument.NameResource(configuration, p.Path), p.Message, p.Hint))];
+        return [.. result.Problems.Where(Refuses).Select(p => new FieldProblem(RuleSetDocument.NameResource(configuration, p.Path), p.Message, p.Hint))];
     }
+
+    // A launch and its flags are written one at a time, so a write cannot be asked to complete the launch.
+    private static bool Refuses(ValidationProblem problem) => problem.Code != ValidationProblem.IncompleteLaunchCode;
 
     private static FieldProblem ToField(ValidationProblem problem, string ownPrefix, IReadOnlyList<StoredResource> all) =>
         problem.Path.StartsWith(ownPrefix + ".", StringComparison.Ordinal) || problem.Path == ownPrefix

@@ -7,7 +7,7 @@ namespace FailSmart.Application.Configuration;
 /// <summary>
 /// What an experiment write must respect beyond its own shape: the metrics it names exist (and are not
 /// archived), and a running experiment's split changes only with a new phase. Units assigned under two
-/// different splits cannot be compared as one sample, and results are analysed per phase, so a change of
+/// different splits (or, for a factorial launch, different features or seeds) cannot be compared as one sample, and results are analysed per phase, so a change of
 /// weights or coverage without a new phase would silently mix them.
 /// </summary>
 internal static class ExperimentWriteRules
@@ -72,7 +72,12 @@ internal static class ExperimentWriteRules
             return;
         }
 
-        string[] changed = [.. new[] { Weights(before).SequenceEqual(Weights(after)) ? null : "variation weights", Coverage(before) == Coverage(after) ? null : "coverage" }.OfType<string>()];
+        string[] changed = [.. new[]
+        {
+            Weights(before).SequenceEqual(Weights(after)) ? null : "variation weights",
+            Coverage(before) == Coverage(after) ? null : "coverage",
+            Features(key, before).SequenceEqual(Features(key, after), StringComparer.Ordinal) ? null : "factorial features",
+        }.OfType<string>()];
         if (changed.Length > 0 && newPhase == oldPhase)
         {
             problems.Add(new(
@@ -81,6 +86,19 @@ internal static class ExperimentWriteRules
                 $"Increase phase to {oldPhase + 1} to start a new phase; results are analysed per phase."));
         }
     }
+
+    // A launch's features with their effective seeds, in order: adding, removing, reordering or reseeding one
+    // changes which cell a unit is in (or what a cell means).
+    private static string[] Features(string key, JsonElement experiment) =>
+        experiment.TryGetProperty("factorial", out JsonElement factorial) && factorial.ValueKind == JsonValueKind.Object
+            && factorial.TryGetProperty("features", out JsonElement features) && features.ValueKind == JsonValueKind.Array
+            ? [.. features.EnumerateArray().Select(f => f.ValueKind != JsonValueKind.Object ? "?" : Text(f, "flag") is { } flag
+                ? flag + "\n" + (Text(f, "seed") ?? Core.Model.FactorialDesign.DefaultSeed(key, flag))
+                : "?")]
+            : [];
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
 
     private static bool IsRunning(JsonElement experiment) =>
         !experiment.TryGetProperty("status", out JsonElement status) || status.ValueKind == JsonValueKind.Null || status.ValueEquals("running");

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using FailSmart.Core.Bucketing;
 using FailSmart.Core.Evaluation.Compiled;
 using FailSmart.Core.Model;
 
@@ -50,7 +51,16 @@ public sealed partial class Evaluator
         if (!sticky)
         {
             chosen = compiled.Choose(bucket);
-            if (trace is not null)
+            if (chosen >= 0 && compiled.Factorial is { } factorial)
+            {
+                // Enrolled through the launch's own hash (coverage); each feature's bit is its own hash.
+                chosen = factorial.CellOf(value);
+                if (trace is not null)
+                {
+                    TraceCell(trace, rule, bucket / rule.Slot.Scale, attribute, value, chosen);
+                }
+            }
+            else if (trace is not null)
             {
                 TraceVariation(trace, rule, bucket / rule.Slot.Scale, attribute, value, chosen);
             }
@@ -95,6 +105,38 @@ public sealed partial class Evaluator
             Point = point,
             Range = chosen >= 0 ? compiled.Ranges[chosen] : null,
         });
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void TraceCell(List<TraceStep> trace, CompiledRule rule, double point, string attribute, string value, int cell)
+    {
+        CompiledExperiment compiled = rule.Experiment!;
+        CompiledFactorial factorial = compiled.Factorial!;
+        IReadOnlyList<FactorialFeature> features = factorial.Design.Features;
+        trace.Add(new TraceStep(TraceStepKind.Experiment, compiled.Experiment.Key, true, FormattableString.Invariant(
+            $"hash('{rule.Slot.Seed}', {attribute}='{value}') = {point} (coverage {compiled.Experiment.Coverage}): enrolled in the factorial launch."))
+        {
+            Point = point,
+        });
+        double scale = BucketHash.BucketCount;
+        var half = new BucketRange(0, CompiledFactorial.OnBuckets / scale);
+        for (int i = 0; i < features.Count; i++)
+        {
+            double featurePoint = factorial.BucketOf(i, value) / scale;
+            bool on = featurePoint < half.End;
+            trace.Add(new TraceStep(TraceStepKind.Experiment, features[i].Flag, on, FormattableString.Invariant(
+                $"Feature {i + 1} of {features.Count} ('{features[i].Flag}'), seed '{features[i].Seed}', bucket {featurePoint}: {(on ? "on" : "off")} (on below {half.End}).")
+            )
+            {
+                Point = featurePoint,
+                Range = on ? half : new BucketRange(half.End, 1),
+            });
+        }
+
+        string key = compiled.Experiment.Variations[cell].Key;
+        EvaluationOutcome served = rule.ExperimentOutcomes[cell];
+        trace.Add(new TraceStep(TraceStepKind.Experiment, compiled.Experiment.Key, true,
+            $"Cell {key}: serve '{served.VariationKey}' of '{served.FlagKey}' and log an exposure to '{compiled.Experiment.Key}' with variation '{key}'."));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

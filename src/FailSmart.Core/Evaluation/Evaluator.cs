@@ -25,8 +25,9 @@ public sealed partial class Evaluator
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
-        // Conditions that do not compile never match, so they cannot hurt evaluation; anything else could.
-        ValidationProblem[] problems = [.. ConfigurationValidator.Validate(configuration).Where(p => p.Code != ValidationProblem.InvalidConditionCode)];
+        // Conditions that do not compile never match, and a launch not yet served by every feature still
+        // assigns each unit one cell, so neither can hurt evaluation; anything else could.
+        ValidationProblem[] problems = [.. ConfigurationValidator.Validate(configuration).Where(p => p.Blocks)];
         if (problems.Length > 0)
         {
             throw new InvalidConfigurationException(problems);

@@ -29,6 +29,11 @@ public static partial class ConfigurationValidator
                 problems.Add(new(Property(path, "variations"), "An experiment needs at least two variations.", "Add a control and at least one treatment."));
             }
 
+            if (experiment.Factorial is { } design)
+            {
+                ValidateFactorialDesign(experiment, design, path, problems);
+            }
+
             var keys = new HashSet<string>(StringComparer.Ordinal);
             double sum = 0;
             for (int v = 0; v < experiment.Variations.Count; v++)

@@ -21,6 +21,7 @@ public static partial class ConfigurationValidator
         ValidateLayers(configuration, problems);
         ValidateHoldouts(configuration, problems);
         ValidateFlags(configuration, segments, experiments, problems);
+        ValidateLaunchFlags(configuration, problems);
         ValidatePrerequisiteCycles(configuration, problems);
         return problems;
     }
@@ -200,6 +201,17 @@ public static partial class ConfigurationValidator
                 if (!experiments.TryGetValue(run.ExperimentKey, out Experiment? experiment))
                 {
                     problems.Add(new(experimentPath, $"Unknown experiment '{run.ExperimentKey}'.", "Define the experiment under \"experiments\", or fix the key."));
+                    break;
+                }
+
+                if (experiment.Factorial is { } design)
+                {
+                    // A launch's cells are not the flag's variations: the flag serves its feature's on or off.
+                    if (design.IndexOf(flag.Key) < 0)
+                    {
+                        problems.Add(new(experimentPath, $"Flag '{flag.Key}' is not a feature of the factorial launch '{experiment.Key}'.", $"Add '{flag.Key}' to the launch's features, or assign it through another experiment."));
+                    }
+
                     break;
                 }
 

@@ -52,8 +52,11 @@ public static class ConfigDocument
         var mapper = new ConfigMapper();
         Core.Model.Configuration configuration = mapper.Map(dto);
         var problems = new List<ValidationProblem>(mapper.Problems);
-        problems.AddRange(ConfigurationValidator.Validate(configuration));
-        bool blocked = mapper.Problems.Count > 0 || problems.Any(p => p.Code != ValidationProblem.InvalidConditionCode);
+        // One problem per place: where the document's reading already said what is wrong, the model's
+        // check of the same place would only repeat it in other words.
+        var read = mapper.Problems.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+        problems.AddRange(ConfigurationValidator.Validate(configuration).Where(p => !read.Contains(p.Path)));
+        bool blocked = mapper.Problems.Count > 0 || problems.Any(p => p.Blocks);
         return new ConfigLoadResult(blocked ? null : configuration, problems);
     }
 

@@ -62,6 +62,12 @@ public static class EvaluationTraceJson
         }
 
         writer.WriteBoolean("inExperiment", result.InExperiment);
+        if (result.InExperiment)
+        {
+            // What the exposure records: a factorial launch's cell, say, where the flag serves only its bit.
+            WriteOptional(writer, "experimentVariation", result.ExposureVariation);
+        }
+
         if (!double.IsNaN(result.Bucket))
         {
             writer.WriteNumber("bucket", result.Bucket);

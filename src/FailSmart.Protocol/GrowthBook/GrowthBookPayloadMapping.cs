@@ -16,6 +16,7 @@ namespace FailSmart.Protocol.GrowthBook;
 /// <item><term>rollout rule</term><description>rule with <c>force</c>, <c>coverage</c> (the stage), <c>hashAttribute</c>, <c>fallbackAttribute</c>, <c>seed</c> (default the flag key) and <c>hashVersion: 2</c> (GrowthBook's default is 1)</description></item>
 /// <item><term>experiment rule</term><description>rule with <c>key</c>, <c>variations</c> (the flag values), <c>weights</c>, <c>coverage</c>, <c>hashAttribute</c>, <c>fallbackAttribute</c>, <c>seed</c>, <c>hashVersion</c>, <c>phase</c> and <c>meta</c> (the variation keys); a stopped or draft experiment's rule is left out</description></item>
 /// <item><term>guarded rollout rule</term><description>experiment rule with <c>key</c> (the analysis key), <c>variations</c> [control, feature, control] indexed by arm (not yet, in, holdback), explicit <c>ranges</c> (the arms' exact bucket blocks), <c>meta</c> (the arm names), the rollout's <c>hashAttribute</c>, <c>seed</c> and <c>hashVersion: 2</c>, <c>phase</c>, and <c>disableStickyBucketing</c> (a unit not yet in moves in when the stage rises)</description></item>
+/// <item><term>factorial launch rule</term><description>experiment rule of its own feature, keyed <c>{launch}:{flag}</c>: <c>variations</c> [on, off] with weights ½ and ½ hashed with the feature's <c>seed</c> (version 2), the launch's coverage as a <c>filters</c> entry (the launch seed and the cells' coverage ranges); GrowthBook serves every unit the same value, but its exposure names the feature's on or off, not the cell, which a GrowthBook rule cannot compute</description></item>
 /// <item><term>layer</term><description>a <c>filters</c> entry on the experiment's rule: the layer salt as seed, version 2, the owned span as a range</description></item>
 /// <item><term>rule segments</term><description>joined to the condition with <c>$and</c>: a condition segment's condition, or <c>{attribute: {"$inGroup": key}}</c> for an id list</description></item>
 /// <item><term>id-list segment</term><description>saved group (a bare list of ids)</description></item>
@@ -108,7 +109,15 @@ public static partial class GrowthBookPayloadMapping
                         continue;
                     }
 
-                    AddExperiment(mapped, flag, experiment, layers);
+                    if (experiment.Factorial is { } design)
+                    {
+                        AddFactorialFeature(mapped, flag, experiment, design, layers);
+                    }
+                    else
+                    {
+                        AddExperiment(mapped, flag, experiment, layers);
+                    }
+
                     break;
                 default:
                     throw new NotSupportedException("Unknown rule action " + rule.Action.GetType().Name + ".");
@@ -158,6 +167,49 @@ public static partial class GrowthBookPayloadMapping
                 ["ranges"] = new JsonArray(new JsonArray(allocation.Buckets.Start / 10_000.0, allocation.Buckets.End / 10_000.0)),
             });
         }
+    }
+
+    // GrowthBook decides one rule from one hash, so a launch's flag becomes an experiment on its own feature's
+    // seed (on below ½, as FailSmart's bit), gated by the launch's coverage and layer as filters.
+    private static void AddFactorialFeature(JsonObject rule, Flag flag, Experiment launch, FactorialDesign design, Dictionary<string, Layer> layers)
+    {
+        if (launch.FallbackAttribute is not null)
+        {
+            throw new NotSupportedException($"Factorial launch '{launch.Key}' has a fallback attribute: GrowthBook's filters, which carry its coverage, do not fall back.");
+        }
+
+        FactorialFeature feature = design.Features[design.IndexOf(flag.Key)];
+        FlagVariation on = flag.Variations.First(v => v.Value.Kind == DataValueKind.Boolean && v.Value.AsBoolean());
+        FlagVariation off = flag.Variations.First(v => v.Value.Kind == DataValueKind.Boolean && !v.Value.AsBoolean());
+        rule["key"] = launch.Key + ":" + flag.Key;
+        rule["variations"] = new JsonArray(Node(on.Value), Node(off.Value));
+        rule["weights"] = new JsonArray(0.5, 0.5);
+        rule["coverage"] = 1.0;
+        rule["hashAttribute"] = launch.HashAttribute;
+        rule["seed"] = feature.Seed;
+        rule["hashVersion"] = 2;
+        rule["phase"] = launch.Phase.ToString(CultureInfo.InvariantCulture);
+        rule["meta"] = new JsonArray(new JsonObject { ["key"] = on.Key }, new JsonObject { ["key"] = off.Key });
+        BucketRange[] coverage = VariationRanges.Compute(launch.Variations.Count, launch.Coverage, [.. launch.Variations.Select(v => v.Weight)]);
+        var filters = new JsonArray(new JsonObject
+        {
+            ["seed"] = launch.EffectiveSeed,
+            ["attribute"] = launch.HashAttribute,
+            ["hashVersion"] = (int)launch.HashVersion,
+            ["ranges"] = new JsonArray([.. coverage.Select(r => (JsonNode)new JsonArray(r.Start, r.End))]),
+        });
+        if (launch.Layer is { } allocation)
+        {
+            filters.Add(new JsonObject
+            {
+                ["seed"] = layers[allocation.LayerKey].Salt,
+                ["attribute"] = launch.HashAttribute,
+                ["hashVersion"] = 2,
+                ["ranges"] = new JsonArray(new JsonArray(allocation.Buckets.Start / 10_000.0, allocation.Buckets.End / 10_000.0)),
+            });
+        }
+
+        rule["filters"] = filters;
     }
 
     // Three variations indexed by RolloutArm ([control, feature, control]) with the arms' exact bucket

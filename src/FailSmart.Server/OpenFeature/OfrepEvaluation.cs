@@ -66,6 +66,11 @@ internal static class OfrepEvaluation
             metadata["experimentKey"] = result.ExperimentKey;
             metadata["experimentPhase"] = result.ExperimentPhase;
             metadata["inExperiment"] = result.InExperiment;
+            if (result.InExperiment)
+            {
+                // What the exposure records: the variation, a guarded rollout's arm, or a factorial launch's cell.
+                metadata["experimentVariation"] = result.ExposureVariation;
+            }
         }
 
         if (result.HoldoutKey is not null)

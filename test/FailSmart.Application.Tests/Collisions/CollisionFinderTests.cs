@@ -160,4 +160,22 @@ public sealed class CollisionFinderTests
         Pairs(begun).ShouldBe("exp-a~exp-b");
         CollisionFinder.Begun(ConfigurationOf.Build(after)!, ConfigurationOf.Build(after)!, ["production"]).ShouldBeEmpty();
     }
+
+    [Fact]
+    public void A_factorial_launch_reaches_the_units_of_every_flag_it_switches_and_never_collides_with_itself()
+    {
+        StoredResource launch = Resource(ResourceKind.Experiment, "spring", """
+            {"key":"spring","status":"running","factorial":{"features":[{"flag":"search"},{"flag":"badges"}]}}
+            """);
+        // The launch reaches Canada only through 'badges'; the other experiment runs only in Canada.
+        IReadOnlyList<Collision> found = Find(
+            Flag("search", """{"id":"launch","condition":{"country":"US"},"experiment":{"key":"spring"}}"""),
+            Flag("badges", """{"id":"launch","experiment":{"key":"spring"}}"""),
+            Flag("other", """{"id":"r","condition":{"country":"CA"},"experiment":{"key":"exp-ca"}}"""),
+            launch,
+            Experiment("exp-ca"));
+
+        Pairs(found).ShouldBe("exp-ca~spring, spring~exp-ca");
+        found.Single(c => c.Trial == "spring").Why.ShouldStartWith("Factorial launch 'spring' and experiment 'exp-ca' both assign by 'id'");
+    }
 }

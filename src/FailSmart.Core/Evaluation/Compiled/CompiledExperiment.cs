@@ -16,6 +16,7 @@ internal sealed class CompiledExperiment
         Experiment = experiment;
         Ranges = ranges;
         Layer = layer;
+        Factorial = experiment.Factorial is { } design ? new CompiledFactorial(design) : null;
         int scale = experiment.HashVersion == HashVersion.V1 ? 1000 : BucketHash.BucketCount;
         _bucketStarts = [.. ranges.Select(r => FlagCompiler.BucketsBelow(r.Start, scale))];
         _bucketEnds = [.. ranges.Select(r => FlagCompiler.BucketsBelow(r.End, scale))];
@@ -27,6 +28,9 @@ internal sealed class CompiledExperiment
 
     /// <summary>The layer's bucket owners; null when the experiment is not in a layer.</summary>
     public LayerIndex? Layer { get; }
+
+    /// <summary>The features a factorial launch crosses; null for an ordinary experiment.</summary>
+    public CompiledFactorial? Factorial { get; }
 
     /// <summary>The first variation whose range holds the bucket, or -1: <see cref="VariationRanges.Choose"/> on bucket / scale.</summary>
     public int Choose(int bucket)

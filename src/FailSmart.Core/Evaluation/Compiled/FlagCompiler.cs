@@ -132,6 +132,11 @@ internal static class FlagCompiler
             ? default
             : planner.Assign(HashSlot.Create(compiled.Layer.Layer.Salt, experiment.HashAttribute, experiment.FallbackAttribute, HashVersion.V2));
         HashSlot slot = planner.Assign(HashSlot.Create(experiment.EffectiveSeed, experiment.HashAttribute, experiment.FallbackAttribute, experiment.HashVersion));
+        // A launch's cells are not the flag's variations: the flag serves on or off by its own feature's bit.
+        int feature = experiment.Factorial?.IndexOf(compiledFlag.Key) ?? -1;
+        int ServedBy(string variation) => feature < 0
+            ? indexOf(variation)
+            : CompiledFactorial.VariationFor(compiledFlag, FactorialCells.Parse(variation)[feature]);
         return new CompiledRule
         {
             Rule = rule,
@@ -141,8 +146,8 @@ internal static class FlagCompiler
             Holdouts = ruleHoldouts,
             LayerSlot = layerSlot,
             Slot = slot,
-            ExperimentToFlag = [.. experiment.Variations.Select(v => indexOf(v.Key))],
-            ExperimentOutcomes = [.. experiment.Variations.Select(v => Outcome(compiledFlag, indexOf(v.Key), EvaluationReason.Experiment) with
+            ExperimentToFlag = [.. experiment.Variations.Select(v => ServedBy(v.Key))],
+            ExperimentOutcomes = [.. experiment.Variations.Select(v => Outcome(compiledFlag, ServedBy(v.Key), EvaluationReason.Experiment) with
             {
                 RuleId = rule.Id,
                 RuleIndex = index,
