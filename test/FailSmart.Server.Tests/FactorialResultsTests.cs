@@ -104,6 +104,12 @@ public sealed class FactorialResultsTests(FailSmartFactory factory) : IClassFixt
         conversion.GetProperty("carrier").GetString().ShouldBe("search");
         conversion.GetProperty("summary").GetString()!.ShouldStartWith("search helps and badges hurts");
         conversion.GetProperty("summary").GetString()!.ShouldContain("Ship search and hold back badges");
+
+        // The verdict says the same: not the bundle, but the cell with search on and badges off.
+        JsonElement verdict = results.GetProperty("verdict");
+        verdict.GetProperty("kind").GetString().ShouldBe("do-not-ship");
+        verdict.GetProperty("variation").GetString().ShouldBe("10");
+        verdict.GetProperty("reason").GetString()!.ShouldStartWith("Do not ship the bundle. search helps and badges hurts");
         JsonElement[] mains = [.. conversion.GetProperty("mainEffects").EnumerateArray()];
         mains.Select(m => m.GetProperty("reading").GetString()).ShouldBe(["helps", "hurts"]);
         mains[0].GetProperty("effect").GetProperty("estimate").GetDouble().ShouldBeInRange(0.045, 0.075);

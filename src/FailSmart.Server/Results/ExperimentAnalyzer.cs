@@ -92,6 +92,10 @@ internal sealed partial class ExperimentAnalyzer(IEventStore store, TimeProvider
 
         string[] red = [.. warnings.Where(w => w.Severity == ResultWarning.Red).Select(RedCheck)];
         Verdict verdict = ExperimentVerdict.Decide(new VerdictInput([.. readings.Select(r => r.Reading)], red, units.Sum(u => u.Units), unitsPerDay, now, Alpha));
+        if (experiment.Factorial is not null && PlanMetric(metrics) is { } planned)
+        {
+            verdict = FactorialVerdict.Refine(verdict, results[metrics.ToList().IndexOf(planned)].Factorial);
+        }
         return new ExperimentResultsResponse(
             experiment.Key, environment, experiment.Phase, now, units, summary.MultipleVariationUnits, warnings, audits, Read(results, readings, verdict, red.Length > 0),
             sampleRatio,
