@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using FailSmart.Core.Evaluation;
@@ -31,6 +32,10 @@ internal sealed class RuleSetCache(IConfigStore store, ConfigChangeNotifier noti
             : null;
         return ruleSet is not null;
     }
+
+    /// <summary>The rule set when it is already built at the newest revision: no task, for the fan-out's many streams.</summary>
+    public bool TryGetCurrent(string environment, [NotNullWhen(true)] out RuleSet? ruleSet) =>
+        _byEnvironment.TryGetValue(environment, out ruleSet) && ruleSet.Revision >= notifier.Revision;
 
     public async Task<RuleSet> GetAsync(string environment, CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ internal static class RuleSetStreamLoop
         {
             // Both tasks are shared by every stream; only the wait for this one's cancellation is its own.
             Task<long> change = notifier.WaitForChangeAsync(known);
-            await Task.WhenAny(change, heartbeat.Next).WaitAsync(cancellationToken);
+            await heartbeat.NextOr(change).WaitAsync(cancellationToken);
             if (!change.IsCompleted)
             {
                 await WriteAsync(response, s_heartbeat, cancellationToken);
@@ -30,7 +30,7 @@ internal static class RuleSetStreamLoop
             }
 
             known = await change;
-            RuleSet current = await cache.GetAsync(environment, cancellationToken);
+            RuleSet current = cache.TryGetCurrent(environment, out RuleSet? built) ? built : await cache.GetAsync(environment, cancellationToken);
             if (current.ETag != sent.ETag)
             {
                 await write(response, sent, current, cancellationToken);
