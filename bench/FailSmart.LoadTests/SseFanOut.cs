@@ -56,6 +56,19 @@ internal static class SseFanOut
             Task.Run(() => ReadAsync(sdk, path, scanners[i] = new SseEventScanner(), i, received, () => Interlocked.Increment(ref connected), stop.Token)))];
         while (Volatile.Read(ref connected) < streams)
         {
+            // A stream that failed to connect would otherwise leave the run waiting for ever.
+            if (readers.FirstOrDefault(r => r.IsFaulted) is { } failed)
+            {
+                await stop.CancelAsync();
+                throw new InvalidOperationException($"A stream could not connect ({Volatile.Read(ref connected):N0} of {streams:N0} had).", failed.Exception);
+            }
+
+            if (connectTimer.Elapsed > TimeSpan.FromMinutes(3))
+            {
+                await stop.CancelAsync();
+                throw new TimeoutException($"Only {Volatile.Read(ref connected):N0} of {streams:N0} streams connected within 3 minutes.");
+            }
+
             await Task.Delay(50, cancellationToken);
         }
 
