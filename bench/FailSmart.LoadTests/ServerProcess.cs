@@ -21,7 +21,16 @@ internal sealed class ServerProcess : IDisposable
 
     public static async Task<ServerProcess> StartAsync(int port)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!, ["serve", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        // This program again: its own executable, or the dotnet host with the assembly that holds the entry point
+        // (a test run through "dotnet exec", whose entry point handles "serve" too).
+        string host = Environment.ProcessPath!;
+        string[] arguments = ["serve", port.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+        {
+            arguments = [System.Reflection.Assembly.GetEntryAssembly()!.Location, .. arguments];
+        }
+
+        var start = new ProcessStartInfo(host, arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardInput = true,

@@ -70,4 +70,7 @@ internal static partial class ClientLog
 
     [LoggerMessage(3018, LogLevel.Warning, "FailSmart dropped an unsent evaluation insights report of {Count} evaluations: the server has been unreachable for too long.")]
     public static partial void UsageDropped(ILogger logger, long count);
+
+    [LoggerMessage(3022, LogLevel.Information, "FailSmart could not apply the server's patch to revision {Revision} ({Problem}); it reconnects for the full rule set.")]
+    public static partial void PatchNotApplied(ILogger logger, long revision, string problem);
 }

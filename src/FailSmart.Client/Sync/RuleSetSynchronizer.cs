@@ -4,7 +4,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using FailSmart.Client.Caching;
+using FailSmart.Protocol.Configuration;
 using FailSmart.Client.Diagnostics;
 using Microsoft.Extensions.Logging;
 
@@ -19,6 +22,8 @@ internal sealed class RuleSetSynchronizer(FailSmartClient client, HttpClient htt
 {
     private readonly ReconnectBackoff _backoff = new(new RetryDelay(options.MinRetryDelay, options.MaxRetryDelay), options.QuickReconnectWindow, time);
     private bool _keyRefusalLogged;
+    // A patch did not fit what the client has: the next stream starts without Last-Event-ID, so it opens with the full rule set.
+    private bool _needFullRuleSet;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -44,6 +49,11 @@ internal sealed class RuleSetSynchronizer(FailSmartClient client, HttpClient htt
 
                 // The stream ended (the server is stopping or a proxy closed it): reconnect soon, without a state change yet.
                 await FollowStreamAsync(cancellationToken);
+                if (_needFullRuleSet)
+                {
+                    continue; // at once: the server is fine, only the patch did not fit
+                }
+
                 delay = _backoff.Failed();
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -117,9 +127,11 @@ internal sealed class RuleSetSynchronizer(FailSmartClient client, HttpClient htt
     /// <summary>Follows the stream until it ends. Its first line proves the connection healthy.</summary>
     private async Task FollowStreamAsync(CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, ServerEndpoints.Stream);
+        using var request = new HttpRequestMessage(HttpMethod.Get, ServerEndpoints.StreamWithDeltas);
         request.Headers.Accept.ParseAdd("text/event-stream");
-        if (client.Snapshot is { Revision: > 0 } known)
+        bool resume = !_needFullRuleSet;
+        _needFullRuleSet = false;
+        if (resume && client.Snapshot is { Revision: > 0 } known)
         {
             request.Headers.TryAddWithoutValidation("Last-Event-ID", known.Revision.ToString(CultureInfo.InvariantCulture));
         }
@@ -165,12 +177,69 @@ internal sealed class RuleSetSynchronizer(FailSmartClient client, HttpClient htt
                 }
             }
 
-            if (parser.Feed(line) is { } message && message.Type == "put")
+            if (parser.Feed(line) is not { } message)
+            {
+                continue;
+            }
+
+            if (message.Type == "put")
             {
                 long revision = long.TryParse(message.Id, NumberStyles.None, CultureInfo.InvariantCulture, out long id) ? id : 0;
                 Apply(message.Data, revision, ETagOf(message.Data));
             }
+            else if (message.Type == "patch" && !TryApplyPatch(message.Data))
+            {
+                _needFullRuleSet = true;
+                return;
+            }
         }
+    }
+
+    /// <summary>
+    /// Applies a patch to the rule set in use when it starts from that rule set's revision and rebuilds the
+    /// server's document exactly (its ETag matches); false when it does not fit, and the full rule set is needed.
+    /// </summary>
+    private bool TryApplyPatch(string data)
+    {
+        RuleSetSnapshot? current = client.Snapshot;
+        long revision = current?.Revision ?? 0;
+        string problem = string.Empty;
+        try
+        {
+            if (JsonNode.Parse(data) is not JsonObject patch ||
+                patch["from"]?.GetValue<long>() is not { } from || patch["to"]?.GetValue<long>() is not { } to ||
+                patch["etag"]?.GetValue<string>() is not { } etag)
+            {
+                problem = "it lacks from, to or etag";
+            }
+            else if (current is null || current.Origin != RuleSetOrigin.Server || from != revision)
+            {
+                problem = $"it starts from revision {from}";
+            }
+            else if (JsonNode.Parse(current.Json) is not JsonObject document || !RuleSetPatch.TryApply(document, patch, out problem))
+            {
+                problem = problem.Length > 0 ? problem : "the rule set in use is not a JSON object";
+                problem = "it does not fit: " + problem;
+            }
+            else
+            {
+                string json = document.ToJsonString();
+                if (ETagOf(json) == etag)
+                {
+                    Apply(json, to, etag);
+                    return true;
+                }
+
+                problem = "the result differs from the server's rule set";
+            }
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            problem = "it cannot be read: " + e.Message;
+        }
+
+        ClientLog.PatchNotApplied(logger, revision, problem);
+        return false;
     }
 
     private void Apply(string json, long revision, string etag)

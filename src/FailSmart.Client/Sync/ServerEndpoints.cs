@@ -5,6 +5,9 @@ internal static class ServerEndpoints
 {
     public static readonly Uri Config = new("sdk/v1/config", UriKind.Relative);
     public static readonly Uri Stream = new("sdk/v1/stream", UriKind.Relative);
+
+    /// <summary>The stream with changes as patches: older servers ignore the parameter and send full rule sets.</summary>
+    public static readonly Uri StreamWithDeltas = new("sdk/v1/stream?deltas=true", UriKind.Relative);
     public static readonly Uri EventBatch = new("events/v1/batch", UriKind.Relative);
     public static readonly Uri Usage = new("events/v1/usage", UriKind.Relative);
     public const string RevisionHeader = "X-FailSmart-Revision";

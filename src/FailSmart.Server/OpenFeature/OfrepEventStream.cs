@@ -52,7 +52,8 @@ internal static class OfrepEventStream
                 await http.Response.Body.FlushAsync(cancellationToken);
             }
 
-            await RuleSetStreamLoop.FollowAsync(http.Response, cache, notifier, heartbeat, environment, current, WriteRefetchAsync, cancellationToken);
+            await RuleSetStreamLoop.FollowAsync(http.Response, cache, notifier, heartbeat, environment, current,
+                (response, _, changed, ct) => WriteRefetchAsync(response, changed, ct), cancellationToken);
         }
         catch (OperationCanceledException)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using FailSmart.Server.Api;
 using FailSmart.Server.Auth;
 
 namespace FailSmart.Server.Sync;
@@ -7,11 +8,15 @@ namespace FailSmart.Server.Sync;
 /// <summary>
 /// `/sdk/v1`: a server SDK downloads its environment's rule set (ETag, 304) and then follows a
 /// Server-Sent Events stream: a full rule set ("put") on connect and after every change, each with the
-/// configuration revision as its id, and heartbeat comments while idle. A reconnect with Last-Event-ID
-/// at the current revision gets no repeat of what it has.
+/// configuration revision as its id, and heartbeat comments while idle. A client that asks for deltas
+/// (<c>?deltas=true</c>) gets a "put" on connect and then a "patch" per change: only the resources that
+/// changed, from the revision it has to the new one. A reconnect with Last-Event-ID at the current revision
+/// gets no repeat of what it has; one at a revision still in the delta window gets a patch (when it asked
+/// for deltas); any other gets the full rule set.
 /// </summary>
 internal static class SdkSyncApi
 {
+    private static readonly byte[] s_resumed = ": resumed at the current revision\n\n"u8.ToArray();
 
     public static IEndpointRouteBuilder MapSdkSyncApi(this IEndpointRouteBuilder endpoints)
     {
@@ -23,8 +28,10 @@ internal static class SdkSyncApi
             .WithSummary("The key's environment's rule set in the configuration format. Send If-None-Match to get 304 when unchanged.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json").Produces(StatusCodes.Status304NotModified);
         sdk.MapGet("/stream", StreamAsync).WithName("StreamSdkConfig")
-            .WithSummary("Server-Sent Events: 'put' events carry the full rule set with the revision as id; ': heartbeat' comments keep the stream alive.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+            .WithSummary("Server-Sent Events: 'put' events carry the full rule set with the revision as id; with deltas=true, each change " +
+                "after the first 'put' is a 'patch' of the resources that changed; ': heartbeat' comments keep the stream alive.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return endpoints;
     }
 
@@ -41,10 +48,16 @@ internal static class SdkSyncApi
         return TypedResults.Bytes(ruleSet.Json, "application/json");
     }
 
-    private static async Task StreamAsync(
-        HttpContext http, RuleSetCache cache, ConfigChangeNotifier notifier, StreamHeartbeat heartbeat, ApiKeyConnectionWatch keys,
+    // deltas: "true" sends each change after the first full rule set as a patch; absent or "false" sends a put per change.
+    private static async Task<IResult> StreamAsync(
+        HttpContext http, string? deltas, RuleSetCache cache, ConfigChangeNotifier notifier, StreamHeartbeat heartbeat, ApiKeyConnectionWatch keys,
         IHostApplicationLifetime lifetime)
     {
+        if (!TryReadDeltas(deltas, out bool patches))
+        {
+            return ApiProblems.Invalid("deltas", $"deltas must be true or false, not '{deltas}'.", "Send deltas=true to receive changes as patches, or leave it out for a full rule set per change.");
+        }
+
         string environment = EnvironmentOf(http.User);
         // Authentication ran once, when the stream opened; the lease ends the stream when the key is revoked or expires.
         using ApiKeyLease key = await keys.WatchAsync(KeyIdOf(http.User), http.RequestAborted);
@@ -53,34 +66,58 @@ internal static class SdkSyncApi
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no"; // proxies must not hold events back
+        Func<HttpResponse, RuleSet, RuleSet, CancellationToken, Task> write = patches ? WritePatchAsync : WritePutAsync;
 
         try
         {
             RuleSet current = await cache.GetAsync(environment, cancellationToken);
-            if (!long.TryParse(http.Request.Headers["Last-Event-ID"], NumberStyles.None, CultureInfo.InvariantCulture, out long resumedAt) ||
-                resumedAt != current.Revision)
+            RuleSet sent = current;
+            bool resumed = long.TryParse(http.Request.Headers["Last-Event-ID"], NumberStyles.None, CultureInfo.InvariantCulture, out long resumedAt);
+            if (resumed && resumedAt == current.Revision)
             {
-                await WritePutAsync(http.Response, current, cancellationToken);
+                await RuleSetStreamLoop.WriteAsync(http.Response, s_resumed, cancellationToken);
+            }
+            else if (resumed && patches && cache.TryGetRecent(environment, resumedAt, out RuleSet? had))
+            {
+                // What the client has is still in the window: send what changed since, or nothing if it is the same.
+                sent = had!;
+                if (had!.ETag == current.ETag)
+                {
+                    await RuleSetStreamLoop.WriteAsync(http.Response, s_resumed, cancellationToken);
+                }
+                else
+                {
+                    await WritePatchAsync(http.Response, had, current, cancellationToken);
+                    sent = current;
+                }
             }
             else
             {
-                await http.Response.WriteAsync(": resumed at the current revision\n\n", cancellationToken);
-                await http.Response.Body.FlushAsync(cancellationToken);
+                await RuleSetStreamLoop.WriteAsync(http.Response, current.PutEvent, cancellationToken);
             }
 
-            await RuleSetStreamLoop.FollowAsync(http.Response, cache, notifier, heartbeat, environment, current, WritePutAsync, cancellationToken);
+            await RuleSetStreamLoop.FollowAsync(http.Response, cache, notifier, heartbeat, environment, sent, write, cancellationToken);
         }
         catch (OperationCanceledException)
         {
             // The client left, the server is stopping or the key stopped being valid; either way the stream ends.
         }
+
+        return TypedResults.Empty;
     }
 
-    private static async Task WritePutAsync(HttpResponse response, RuleSet ruleSet, CancellationToken cancellationToken)
+    private static bool TryReadDeltas(string? value, out bool deltas)
     {
-        await response.Body.WriteAsync(ruleSet.PutEvent, cancellationToken);
-        await response.Body.FlushAsync(cancellationToken);
+        deltas = false;
+        return value is null || bool.TryParse(value, out deltas);
     }
+
+    private static Task WritePutAsync(HttpResponse response, RuleSet sent, RuleSet ruleSet, CancellationToken cancellationToken) =>
+        RuleSetStreamLoop.WriteAsync(response, ruleSet.PutEvent, cancellationToken);
+
+    // The patch when the change can be one, else the full rule set; the same bytes for every stream making the same move.
+    private static Task WritePatchAsync(HttpResponse response, RuleSet sent, RuleSet ruleSet, CancellationToken cancellationToken) =>
+        RuleSetStreamLoop.WriteAsync(response, ruleSet.PatchEventFrom(sent) ?? ruleSet.PutEvent, cancellationToken);
 
     public static string KeyIdOf(ClaimsPrincipal user) =>
         user.FindFirstValue(FailSmartClaims.KeyId) ?? throw new InvalidOperationException("Authenticated callers always carry their key id.");
