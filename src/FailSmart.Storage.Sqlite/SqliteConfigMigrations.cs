@@ -288,5 +288,13 @@ internal static class SqliteConfigMigrations
                 created_at TEXT NOT NULL,
                 UNIQUE (feature_key, week, phase));
             """),
+        new(11, "target populations: a team's units per stratum, the table a JSON document", """
+            CREATE TABLE populations (
+                key TEXT PRIMARY KEY,
+                document TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                updated_by TEXT NOT NULL,
+                updated_at TEXT NOT NULL);
+            """),
     ];
 }
