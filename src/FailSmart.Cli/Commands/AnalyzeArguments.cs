@@ -16,4 +16,6 @@ internal sealed record AnalyzeArguments(
     string TimestampFormat,
     bool Json,
     bool AllowRedChecks = false,
-    bool Bayesian = false);
+    bool Bayesian = false,
+    FileInfo? Target = null,
+    string? By = null);
