@@ -34,6 +34,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<IApprovalService, ApprovalService>();
         services.AddSingleton<Features.IFeatureService, Features.FeatureService>();
         services.AddSingleton<Investment.IInvestmentService, Investment.InvestmentService>();
+        services.AddSingleton<Populations.IPopulationService, Populations.PopulationService>();
         services.AddSingleton<Features.FeatureDecider>();
         services.AddOptions<Features.FeatureGateOptions>().BindConfiguration(Features.FeatureGateOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<Features.FeatureGateOptions>, Features.FeatureGateOptionsValidation>();

@@ -22,6 +22,7 @@ internal static class CliApp
         root.Subcommands.Add(ScheduleCommand.Create());
         root.Subcommands.Add(ScanCommand.Create());
         root.Subcommands.Add(LedgerCommand.Create());
+        root.Subcommands.Add(PopulationCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());
         return root;
     }

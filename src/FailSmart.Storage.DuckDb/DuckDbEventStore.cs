@@ -82,6 +82,13 @@ public sealed partial class DuckDbEventStore : IEventStore, IAsyncDisposable
     public Task<MetricSummary> SummarizeMetricAsync(string environment, MetricDefinition metric, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
         _analysis.SummarizeMetricAsync(environment, metric, from, to, cancellationToken);
 
+    public Task<IReadOnlyList<AttributeUnits>> CountUnitsByAttributeAsync(
+        string environment, string attribute, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        _analysis.CountUnitsByAttributeAsync(environment, attribute, from, to, cancellationToken);
+
+    public Task<IReadOnlyList<AttributeUnits>> CountUnitsByAttributeAsync(ExperimentScope scope, string attribute, CancellationToken cancellationToken = default) =>
+        _analysis.CountUnitsByAttributeAsync(scope, attribute, cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         await _gate.WaitAsync();

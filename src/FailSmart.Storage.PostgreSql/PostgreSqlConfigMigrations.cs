@@ -308,5 +308,13 @@ internal static class PostgreSqlConfigMigrations
             CREATE FUNCTION failsmart_announce_revision() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_notify('failsmart_revision', NEW.revision::text); RETURN NULL; END $$;
             CREATE TRIGGER config_revision_announce AFTER UPDATE OF revision ON config_revision FOR EACH ROW EXECUTE FUNCTION failsmart_announce_revision();
             """),
+        new(13, "target populations: a team's units per stratum, the table a JSON document", """
+            CREATE TABLE populations (
+                key TEXT PRIMARY KEY,
+                document TEXT NOT NULL,
+                version BIGINT NOT NULL,
+                updated_by TEXT NOT NULL,
+                updated_at TEXT NOT NULL);
+            """),
     ];
 }

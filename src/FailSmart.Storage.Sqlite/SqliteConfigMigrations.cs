@@ -306,5 +306,13 @@ internal static class SqliteConfigMigrations
                 xml TEXT NOT NULL,
                 stored_at TEXT NOT NULL);
             """),
+        new(13, "target populations: a team's units per stratum, the table a JSON document", """
+            CREATE TABLE populations (
+                key TEXT PRIMARY KEY,
+                document TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                updated_by TEXT NOT NULL,
+                updated_at TEXT NOT NULL);
+            """),
     ];
 }

@@ -79,4 +79,22 @@ public interface IEventStore : IStore
     Task<MetricSummary> SummarizeMetricAsync(
         string environment, MetricDefinition metric, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("This event store cannot summarise a metric's recent data.");
+
+    /// <summary>
+    /// Distinct units exposed to anything in <paramref name="environment"/> between <paramref name="from"/> and
+    /// <paramref name="to"/>, per value of <paramref name="attribute"/> as each unit's first exposure in the window
+    /// carried it, ordered by value, missing values first: a target population made of every experiment's units.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The store cannot count units by attribute.</exception>
+    Task<IReadOnlyList<AttributeUnits>> CountUnitsByAttributeAsync(
+        string environment, string attribute, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("This event store cannot count units by attribute.");
+
+    /// <summary>
+    /// This phase's units (exposed to one variation only) per value of <paramref name="attribute"/> as each unit's
+    /// first exposure carried it, all variations together, ordered by value, missing values first: the cohort's mix.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The store cannot count units by attribute.</exception>
+    Task<IReadOnlyList<AttributeUnits>> CountUnitsByAttributeAsync(ExperimentScope scope, string attribute, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("This event store cannot count units by attribute.");
 }

@@ -1,4 +1,4 @@
-using System.Text;
+using FailSmart.Application.Csv;
 using FailSmart.Protocol.Admin;
 
 namespace FailSmart.Application.Investment;
@@ -25,7 +25,7 @@ public static class LedgerCsv
     {
         var problems = new List<FieldProblem>();
         var rows = new List<LedgerCsvRow>();
-        List<(int Line, List<string> Fields)> records = ReadRecords(text ?? string.Empty, problems);
+        List<(int Line, List<string> Fields)> records = CsvText.ReadRecords(text ?? string.Empty, problems);
         records.RemoveAll(r => r.Fields.Count == 1 && r.Fields[0].Length == 0);
         if (problems.Count > 0)
         {
@@ -82,75 +82,5 @@ public static class LedgerCsv
         }
 
         return (rows, problems);
-    }
-
-    private static List<(int Line, List<string> Fields)> ReadRecords(string text, List<FieldProblem> problems)
-    {
-        var records = new List<(int, List<string>)>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        int line = 1, start = 1;
-        bool quoted = false, wasQuoted = false;
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    line += c == '\n' ? 1 : 0;
-                    field.Append(c);
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"' when field.Length == 0 && !wasQuoted:
-                    quoted = wasQuoted = true;
-                    break;
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    wasQuoted = false;
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    fields.Add(field.ToString());
-                    records.Add((start, fields));
-                    fields = [];
-                    field.Clear();
-                    wasQuoted = false;
-                    start = ++line;
-                    break;
-                default:
-                    field.Append(c);
-                    break;
-            }
-        }
-
-        if (quoted)
-        {
-            problems.Add(new FieldProblem($"$.rows[{start}]", $"A quoted field that starts on line {start} is never closed.", "Close the quote, and write a quote inside a quoted field as two quotes (\"\")."));
-        }
-
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            records.Add((start, fields));
-        }
-
-        return records;
     }
 }

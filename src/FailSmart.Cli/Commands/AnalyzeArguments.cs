@@ -17,4 +17,6 @@ internal sealed record AnalyzeArguments(
     bool Json,
     bool AllowRedChecks = false,
     bool Bayesian = false,
-    string? Factorial = null);
+    string? Factorial = null,
+    FileInfo? Target = null,
+    string? By = null);

@@ -3,7 +3,9 @@ using System.Text.Json;
 using FailSmart.Protocol.Admin;
 using FailSmart.Protocol.Results;
 using FailSmart.Application.Metrics;
+using FailSmart.Application.Populations;
 using FailSmart.Server.Results;
+using FailSmart.Server.Results.Representativeness;
 using FailSmart.Storage;
 using FailSmart.Storage.DuckDb;
 using FailSmart.Storage.Events;
@@ -37,9 +39,11 @@ internal static class AnalyzeCommand
         var allowRed = new Option<bool>("--allow-red-checks") { Description = "Exit 0 even when a check is red (sample ratio mismatch, dependent assignment, too many multiple exposures); by default such a result exits 3." };
         var bayesian = new Option<bool>("--bayesian") { Description = "Also print each treatment's chance to win and risk (the Bayesian view); --json always carries them." };
         var factorial = new Option<string?>("--factorial") { Description = FactorialOption.Help };
+        var target = new Option<FileInfo?>("--target") { Description = "A CSV of the target population, attribute columns and units (country,platform,units): compare the cohort's mix with it and reweight each effect to it." };
+        var by = new Option<string?>("--by") { Description = "With --target: the attributes to compare and reweight over, comma-separated (default: every attribute column of the target)." };
         var command = new Command("analyze", "Analyse an experiment from exposure and event files (CSV or Parquet), without a server.")
         {
-            exposures, events, units, experiment, metricsFile, metric, phase, variations, weights, breakdown, columns, timestampFormat, json, allowRed, bayesian, factorial,
+            exposures, events, units, experiment, metricsFile, metric, phase, variations, weights, breakdown, columns, timestampFormat, json, allowRed, bayesian, factorial, target, by,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(new AnalyzeArguments(
             parse.GetValue(exposures)!,
@@ -57,7 +61,9 @@ internal static class AnalyzeCommand
             parse.GetValue(json),
             parse.GetValue(allowRed),
             parse.GetValue(bayesian),
-            parse.GetValue(factorial)), parse.InvocationConfiguration, cancellationToken));
+            parse.GetValue(factorial),
+            parse.GetValue(target),
+            parse.GetValue(by)), parse.InvocationConfiguration, cancellationToken));
         return command;
     }
 
@@ -90,6 +96,13 @@ internal static class AnalyzeCommand
             FactorialOption.CheckCells(launch, variationKeys, problems);
         }
 
+        string[] by = args.By?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+        if (args.By is not null && args.Target is null)
+        {
+            problems.Add("--by names the attributes of a --target population; give --target FILE.csv too.");
+        }
+
+        TargetPopulation? population = args.Target is null ? null : AnalyzeTarget.Read(args.Target, by, problems);
         if (problems.Count > 0)
         {
             problems.ForEach(io.Error.WriteLine);
@@ -118,6 +131,7 @@ internal static class AnalyzeCommand
         {
             await using var store = new DuckDbEventStore(DataFolder.Prepare(folder), TimeProvider.System);
             await store.InitializeAsync(cancellationToken);
+            RepresentativenessResponse? representativeness = null;
             ExperimentResultsResponse? result = await AnalyzeProgress.RunAsync(io.Error, async progress =>
             {
                 FileImportResult imported = await store.ImportAsync(import, cancellationToken);
@@ -148,6 +162,21 @@ internal static class AnalyzeCommand
                     return null;
                 }
 
+                if (population is not null)
+                {
+                    IReadOnlyList<string> attributes = by.Length > 0 ? by : population.Attributes;
+                    string[] missing = [.. attributes.Where(a => !imported.Attributes.Contains(a, StringComparer.OrdinalIgnoreCase))];
+                    if (missing.Length > 0)
+                    {
+                        problems.Add($"--target compares {string.Join(", ", missing)}, which the exposures file{(args.Units is null ? "" : " and the units file")} do not carry; "
+                            + $"the unit attributes are: {(imported.Attributes.Count == 0 ? "(none)" : string.Join(", ", imported.Attributes))}.");
+                        return null;
+                    }
+
+                    representativeness = await new RepresentativenessAnalyzer(store).AnalyzeAsync(
+                        Environment, subject, metrics, TargetSource.Of(population), [.. attributes.Select(a => Breakdown(a, imported.Attributes)!)], DateTimeOffset.MaxValue, cancellationToken);
+                }
+
                 var analyzer = new ExperimentAnalyzer(store, TimeProvider.System) { Progress = new Progress<(int Done, int Total)>(p => progress.Report((1 + p.Done, 1 + p.Total))) };
                 return await analyzer.AnalyzeAsync(Environment, subject with { Factorial = launch }, metrics, Breakdown(args.Breakdown, imported.Attributes), cancellationToken);
             });
@@ -157,7 +186,9 @@ internal static class AnalyzeCommand
                 return ExitCodes.InvalidInput;
             }
 
-            return AnalyzeOutput.Write(io.Output, io.Error, result, args.Json, args.Bayesian, args.AllowRedChecks);
+            return representativeness is null
+                ? AnalyzeOutput.Write(io.Output, io.Error, result, args.Json, args.Bayesian, args.AllowRedChecks)
+                : AnalyzeOutput.Write(io.Output, io.Error, result, representativeness, args.Json, args.Bayesian, args.AllowRedChecks);
         }
         catch (StorageException ex)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using FailSmart.Protocol.Results;
 using Spectre.Console;
 
@@ -34,6 +35,25 @@ internal static class AnalyzeOutput
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// <see cref="Write(TextWriter, TextWriter, ExperimentResultsResponse, bool, bool, bool)"/> with the cohort against a target
+    /// population: in JSON as a <c>representativeness</c> property beside the results' own, in tables after them.
+    /// </summary>
+    public static int Write(TextWriter output, TextWriter error, ExperimentResultsResponse result, RepresentativenessResponse representativeness, bool json, bool bayesian, bool allowRedChecks)
+    {
+        if (!json)
+        {
+            int code = Write(output, error, result, json, bayesian, allowRedChecks);
+            RepresentativenessOutput.WriteTables(output, representativeness);
+            return code;
+        }
+
+        JsonObject document = JsonSerializer.SerializeToNode(result, JsonOptions)!.AsObject();
+        document["representativeness"] = JsonSerializer.SerializeToNode(representativeness, JsonOptions);
+        output.WriteLine(document.ToJsonString(JsonOptions));
+        return Write(TextWriter.Null, error, result, json, bayesian, allowRedChecks);
     }
 
     public static void WriteTables(TextWriter output, ExperimentResultsResponse result, bool bayesian = false)

@@ -1,6 +1,7 @@
 using FailSmart.Application.Results;
 using FailSmart.Server.Auth;
 using FailSmart.Server.Results;
+using FailSmart.Server.Results.Representativeness;
 
 namespace FailSmart.Server.Api;
 
@@ -39,6 +40,8 @@ internal static class AdminApi
         api.MapInvestmentApi();
         api.MapFeatureDecisionsApi();
         api.MapMaintenanceApi();
+        api.MapPopulationsApi();
+        api.MapRepresentativenessApi();
         return endpoints;
     }
 
@@ -60,6 +63,7 @@ internal static class AdminApi
         services.AddSingleton<FailSmart.Application.Holdouts.IHoldoutResultsService, HoldoutResultsService>();
         services.AddOptions<ResultsOptions>().BindConfiguration(ResultsOptions.SectionName);
         services.AddHostedService<ResultsRefresher>();
+        services.AddSingleton<IRepresentativenessService, RepresentativenessService>();
         return services;
     }
 }

@@ -53,6 +53,7 @@ internal static class StoreServiceCollectionExtensions
         services.AddSingleton(sp => (ILearningStore)sp.GetRequiredService<IConfigStore>());
         services.AddSingleton(sp => (ILedgerStore)sp.GetRequiredService<IConfigStore>());
         services.AddSingleton(sp => (IKeyRingStore)sp.GetRequiredService<IConfigStore>());
+        services.AddSingleton(sp => (IPopulationStore)sp.GetRequiredService<IConfigStore>());
         services.AddSingleton<IEventStore>(sp => events.Provider switch
         {
             EventStoreOptions.DuckDb => new DuckDbEventStore(sp.GetRequiredService<DataFolder>(), sp.GetRequiredService<TimeProvider>()),

@@ -89,6 +89,35 @@ internal sealed class EventAnalysis(IAnalysisEngine engine)
         return new MetricSummary(metric.Key, exposed, statistics, all.CapValue);
     }
 
+    /// <summary>Distinct units exposed to anything in the window, per value of the attribute on each unit's first exposure in it.</summary>
+    public async Task<IReadOnlyList<AttributeUnits>> CountUnitsByAttributeAsync(
+        string environment, string attribute, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(environment);
+        ArgumentException.ThrowIfNullOrEmpty(attribute);
+        if (to < from)
+        {
+            throw new ArgumentException("The window must end after it starts.", nameof(to));
+        }
+
+        return await CountUnitsByAttributeAsync(
+            new AnalysisSql(engine.Dialect, new ExperimentScope(environment, "", 0, to), from.ToUnixTimeMilliseconds()), attribute, cancellationToken);
+    }
+
+    /// <summary>One phase's units per value of the attribute on each unit's first exposure, all variations together.</summary>
+    public Task<IReadOnlyList<AttributeUnits>> CountUnitsByAttributeAsync(ExperimentScope scope, string attribute, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentException.ThrowIfNullOrEmpty(attribute);
+        return CountUnitsByAttributeAsync(new AnalysisSql(engine.Dialect, scope), attribute, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<AttributeUnits>> CountUnitsByAttributeAsync(AnalysisSql sql, string attribute, CancellationToken cancellationToken) =>
+        [.. (await engine.QueryAsync(sql.UnitCounts(attribute), cancellationToken))
+            .GroupBy(r => SegmentValue(r.GetString(0)))
+            .Select(g => new AttributeUnits(g.Key, g.Sum(r => r.GetInt64(2))))
+            .OrderBy(u => u.Value, StringComparer.Ordinal)];
+
     private Task<MetricBreakdown> AnalyzeAsync(ExperimentScope scope, MetricDefinition metric, string? attribute, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);

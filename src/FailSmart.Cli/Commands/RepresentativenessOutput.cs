@@ -1,0 +1,70 @@
+using System.Globalization;
+using FailSmart.Protocol.Results;
+using Spectre.Console;
+
+namespace FailSmart.Cli.Commands;
+
+/// <summary>
+/// How `failsmart analyze --target` prints a cohort against its target population: per attribute the mix (most
+/// different first), then per metric the plain and the reweighted effect with what the reweighting cannot cover.
+/// </summary>
+internal static class RepresentativenessOutput
+{
+    public static void WriteTables(TextWriter output, RepresentativenessResponse result)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        console.Profile.Width = 200;
+        string target = result.Target.Population ?? $"all exposures from {result.Target.From:yyyy-MM-dd} to {result.Target.To:yyyy-MM-dd}";
+        console.WriteLine($"Cohort of {result.Experiment} phase {result.Phase} against {target}:");
+        foreach (CohortMixResponse mix in result.Attributes)
+        {
+            string chi = mix.ChiSquare is double c ? Number(c) : "∞ (the cohort has a level the target lacks)";
+            var table = new Table().Title(Markup.Escape($"{mix.Attribute}: χ² = {chi}, df = {mix.DegreesOfFreedom}, p = {Number(mix.PValue)}"))
+                .AddColumn(Markup.Escape(mix.Attribute)).AddColumn("cohort units").AddColumn("cohort share").AddColumn("target units").AddColumn("target share").AddColumn("std. difference");
+            foreach (MixLevelResponse level in mix.Levels.OrderByDescending(l => Math.Abs(l.StandardizedDifference)))
+            {
+                table.AddRow(Markup.Escape(level.Level), Units(level.CohortUnits), Percent(level.CohortShare), Units(level.TargetUnits), Percent(level.TargetShare), Signed(level.StandardizedDifference));
+            }
+
+            console.Write(table);
+            if (mix.CohortUnitsWithoutAttribute > 0)
+            {
+                console.WriteLine($"  {Units(mix.CohortUnitsWithoutAttribute)} cohort units had no {mix.Attribute} and are left out.");
+            }
+        }
+
+        if (result.Effects.Count > 0)
+        {
+            var effects = new Table().Title("Effect reweighted to the target")
+                .AddColumn("metric").AddColumn("by").AddColumn("variation").AddColumn("cohort effect").AddColumn("reweighted effect").AddColumn("covers")
+                .AddColumn("Q p").AddColumn("I²").AddColumn("carries over");
+            foreach (ReweightedEffectResponse e in result.Effects)
+            {
+                effects.AddRow(
+                    Markup.Escape(e.Metric), Markup.Escape(e.Attribute), Markup.Escape(e.Variation), Effect(e.Plain), Effect(e.Reweighted), Percent(e.CoveredTargetShare),
+                    Number(e.Heterogeneity.PValue), Percent(e.Heterogeneity.ISquared), e.MayNotCarryOver ? $"may not ({Markup.Escape(e.DominantLevel)} dominates)" : "yes");
+            }
+
+            console.Write(effects);
+            foreach (ReweightedEffectResponse e in result.Effects)
+            {
+                console.WriteLine($"  {e.Metric}, {e.Variation} by {e.Attribute}: {e.Explanation}");
+            }
+        }
+
+        foreach (string note in result.Notes)
+        {
+            console.WriteLine($"Note: {note}");
+        }
+    }
+
+    private static string Effect(EffectEstimateResponse e) => $"{Signed(e.Estimate)} ({Signed(e.Lower)} to {Signed(e.Upper)})";
+
+    private static string Units(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+
+    private static string Signed(double value) => value.ToString("+0.####;-0.####;0", CultureInfo.InvariantCulture);
+
+    private static string Percent(double value) => (value * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+}

@@ -1,0 +1,28 @@
+using FailSmart.Application.Populations;
+using FailSmart.Application.Results;
+using FailSmart.Protocol.Results;
+using FailSmart.Storage;
+using FailSmart.Storage.Events;
+
+namespace FailSmart.Server.Results.Representativeness;
+
+/// <summary>Where a target population's units per level of an attribute come from: a stored table, or every exposure in a window.</summary>
+/// <param name="Target">How the response names the target.</param>
+/// <param name="UnitsByAsync">Units per level of an attribute; null when the target does not know the attribute.</param>
+internal sealed record TargetSource(
+    RepresentativenessTarget Target,
+    Func<string, CancellationToken, Task<IReadOnlyDictionary<string, double>?>> UnitsByAsync)
+{
+    public static TargetSource Of(TargetPopulation population) => new(
+        new RepresentativenessTarget("population", population.Key, null, null),
+        (attribute, _) => Task.FromResult(population.UnitsBy(attribute)));
+
+    /// <summary>Every unit exposed to anything in the environment in the window; units without the attribute are left out.</summary>
+    public static TargetSource AllExposures(IEventStore store, string environment, DateTimeOffset from, DateTimeOffset to) => new(
+        new RepresentativenessTarget(RepresentativenessQuery.AllExposures, null, from, to),
+        async (attribute, cancellationToken) =>
+        {
+            IReadOnlyList<AttributeUnits> counts = await store.CountUnitsByAttributeAsync(environment, attribute, from, to, cancellationToken);
+            return counts.Where(c => c.Value is not null).ToDictionary(c => c.Value!, c => (double)c.Units, StringComparer.Ordinal);
+        });
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using static FailSmart.Web.Tests.ResultsSeed;
+
+namespace FailSmart.Web.Tests;
+
+/// <summary>
+/// A one-market pilot read against the launch markets in the browser: an editor uploads the target population, the
+/// results page compares the cohort with it, draws the mix and the reweighted effect, says which market the cohort
+/// cannot speak for and warns that the pilot market's effect may not carry over, with the API's numbers.
+/// </summary>
+public sealed class RepresentativenessJourneyTests(UiJourney journey) : IClassFixture<UiJourney>
+{
+    private const string Key = "nz-pilot";
+
+    [Fact]
+    public async Task A_population_is_uploaded_and_the_results_page_shows_the_mix_the_reweighted_effect_and_the_warning()
+    {
+        (IBrowserContext context, IPage page) = await journey.SignInAsync();
+        await using IBrowserContext _ = context;
+        using HttpClient api = journey.Server.AdminApi();
+        await SeedAsync(api);
+
+        // Upload the launch markets: a bad line is named, then the good table is stored.
+        await page.GotoAsync("/populations");
+        await page.Locator("[data-testid=populations-page][data-interactive=true]").WaitForAsync();
+        await page.GetByTestId("no-populations").WaitForAsync();
+        await page.GetByLabel("Key").FillAsync("launch-markets");
+        await page.GetByLabel("Or paste the CSV").FillAsync("country,units\nNZ,50000\nUS,-1\n");
+        await page.GetByTestId("population-upload").ClickAsync();
+        (await page.GetByTestId("population-problems").InnerTextAsync()).ShouldContain("$.rows[3].units");
+        await page.GetByLabel("Description").FillAsync("Launch markets");
+        await page.GetByLabel("Or paste the CSV").FillAsync("country,units\nNZ,50000\nUS,400000\nDE,550000\n");
+        await page.GetByTestId("population-upload").ClickAsync();
+        (await page.GetByTestId("population-message").InnerTextAsync()).ShouldBe("Stored launch-markets (version 1): 3 strata, 1,000,000 units.");
+        (await page.GetByTestId("population-launch-markets").Locator("td").AllInnerTextsAsync()).Take(3).ShouldBe(["country", "3", "1,000,000"]);
+        await UiJourney.CheckPageAsync(page, "populations");
+
+        // Compare the pilot's cohort with it on the results page.
+        await page.GotoAsync($"/experiments/{Key}?environment=production");
+        await page.Locator("[data-testid=results-page][data-interactive=true][data-loaded=true]").WaitForAsync();
+        (await page.GetByTestId("target-population").InputValueAsync()).ShouldBe("launch-markets");
+        await page.GetByTestId("compare").ClickAsync();
+        await page.GetByTestId("representativeness-result").WaitForAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=mix-country] .xtick') && document.querySelector('[data-testid^=reweighted-] .point')");
+
+        using HttpResponseMessage response = await api.GetAsync($"/api/v1/experiments/{Key}/representativeness?population=launch-markets", UiJourney.Ct);
+        JsonElement expected = (await response.Content.ReadFromJsonAsync<JsonElement>(UiJourney.Ct)).GetProperty("effects")[0];
+        string Effect(string which) => Text(expected.GetProperty(which));
+        (await page.GetByTestId("reweighted-text-pilot-conversion").InnerTextAsync()).ShouldStartWith(
+            $"In the cohort {Effect("plain")}; reweighted to the target {Effect("reweighted")}.");
+        (await page.GetByTestId("uncovered").InnerTextAsync()).ShouldContain("The cohort has no units to speak for DE (55% of the target)");
+        string warning = await page.GetByTestId("carry-over-warning").InnerTextAsync();
+        warning.ShouldContain("pilot-conversion may not carry over.");
+        warning.ShouldContain("NZ is 80% of the cohort but 5% of the target");
+        (await page.GetByTestId("mix-table-country").Locator("tbody tr").First.InnerTextAsync()).ShouldStartWith("NZ");
+        await UiJourney.CheckPageAsync(page, "experiment-representativeness");
+    }
+
+    private static string Signed(double value) => value.ToString("+0.####;-0.####;0", CultureInfo.InvariantCulture);
+
+    private static string Text(JsonElement effect) =>
+        $"{Signed(effect.GetProperty("estimate").GetDouble())} ({Signed(effect.GetProperty("lower").GetDouble())} to {Signed(effect.GetProperty("upper").GetDouble())})";
+
+    private static async Task SeedAsync(HttpClient api)
+    {
+        await PostAsync(api, "/api/v1/metrics", """{"key":"pilot-conversion","type":"conversion","event":"pilot-signup","plannedUnits":2000}""");
+        await PostAsync(api, "/api/v1/experiments", $$"""
+            {"key":"{{Key}}","hypothesis":"The new onboarding raises sign-ups.","variations":[{"key":"control","weight":0.5},{"key":"treatment","weight":0.5}],
+             "status":"running","metrics":[{"key":"pilot-conversion"}]}
+            """);
+        await PostAsync(api, "/api/v1/flags", $$$"""
+            {"key":"onboarding","type":"boolean","variations":[{"key":"control","value":false},{"key":"treatment","value":true}],
+             "environments":{"production":{"enabled":true,"offVariation":"control","defaultVariation":"control","rules":[{"id":"pilot","experiment":{"key":"{{{Key}}}"} }]} } }
+            """);
+
+        // 2,000 units, 80% in NZ: there the treatment converts 30% against 10%; in the US both convert 10%.
+        DateTimeOffset start = DateTimeOffset.UtcNow.AddDays(-2);
+        var exposures = new List<string>();
+        var events = new List<string>();
+        for (int i = 0; i < 2000; i++)
+        {
+            string unit = $"p-{i}";
+            bool treatment = i % 2 == 1;
+            string country = (i / 2) % 10 < 8 ? "NZ" : "US";
+            DateTimeOffset at = start.AddMinutes(i);
+            exposures.Add(Exposure(unit, Key, treatment ? "treatment" : "control", at, country));
+            if ((i / 20) % 10 < (treatment && country == "NZ" ? 3 : 1))
+            {
+                events.Add(Event(unit, "pilot-signup", 1, at.AddMinutes(20)));
+            }
+        }
+
+        await ImportAsync(api, "exposures", exposures);
+        await ImportAsync(api, "events", events);
+    }
+}
