@@ -44,10 +44,9 @@ internal sealed class ClickHouseDialect : ISqlDialect
 
     public string Element(string array, string rank) => $"arrayElement({array}, toUInt64({rank}))";
 
-    // ReplacingMergeTree removes duplicate event ids only when parts merge, so analysis groups by id to be exact at any time.
-    public string MetricEvents(string filter) => $"""
-        (SELECT any(e_unit) AS unit_id, any(e_name) AS event_name, any(e_value) AS value, any(e_at) AS occurred_at_ms
-         FROM (SELECT event_id, unit_id AS e_unit, event_name AS e_name, value AS e_value, occurred_at_ms AS e_at FROM metric_events WHERE {filter})
-         GROUP BY event_id)
-        """;
+    // FINAL collapses rows with the same sorting key (which ends in event_id) as it reads, merging the parts
+    // in key order: exact whether or not ClickHouse has merged them yet, and far cheaper than GROUP BY event_id,
+    // which hashes every id; once parts are merged there is almost nothing left to collapse.
+    public string MetricEvents(string filter) =>
+        $"(SELECT unit_id, event_name, value, occurred_at_ms FROM metric_events FINAL WHERE {filter})";
 }
