@@ -19,6 +19,7 @@ public sealed partial class ClickHouseEventStore : IEventStore, IDisposable
     private readonly bool _ownsClient;
     private readonly ClickHouseLayout _layout;
     private readonly ClickHouseHttp _http;
+    private readonly ClickHouseAnalysisEngine _engine;
     private readonly EventAnalysis _analysis;
     private int _schemaVersion;
 
@@ -40,7 +41,8 @@ public sealed partial class ClickHouseEventStore : IEventStore, IDisposable
         _client = httpClient ?? new HttpClient { Timeout = options.Timeout };
         _layout = new ClickHouseLayout(_client, options);
         _http = _layout.Entry;
-        _analysis = new EventAnalysis(new ClickHouseAnalysisEngine(_http));
+        _engine = new ClickHouseAnalysisEngine(_http);
+        _analysis = new EventAnalysis(_engine);
     }
 
     public string Role => "events";
@@ -88,6 +90,7 @@ public sealed partial class ClickHouseEventStore : IEventStore, IDisposable
         }
 
         await _layout.CheckTablesAsync(ClickHouseEventMigrations.All.SelectMany(m => m.Statements).Select(s => s.Table).Distinct(), cancellationToken);
+        await _engine.InitializeAsync(cancellationToken);
         _schemaVersion = current;
         return current;
     }
