@@ -4,17 +4,19 @@ namespace FailSmart.Storage.ClickHouse;
 /// The event schema on ClickHouse, step by step. Append only: never edit a released step. ClickHouse has
 /// no transactional DDL and no locks, so every statement must be idempotent (IF NOT EXISTS): a runner
 /// killed part-way runs its step again at the next start, and replicas starting together run it at once.
+/// On a cluster each statement runs on every shard for the local table (<see cref="ClickHouseLayout"/>); a
+/// later step that alters a table must alter its Distributed table too.
 /// </summary>
 internal static class ClickHouseEventMigrations
 {
-    public static IReadOnlyList<(int Version, string Name, string[] Statements)> All { get; } =
+    public static IReadOnlyList<(int Version, string Name, TableStatement[] Statements)> All { get; } =
     [
         (1, "exposures and metric events",
         [
             // ReplacingMergeTree keeps one row per sorting key (which ends in event_id) when parts merge;
             // the analysis never depends on that having happened.
-            """
-            CREATE TABLE IF NOT EXISTS exposures (
+            new("exposures", table => $"""
+            CREATE TABLE IF NOT EXISTS {table} (
                 event_id String,
                 environment String,
                 unit_id String,
@@ -28,9 +30,9 @@ internal static class ClickHouseEventMigrations
             ENGINE = ReplacingMergeTree()
             PARTITION BY toYYYYMM(toDateTime(intDiv(occurred_at_ms, 1000)))
             ORDER BY (environment, experiment_key, phase, unit_id, event_id)
-            """,
-            """
-            CREATE TABLE IF NOT EXISTS metric_events (
+            """),
+            new("metric_events", table => $"""
+            CREATE TABLE IF NOT EXISTS {table} (
                 event_id String,
                 environment String,
                 unit_id String,
@@ -43,7 +45,7 @@ internal static class ClickHouseEventMigrations
             ENGINE = ReplacingMergeTree()
             PARTITION BY toYYYYMM(toDateTime(intDiv(occurred_at_ms, 1000)))
             ORDER BY (environment, event_name, unit_id, event_id)
-            """,
+            """),
         ]),
     ];
 }

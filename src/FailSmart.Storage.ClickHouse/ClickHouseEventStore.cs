@@ -8,7 +8,8 @@ namespace FailSmart.Storage.ClickHouse;
 /// <summary>
 /// The event store at scale: ClickHouse over its HTTP interface. ClickHouse has no unique constraint,
 /// so tables are ReplacingMergeTree keyed by event id and every analysis query removes duplicates
-/// itself; counts are exact whether or not ClickHouse has merged the duplicates away yet.
+/// itself; counts are exact whether or not ClickHouse has merged the duplicates away yet. On a cluster
+/// (<see cref="ClickHouseConnectionOptions.Cluster"/>) the same tables are Distributed over the shards.
 /// </summary>
 public sealed partial class ClickHouseEventStore : IEventStore, IDisposable
 {
@@ -16,7 +17,9 @@ public sealed partial class ClickHouseEventStore : IEventStore, IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly HttpClient _client;
     private readonly bool _ownsClient;
+    private readonly ClickHouseLayout _layout;
     private readonly ClickHouseHttp _http;
+    private readonly ClickHouseAnalysisEngine _engine;
     private readonly EventAnalysis _analysis;
     private int _schemaVersion;
 
@@ -36,8 +39,10 @@ public sealed partial class ClickHouseEventStore : IEventStore, IDisposable
         _timeProvider = timeProvider;
         _ownsClient = httpClient is null;
         _client = httpClient ?? new HttpClient { Timeout = options.Timeout };
-        _http = new ClickHouseHttp(_client, options);
-        _analysis = new EventAnalysis(new ClickHouseAnalysisEngine(_http));
+        _layout = new ClickHouseLayout(_client, options);
+        _http = _layout.Entry;
+        _engine = new ClickHouseAnalysisEngine(_http);
+        _analysis = new EventAnalysis(_engine);
     }
 
     public string Role => "events";
@@ -49,11 +54,12 @@ public sealed partial class ClickHouseEventStore : IEventStore, IDisposable
     /// ClickHouse has no locks or transactional DDL, so every step is safe to run twice or at once: each
     /// statement is CREATE … IF NOT EXISTS (an "already exists" from a racing runner is success), and a
     /// version is recorded only when no row for it exists yet. Two runners in the same instant may both
-    /// record it; the version is read with max(), so a repeated row changes nothing.
+    /// record it; the version is read with max(), so a repeated row changes nothing. On a cluster the
+    /// tables are created on every shard, and the schema history is kept on the server at the URL.
     /// </summary>
     public async Task<int> InitializeAsync(CancellationToken cancellationToken = default)
     {
-        await _http.ExecuteIdempotentAsync($"CREATE DATABASE IF NOT EXISTS {_options.Database}", cancellationToken, inDatabase: false);
+        await _layout.CreateDatabaseAsync(cancellationToken);
         await _http.ExecuteIdempotentAsync(
             "CREATE TABLE IF NOT EXISTS failsmart_schema_history (version Int32, name String, applied_at String) ENGINE = MergeTree() ORDER BY version",
             cancellationToken);
@@ -67,11 +73,11 @@ public sealed partial class ClickHouseEventStore : IEventStore, IDisposable
                 "Upgrade FailSmart, or point it at another database.");
         }
 
-        foreach ((int version, string name, string[] statements) in ClickHouseEventMigrations.All.Where(m => m.Version > current))
+        foreach ((int version, string name, TableStatement[] statements) in ClickHouseEventMigrations.All.Where(m => m.Version > current))
         {
-            foreach (string statement in statements)
+            foreach (TableStatement statement in statements)
             {
-                await _http.ExecuteIdempotentAsync(statement, cancellationToken);
+                await _layout.ApplyAsync(statement, cancellationToken);
             }
 
             string number = version.ToString(CultureInfo.InvariantCulture);
@@ -83,6 +89,8 @@ public sealed partial class ClickHouseEventStore : IEventStore, IDisposable
             current = version;
         }
 
+        await _layout.CheckTablesAsync(ClickHouseEventMigrations.All.SelectMany(m => m.Statements).Select(s => s.Table).Distinct(), cancellationToken);
+        await _engine.InitializeAsync(cancellationToken);
         _schemaVersion = current;
         return current;
     }

@@ -9,9 +9,16 @@ namespace FailSmart.Storage.ClickHouse;
 /// ClickHouse's documented HTTP interface: statements are POSTed, INSERT data follows the statement in
 /// the body, and a non-2xx answer carries the server's error text.
 /// </summary>
-internal sealed partial class ClickHouseHttp(HttpClient client, ClickHouseConnectionOptions options)
+/// <param name="client">The client to send with.</param>
+/// <param name="options">The database, user and password.</param>
+/// <param name="endpoint">The server to talk to: the configured URL, or one shard of a cluster.</param>
+/// <param name="insertSettings">Settings for every INSERT, as URL parameters starting with '&amp;' (or empty).</param>
+internal sealed partial class ClickHouseHttp(HttpClient client, ClickHouseConnectionOptions options, Uri endpoint, string insertSettings = "")
 {
-    private readonly Uri _endpoint = options.Url ?? throw new ArgumentException("Storage:Events:ClickHouse:Url is required when the provider is clickhouse.", nameof(options));
+    private readonly Uri _endpoint = endpoint;
+
+    /// <summary>The server this talks to.</summary>
+    public Uri Endpoint => _endpoint;
 
     /// <summary>Runs a statement that returns nothing, optionally outside the configured database.</summary>
     public async Task ExecuteAsync(string sql, CancellationToken cancellationToken, bool inDatabase = true) =>
@@ -43,7 +50,7 @@ internal sealed partial class ClickHouseHttp(HttpClient client, ClickHouseConnec
     {
         string query = Uri.EscapeDataString($"INSERT INTO {table} ({columns}) FORMAT JSONEachRow");
         using var content = new ByteArrayContent(jsonEachRow);
-        await PostAsync($"?database={Uri.EscapeDataString(options.Database)}&query={query}", content, cancellationToken);
+        await PostAsync($"?database={Uri.EscapeDataString(options.Database)}{insertSettings}&query={query}", content, cancellationToken);
     }
 
     private async Task<string> SendAsync(string sql, bool inDatabase, CancellationToken cancellationToken)

@@ -23,6 +23,10 @@ internal static class TestServices
     /// <summary>The HTTP address of the suite's ClickHouse server; use a database of your own on it.</summary>
     public static Uri ClickHouse() => new(Require("FAILSMART_TEST_CLICKHOUSE", "ClickHouse"));
 
+    /// <summary>The HTTP addresses of the suite's two-shard ClickHouse cluster, named failsmart; send queries to the first.</summary>
+    public static IReadOnlyList<Uri> ClickHouseCluster() =>
+        [.. Require("FAILSMART_TEST_CLICKHOUSE_CLUSTER", "The ClickHouse cluster").Split(',').Select(url => new Uri(url))];
+
     private static string Require(string variable, string what)
     {
         string? value = Environment.GetEnvironmentVariable(variable);
