@@ -107,7 +107,7 @@ public sealed class FactorialResultsTests(FailSmartFactory factory) : IClassFixt
 
         // The verdict says the same: not the bundle, but the cell with search on and badges off.
         JsonElement verdict = results.GetProperty("verdict");
-        verdict.GetProperty("kind").GetString().ShouldBe("do-not-ship");
+        verdict.GetProperty("decision").GetString().ShouldBe("do-not-ship");
         verdict.GetProperty("variation").GetString().ShouldBe("10");
         verdict.GetProperty("reason").GetString()!.ShouldStartWith("Do not ship the bundle. search helps and badges hurts");
         JsonElement[] mains = [.. conversion.GetProperty("mainEffects").EnumerateArray()];

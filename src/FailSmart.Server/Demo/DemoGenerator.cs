@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using FailSmart.Application.Demo;
+using FailSmart.Application.Populations;
 using FailSmart.Core.Evaluation;
 using FailSmart.Core.Model;
 using FailSmart.Core.Values;
@@ -25,6 +26,7 @@ namespace FailSmart.Server.Demo;
 /// </summary>
 internal sealed class DemoGenerator(
     IResourceService resources,
+    IPopulationService populations,
     RuleSetCache rules,
     IEventStore store,
     IOptions<IngestOptions> ingest,
@@ -76,6 +78,8 @@ internal sealed class DemoGenerator(
                 run.EndDay();
                 transitions += (await engine.Inner.LookAsync(cancellationToken)).Transitions;
             }
+
+            await WriteMarketsAsync(units, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -105,6 +109,24 @@ internal sealed class DemoGenerator(
         {
             string problems = string.Join(" ", result.Problem?.Errors.Select(e => $"{e.Path}: {e.Message}") ?? []);
             throw new InvalidOperationException($"The demo could not write {write.Kind} {document.RootElement.GetProperty("key").GetString()}: {result.Problem?.Detail} {problems}");
+        }
+    }
+
+    /// <summary>
+    /// The markets the product sells to, as the data team would upload them: units per country and platform. Against
+    /// it, the New Zealand pilot's cohort is one market of five, so its results say which markets it cannot speak for.
+    /// </summary>
+    private async Task WriteMarketsAsync(IReadOnlyList<DemoUnit> units, CancellationToken cancellationToken)
+    {
+        PopulationStratum[] strata = [.. units
+            .GroupBy(u => (u.Country, u.Platform))
+            .OrderBy(g => g.Key.Country, StringComparer.Ordinal).ThenBy(g => g.Key.Platform, StringComparer.Ordinal)
+            .Select(g => new PopulationStratum([g.Key.Country, g.Key.Platform], g.Count()))];
+        var input = new PopulationInput("Everyone we sell to: units per market and platform, from the account database.", ["country", "platform"], strata);
+        var result = await populations.PutAsync(DemoPersona.Dana with { Reason = "The launch markets, to compare pilots with." }, DemoWorld.MarketsPopulation, input, cancellationToken);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"The demo could not write the population {DemoWorld.MarketsPopulation}: {result.Problem?.Detail}");
         }
     }
 

@@ -23,6 +23,9 @@ internal static class DemoWorld
     public const string Purchase = "purchase";
     public const string AdClick = "ad-click";
 
+    /// <summary>The target population of every market the product sells to, written at the end of the history.</summary>
+    public const string MarketsPopulation = "launch-markets";
+
     private static readonly (string Country, double Share)[] s_countries = [("US", 0.35), ("GB", 0.20), ("DE", 0.20), ("SE", 0.13), ("NZ", 0.12)];
     private static readonly (string Platform, double Share)[] s_platforms = [("ios", 0.35), ("android", 0.35), ("web", 0.30)];
 

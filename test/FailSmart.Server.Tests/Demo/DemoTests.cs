@@ -97,6 +97,22 @@ public sealed class DemoTests(DemoFixture demo) : IClassFixture<DemoFixture>
     }
 
     [Fact]
+    public async Task New_Zealand_pilot_against_the_launch_markets_names_the_markets_it_cannot_speak_for()
+    {
+        ServiceResult<RepresentativenessResponse> answer = await demo.Server.Services.GetRequiredService<IRepresentativenessService>()
+            .GetAsync(new RepresentativenessQuery(DemoStory.NzCheckout, Population: DemoWorld.MarketsPopulation, Attributes: ["country"]), Ct);
+
+        answer.Problem.ShouldBeNull();
+        RepresentativenessResponse pilot = answer.Value!;
+        CohortMixResponse country = pilot.Attributes.Single(a => a.Attribute == "country");
+        country.Levels.Single(l => l.Level == "NZ").CohortShare.ShouldBe(1);
+        country.Levels.Single(l => l.Level == "NZ").TargetShare.ShouldBeInRange(0.08, 0.16); // 12% of the simulated people
+        country.PValue.ShouldBeLessThan(1e-6);
+        pilot.Effects.ShouldNotBeEmpty();
+        pilot.Effects.ShouldAllBe(e => e.UncoveredLevels.Count == 4 && !e.UncoveredLevels.Contains("NZ"));
+    }
+
+    [Fact]
     public async Task Healthy_experiments_have_no_red_check()
     {
         foreach (string experiment in DemoStory.HealthyExperiments)
