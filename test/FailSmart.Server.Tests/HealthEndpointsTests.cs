@@ -19,7 +19,7 @@ public sealed class HealthEndpointsTests(FailSmartFactory factory) : IClassFixtu
             .Select(s => (Role: s.GetProperty("role").GetString(), Provider: s.GetProperty("provider").GetString(), Status: s.GetProperty("status").GetString(), Version: s.GetProperty("schemaVersion").GetInt32()))
             .OrderBy(s => s.Role, StringComparer.Ordinal)
             .ToList();
-        stores.ShouldBe([("config", "sqlite", "Healthy", 10), ("events", "duckdb", "Healthy", 3)]);
+        stores.ShouldBe([("config", "sqlite", "Healthy", 13), ("events", "duckdb", "Healthy", 4)]);
         File.Exists(Path.Combine(factory.DataPath, "config.db")).ShouldBeTrue();
         File.Exists(Path.Combine(factory.DataPath, "events.duckdb")).ShouldBeTrue();
     }

@@ -70,4 +70,39 @@ public sealed class PopulationsApiTests(FailSmartFactory factory) : IClassFixtur
         JsonElement audit = await (await _admin.GetPathAsync("/api/v1/audit?kind=population&key=pilot")).JsonAsync();
         audit.ToString().ShouldContain("population.delete");
     }
+
+    [Fact]
+    public async Task If_match_that_is_not_an_etag_is_a_400_and_a_stale_version_a_412_and_neither_writes()
+    {
+        const string table = "country,units\nDE,100\nFR,200\n";
+        (await PutAsync("guarded", table, "text/csv")).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        async Task<HttpResponseMessage> SendAsync(HttpMethod method, string ifMatch, string? csv = null)
+        {
+            using var request = new HttpRequestMessage(method, new Uri("/api/v1/populations/guarded", UriKind.Relative));
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            if (csv is not null)
+            {
+                request.Content = new StringContent(csv, Encoding.UTF8, "text/csv");
+            }
+
+            return await _admin.SendAsync(request, ApiTestExtensions.Ct);
+        }
+
+        using HttpResponseMessage malformed = await SendAsync(HttpMethod.Put, "version-one", "country,units\nDE,1\n");
+        Paths(await malformed.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ShouldBe(["If-Match"]);
+        using HttpResponseMessage stale = await SendAsync(HttpMethod.Put, "\"7\"", "country,units\nDE,1\n");
+        (await stale.ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed)).GetProperty("detail").GetString()!.ShouldContain("version 1");
+        using HttpResponseMessage staleDelete = await SendAsync(HttpMethod.Delete, "\"7\"");
+        await staleDelete.ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
+        JsonElement unchanged = await (await _admin.GetPathAsync("/api/v1/populations/guarded")).JsonAsync();
+        unchanged.GetProperty("version").GetInt64().ShouldBe(1);
+        unchanged.GetProperty("totalUnits").GetDouble().ShouldBe(300);
+
+        using HttpResponseMessage current = await SendAsync(HttpMethod.Put, "\"1\"", "country,units\nDE,1\n");
+        current.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await current.JsonAsync()).GetProperty("version").GetInt64().ShouldBe(2);
+        using HttpResponseMessage deleted = await SendAsync(HttpMethod.Delete, "\"2\"");
+        deleted.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
 }

@@ -31,9 +31,9 @@ internal static class PopulationsApi
             .WithSummary("Creates or replaces a target population (201 when new, 200 otherwise): JSON, or CSV (Content-Type: text/csv) with a header of " +
                 "attribute columns and a units column (country,platform,units) and ?description=. Refused whole, with the line and column of each problem.")
             .Produces<PopulationResponse>(StatusCodes.Status201Created).Produces<PopulationResponse>()
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        populations.MapDelete("/{key}", DeleteAsync).WithName("DeletePopulation").WithSummary("Deletes a target population.")
-            .Produces<PopulationResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        populations.MapDelete("/{key}", DeleteAsync).WithName("DeletePopulation").WithSummary("Deletes a target population (If-Match optional: 412 when it changed since).")
+            .Produces<PopulationResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         return api;
     }
 
@@ -48,6 +48,11 @@ internal static class PopulationsApi
 
     private static async Task<IResult> PutAsync(string key, string? description, HttpContext http, IPopulationService populations)
     {
+        if (await PreconditionAsync(key, http, populations, mustExist: false) is { } refused)
+        {
+            return refused;
+        }
+
         string body;
         try
         {
@@ -107,8 +112,38 @@ internal static class PopulationsApi
 
     private static async Task<IResult> DeleteAsync(string key, HttpContext http, IPopulationService populations)
     {
+        if (await PreconditionAsync(key, http, populations, mustExist: true) is { } refused)
+        {
+            return refused;
+        }
+
         ServiceResult<TargetPopulation> result = await populations.DeleteAsync(ApiCaller.From(http), key, http.RequestAborted);
         return result.Problem is { } problem ? ApiProblems.From(problem) : TypedResults.Ok(ToResponse(result.Value!));
+    }
+
+    /// <summary>
+    /// If-Match, as every versioned resource takes it: a header that is not one of our ETags is a 400, and a version
+    /// that is no longer current a 412, before anything is read or written. Without the header the write goes ahead.
+    /// </summary>
+    private static async Task<IResult?> PreconditionAsync(string key, HttpContext http, IPopulationService populations, bool mustExist)
+    {
+        if (!ETags.TryReadIfMatch(http.Request, out long? expected))
+        {
+            return LessonsApi.BadIfMatch();
+        }
+
+        if (expected is not { } version)
+        {
+            return null;
+        }
+
+        ServiceResult<TargetPopulation> current = await populations.GetAsync(key, http.RequestAborted);
+        if (current.Value is null)
+        {
+            return mustExist && current.Problem is { } missing ? ApiProblems.From(missing) : ApiProblems.From(ServiceProblems.StaleVersion("population", key, 0));
+        }
+
+        return current.Value.Version == version ? null : ApiProblems.From(ServiceProblems.StaleVersion("population", key, current.Value.Version));
     }
 
     // A missing units becomes NaN, which the rules refuse with the stratum's path.

@@ -75,8 +75,12 @@ internal sealed class HostileRun
             bool write = request.Method != HttpMethod.Get;
             string? before = write ? await ConfigurationFingerprint.TakeAsync(_store, Ct) : null;
             using HttpResponseMessage response = await SendAsync(_client, key, request.Method, request.Url, request.Body, request.ContentType, request.Headers);
-            string text = await response.Content.ReadAsStringAsync(Ct);
             int status = (int)response.StatusCode;
+            // An accepted event stream (the SDK stream) stays open by design: its status is the answer, and disposing
+            // the response closes it. Every refusal is read whole and judged.
+            string text = status < 400 && response.Content.Headers.ContentType?.MediaType == "text/event-stream"
+                ? string.Empty
+                : await response.Content.ReadAsStringAsync(Ct);
             foreach (string problem in Judge(operation, request, status, response.Content.Headers.ContentType?.MediaType, text))
             {
                 string owner = operation.IsEvents && request.Defect is DefectClass.LoneSurrogate or DefectClass.LoneSurrogateName or DefectClass.InvalidUtf8 or DefectClass.BrokenNdjson
@@ -194,7 +198,7 @@ internal sealed class HostileRun
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        return await client.SendAsync(request, Ct);
+        return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);
     }
 
     private static string Short(string text) => text.Length <= 300 ? text : text[..300] + "…";
