@@ -18,6 +18,10 @@ public sealed class SignInJourneyTests
         using IPlaywright playwright = await Playwright.CreateAsync();
         await using IBrowser browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true });
         await using IBrowserContext context = await browser.NewContextAsync(new() { BaseURL = server.Address.ToString(), ViewportSize = new() { Width = 1280, Height = 800 } });
+        // The same waits as every other journey's context (UiJourney.SignInAsync): on two cores shared with the rest of
+        // the suite a navigation has taken longer than Playwright's default 30 s. What each step asserts is unchanged.
+        context.SetDefaultNavigationTimeout(90_000);
+        context.SetDefaultTimeout(60_000);
         IPage page = await context.NewPageAsync();
         string root = server.Address.ToString().TrimEnd('/');
 
