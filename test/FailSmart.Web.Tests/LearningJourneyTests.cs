@@ -71,6 +71,9 @@ public sealed class LearningJourneyTests(UiJourney journey) : IClassFixture<UiJo
         // Found by search, its words marked.
         await page.GotoAsync("/learning");
         await page.Locator("[data-testid=learning-page][data-interactive=true]").WaitForAsync();
+        // The page is interactive before its list has loaded; search once it has, as a person would, so the search
+        // does not race the page's first load on a busy machine.
+        await page.GetByTestId("lesson-count").WaitForAsync();
         await page.Locator("#lesson-q").FillAsync("cohort TRIAL");
         await page.GetByTestId("lesson-search-button").ClickAsync();
         await page.WaitForURLAsync("**/learning?q=cohort%20TRIAL");
