@@ -106,6 +106,30 @@ public sealed class OfrepEventStreamTests(FailSmartFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Refetch_message_is_encoded_once_per_environment_and_rule_set()
+    {
+        RuleSetCache cache = factory.Services.GetRequiredService<RuleSetCache>();
+        RuleSet production = await cache.GetAsync("production", ApiTestExtensions.Ct);
+        RuleSet development = await cache.GetAsync("development", ApiTestExtensions.Ct);
+        RuleSet moved = production with { ETag = "\"0123456789abcdef0123456789abcdef\"" };
+        var messages = new OfrepRefetchEvents();
+
+        byte[] first = messages.For(production);
+        messages.For(production).ShouldBeSameAs(first);
+        messages.For(production with { Revision = production.Revision + 1 }).ShouldBeSameAs(first, "a revision that left the environment's document as it was names the same ETag");
+        messages.Encoded.ShouldBe(1);
+
+        string id = production.ETag.Trim('"');
+        Encoding.UTF8.GetString(first).ShouldBe($"id: {id}\ndata: {{\"type\":\"refetchEvaluation\",\"etag\":\"\\\"{id}\\\"\"}}\n\n");
+        messages.For(development).ShouldNotBeSameAs(first, "each environment has its own message");
+        messages.Encoded.ShouldBe(2);
+        Encoding.UTF8.GetString(messages.For(moved)).ShouldStartWith("id: 0123456789abcdef0123456789abcdef\n");
+        messages.Encoded.ShouldBe(3);
+        messages.For(development).ShouldBeSameAs(messages.For(development));
+        messages.Encoded.ShouldBe(3, "another environment's change encodes nothing here");
+    }
+
+    [Fact]
     public async Task A_change_made_before_the_stream_opens_is_announced_at_once()
     {
         string url = await StreamUrlAsync(_browser);
