@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
+using FailSmart.Server.OpenFeature;
+using FailSmart.Server.Sync;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FailSmart.Server.Tests;
 
@@ -57,6 +61,72 @@ public sealed class OfrepEventStreamTests(FailSmartFactory factory) : IClassFixt
         message.Id.ShouldNotBeNullOrEmpty();
         data.GetProperty("etag").GetString().ShouldBe($"\"{message.Id}\"");
         await ToggleAsync("new-checkout", enabled: true);
+    }
+
+    [Fact]
+    public async Task A_change_reaches_every_open_stream_as_the_same_message_encoded_once()
+    {
+        const int Streams = 6;
+        string url = await StreamUrlAsync(_browser);
+        var responses = new List<HttpResponseMessage>();
+        var readers = new List<SseReader>();
+        try
+        {
+            for (int i = 0; i < Streams; i++)
+            {
+                responses.Add(await OpenAsync(url));
+                readers.Add(new SseReader(await responses[^1].Content.ReadAsStreamAsync(ApiTestExtensions.Ct)));
+                (await readers[^1].NextLineAsync()).ShouldBe(": connected");
+            }
+
+            OfrepRefetchEvents messages = factory.Services.GetRequiredService<OfrepRefetchEvents>();
+            long encodedBefore = messages.Encoded;
+
+            await ToggleAsync("no-ads", enabled: false);
+            var received = new List<SseReader.Event>();
+            foreach (SseReader reader in readers)
+            {
+                received.Add(await reader.NextEventAsync());
+            }
+
+            received.Distinct().Count().ShouldBe(1, "every stream got the same message");
+            messages.Encoded.ShouldBe(encodedBefore + 1, $"one message for the change, not one per stream ({Streams} open)");
+            RuleSet current = await factory.Services.GetRequiredService<RuleSetCache>().GetAsync("production", ApiTestExtensions.Ct);
+            byte[] shared = messages.For(current);
+            Encoding.UTF8.GetString(shared).ShouldBe($"id: {received[0].Id}\ndata: {received[0].Data}\n\n");
+            messages.For(current).ShouldBeSameAs(shared, "asked again for the same rule set, the same bytes");
+            messages.Encoded.ShouldBe(encodedBefore + 1);
+        }
+        finally
+        {
+            readers.ForEach(r => r.Dispose());
+            responses.ForEach(r => r.Dispose());
+            await ToggleAsync("no-ads", enabled: true);
+        }
+    }
+
+    [Fact]
+    public async Task Refetch_message_is_encoded_once_per_environment_and_rule_set()
+    {
+        RuleSetCache cache = factory.Services.GetRequiredService<RuleSetCache>();
+        RuleSet production = await cache.GetAsync("production", ApiTestExtensions.Ct);
+        RuleSet development = await cache.GetAsync("development", ApiTestExtensions.Ct);
+        RuleSet moved = production with { ETag = "\"0123456789abcdef0123456789abcdef\"" };
+        var messages = new OfrepRefetchEvents();
+
+        byte[] first = messages.For(production);
+        messages.For(production).ShouldBeSameAs(first);
+        messages.For(production with { Revision = production.Revision + 1 }).ShouldBeSameAs(first, "a revision that left the environment's document as it was names the same ETag");
+        messages.Encoded.ShouldBe(1);
+
+        string id = production.ETag.Trim('"');
+        Encoding.UTF8.GetString(first).ShouldBe($"id: {id}\ndata: {{\"type\":\"refetchEvaluation\",\"etag\":\"\\\"{id}\\\"\"}}\n\n");
+        messages.For(development).ShouldNotBeSameAs(first, "each environment has its own message");
+        messages.Encoded.ShouldBe(2);
+        Encoding.UTF8.GetString(messages.For(moved)).ShouldStartWith("id: 0123456789abcdef0123456789abcdef\n");
+        messages.Encoded.ShouldBe(3);
+        messages.For(development).ShouldBeSameAs(messages.For(development));
+        messages.Encoded.ShouldBe(3, "another environment's change encodes nothing here");
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using FailSmart.Server.Results;
+using FailSmart.Storage;
+using FailSmart.Storage.Config;
 using FailSmart.Storage.Events;
 using Microsoft.Extensions.DependencyInjection;
 using static FailSmart.Server.Tests.ResultsFixture;
@@ -146,6 +148,28 @@ public sealed class ResultsTimelineTests(FailSmartFactory factory) : IClassFixtu
 
         timelines.Computed.ShouldBe(before + 2);
         Points(after, "tl-quiet")[^1].GetProperty("units").GetInt64().ShouldBe(Points(again, "tl-quiet")[^1].GetProperty("units").GetInt64() + 1);
+    }
+
+    [Fact]
+    public async Task Timeline_is_stored_for_every_replica_and_never_refreshed_as_a_results_query()
+    {
+        await AppendAsync(factory, [Exposure("stored-0", "timeline-cache", 0, 30), Exposure("stored-1", "timeline-cache", 1, 30)], []);
+
+        JsonElement served = await GetAsync("/api/v1/experiments/timeline-cache/results/timeline?metrics=tl-conversion");
+
+        IResultStore store = factory.Services.GetRequiredService<IResultStore>();
+        StoredResultRequest[] timelines = [.. (await store.ListResultRequestsAsync(ApiTestExtensions.Ct))
+            .Where(r => r.Key.StartsWith("timeline-", StringComparison.Ordinal) && r.Request.Contains("tl-conversion", StringComparison.Ordinal)
+                && r.Request.Contains("timeline-cache", StringComparison.Ordinal))];
+        timelines.Length.ShouldBe(1, "the timeline is kept in the shared store, once");
+        StoredResult stored = (await store.GetResultAsync(timelines[0].Key, ApiTestExtensions.Ct))!;
+        JsonDocument.Parse(stored.Document).RootElement.GetProperty("computedAt").GetDateTimeOffset()
+            .ShouldBe(served.GetProperty("computedAt").GetDateTimeOffset(), "the replica serves the document it stored");
+        stored.StoredRows.ShouldBe(await factory.Services.GetRequiredService<IEventStore>().StoredRowsAsync(ApiTestExtensions.Ct));
+
+        // The scheduled refresh repeats results queries only, never a timeline's row.
+        (await factory.Services.GetRequiredService<ResultsService>().StoredRequestsAsync(ApiTestExtensions.Ct))
+            .ShouldNotContain(r => r.Experiment.Key == "timeline-cache" && r.MetricKeys.SequenceEqual(new[] { "tl-conversion" }));
     }
 
     [Fact]

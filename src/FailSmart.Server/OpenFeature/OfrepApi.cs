@@ -114,7 +114,7 @@ internal static class OfrepApi
     /// </summary>
     private static string EventStreamUrl(HttpRequest request, string token, RuleSet ruleSet) =>
         UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, EventsPath,
-            QueryString.Create(new Dictionary<string, string?> { ["token"] = token, ["since"] = OfrepEventStream.EventId(ruleSet) }));
+            QueryString.Create(new Dictionary<string, string?> { ["token"] = token, ["since"] = OfrepRefetchEvents.EventId(ruleSet) }));
 
     private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Answer(int status, JsonObject body)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using FailSmart.Server.Auth;
 using FailSmart.Server.Sync;
 using FailSmart.Storage.Config;
@@ -17,12 +16,9 @@ internal static class OfrepEventStream
 {
     private static readonly byte[] s_connected = ": connected\n\n"u8.ToArray();
 
-    /// <summary>The event id for a rule set: its ETag without quotes.</summary>
-    public static string EventId(RuleSet ruleSet) => ruleSet.ETag.Trim('"');
-
     public static async Task<IResult> StreamAsync(
         HttpContext http, string? token, string? since, OfrepEventTokens tokens, RuleSetCache cache, ConfigChangeNotifier notifier,
-        StreamHeartbeat heartbeat, ApiKeyConnectionWatch keys, IHostApplicationLifetime lifetime)
+        StreamHeartbeat heartbeat, ApiKeyConnectionWatch keys, OfrepRefetchEvents messages, IHostApplicationLifetime lifetime)
     {
         (ApiKeyRecord? key, string? problem) = await tokens.ValidateAsync(token, http.RequestAborted);
         if (key is null)
@@ -42,9 +38,9 @@ internal static class OfrepEventStream
         {
             RuleSet current = await cache.GetAsync(environment, cancellationToken);
             string? known = http.Request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } lastEventId ? lastEventId : since;
-            if (known is not null && known != EventId(current))
+            if (known is not null && known != OfrepRefetchEvents.EventId(current))
             {
-                await WriteRefetchAsync(http.Response, current, cancellationToken);
+                await RuleSetStreamLoop.WriteAsync(http.Response, messages.For(current), cancellationToken);
             }
             else
             {
@@ -53,7 +49,7 @@ internal static class OfrepEventStream
             }
 
             await RuleSetStreamLoop.FollowAsync(http.Response, cache, notifier, heartbeat, environment, current,
-                (response, _, changed, ct) => WriteRefetchAsync(response, changed, ct), cancellationToken);
+                (response, _, changed, ct) => RuleSetStreamLoop.WriteAsync(response, messages.For(changed), ct), cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -61,13 +57,5 @@ internal static class OfrepEventStream
         }
 
         return TypedResults.Empty;
-    }
-
-    private static async Task WriteRefetchAsync(HttpResponse response, RuleSet ruleSet, CancellationToken cancellationToken)
-    {
-        string id = EventId(ruleSet);
-        byte[] message = Encoding.UTF8.GetBytes($"id: {id}\ndata: {{\"type\":\"refetchEvaluation\",\"etag\":\"\\\"{id}\\\"\"}}\n\n");
-        await response.Body.WriteAsync(message, cancellationToken);
-        await response.Body.FlushAsync(cancellationToken);
     }
 }

@@ -15,6 +15,7 @@ internal static class OfrepServiceCollectionExtensions
                 "OpenFeature:EventStreamTokenMinutes must be between 1 and 1440.")
             .ValidateOnStart();
         services.AddSingleton<OfrepEventTokens>();
+        services.AddSingleton<OfrepRefetchEvents>();
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<OfrepOptions>>((cors, ofrep) => cors.AddPolicy(OfrepApi.CorsPolicy, policy =>
         {

@@ -1,37 +1,54 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
+using FailSmart.Application.Rollouts;
 using FailSmart.Protocol.Results;
 using FailSmart.Storage;
+using FailSmart.Storage.Config;
 using Microsoft.Extensions.Options;
 
 namespace FailSmart.Server.Results;
 
 /// <summary>
-/// Computes results over time and keeps the last of each. A timeline is one analysis per day and metric, so
-/// it is served from the cache while nothing it was computed from changed (<see cref="ResultsMark"/>) and
-/// the UTC day is the same (a new day adds a point); otherwise it is computed again, once however many ask
-/// at the same time.
+/// Results over time, shared by every replica like the results themselves: each request's last timeline is
+/// kept in the configuration store (<see cref="IResultStore"/>, under its own key) with the mark it was
+/// computed at, and this replica keeps the last one it served in front of it. A timeline is one analysis per
+/// day and metric, so it is served while nothing it was computed from changed (<see cref="ResultsMark"/>) and
+/// the UTC day is the same (a new day adds a point); otherwise the replica asked computes it again, once
+/// however many ask it at the same time, and stores it unless a newer one was stored meanwhile. Every replica
+/// serves the stored document, so two of them behind a load balancer answer with the same timeline.
 /// </summary>
 internal sealed class ResultsTimelines(
     IEventStore events,
+    IResultStore store,
+    RolloutEngineOptions replica,
     ConfigChangeNotifier notifier,
     IOptions<ResultsOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider clock)
 {
+    private const string KeyPrefix = "timeline-";
+    private static readonly JsonSerializerOptions s_json = JsonSerializerOptions.Web;
+
     private readonly ConcurrentDictionary<string, (ExperimentTimelineResponse Timeline, ResultsMark Mark)> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task<ExperimentTimelineResponse>>> _computing = new(StringComparer.Ordinal);
     private long _computed;
 
-    /// <summary>How many timelines were computed (not served from the cache) since the server started.</summary>
+    /// <summary>How many timelines this replica computed (not served from its memory or the store) since it started.</summary>
     public long Computed => Interlocked.Read(ref _computed);
 
     public async Task<ExperimentTimelineResponse> GetAsync(ResultsRequest request, IReadOnlyList<MetricSpec> metrics, CancellationToken cancellationToken)
     {
-        if (_cache.TryGetValue(request.CacheKey, out var entry)
-            && entry.Mark == await MarkAsync(cancellationToken)
-            && entry.Timeline.ComputedAt.UtcDateTime.Date == clock.GetUtcNow().UtcDateTime.Date)
+        ResultsMark now = await MarkAsync(cancellationToken);
+        if (_cache.TryGetValue(request.CacheKey, out var entry) && Current(entry.Timeline, entry.Mark, now))
         {
             return entry.Timeline;
+        }
+
+        if (await store.GetResultAsync(SharedResults.Key(KeyPrefix, request), cancellationToken) is { } stored
+            && Read(stored) is var (timeline, mark) && Current(timeline, mark, now))
+        {
+            _cache[request.CacheKey] = (timeline, mark);
+            return timeline;
         }
 
         var mine = new Lazy<Task<ExperimentTimelineResponse>>(() => ComputeAsync(request, metrics));
@@ -48,18 +65,38 @@ internal sealed class ResultsTimelines(
         return await running.Value.WaitAsync(cancellationToken);
     }
 
+    // Current while it covers the mark read now and was computed today: its last point is "now" of that day.
+    private bool Current(ExperimentTimelineResponse timeline, ResultsMark mark, ResultsMark now) =>
+        mark.Covers(now) && timeline.ComputedAt.UtcDateTime.Date == clock.GetUtcNow().UtcDateTime.Date;
+
     // Runs to the end even when the first caller gives up: others may be waiting for it.
     private async Task<ExperimentTimelineResponse> ComputeAsync(ResultsRequest request, IReadOnlyList<MetricSpec> metrics)
     {
         CancellationToken stopping = lifetime.ApplicationStopping;
         // Read the mark first: anything stored while the analysis runs makes the timeline out of date, never current.
         ResultsMark mark = await MarkAsync(stopping);
-        ExperimentTimelineResponse timeline = await new ExperimentAnalyzer(events, clock) { DependencyLookback = options.Value.DependencyLookback }
+        ExperimentTimelineResponse computed = await new ExperimentAnalyzer(events, clock) { DependencyLookback = options.Value.DependencyLookback }
             .AnalyzeOverTimeAsync(request.Environment, request.Experiment, metrics, stopping);
         Interlocked.Increment(ref _computed);
-        _cache[request.CacheKey] = (timeline, mark);
+
+        // The store keeps the newer of this and one another replica stored meanwhile; serve that one, as it will.
+        StoredResult kept = await store.PutResultAsync(
+            new StoredResult(
+                SharedResults.Key(KeyPrefix, request),
+                SharedResults.RequestJson(request),
+                JsonSerializer.Serialize(computed, s_json),
+                mark.ConfigRevision,
+                mark.StoredRows,
+                computed.ComputedAt,
+                replica.Holder),
+            stopping);
+        (ExperimentTimelineResponse timeline, ResultsMark keptMark) = Read(kept);
+        _cache[request.CacheKey] = (timeline, keptMark);
         return timeline;
     }
+
+    private static (ExperimentTimelineResponse Timeline, ResultsMark Mark) Read(StoredResult stored) =>
+        (JsonSerializer.Deserialize<ExperimentTimelineResponse>(stored.Document, s_json)!, new ResultsMark(stored.ConfigRevision, stored.StoredRows));
 
     private async Task<ResultsMark> MarkAsync(CancellationToken cancellationToken) =>
         new(notifier.Revision, await events.StoredRowsAsync(cancellationToken));

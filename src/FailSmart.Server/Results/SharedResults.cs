@@ -21,8 +21,17 @@ internal sealed class SharedResults(IResultStore store)
         typeof(SharedResults).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
 
     /// <summary>The store key of a request: a hash, since metric lists make requests long.</summary>
-    public static string Key(ResultsRequest request) =>
-        "results-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(s_release + "\n" + request.CacheKey)));
+    public static string Key(ResultsRequest request) => Key("results-", request);
+
+    /// <summary>
+    /// A store key under another prefix, for other documents derived from the same request (timelines): the
+    /// refresher's list of stored requests reads only keys that <see cref="Key(ResultsRequest)"/> makes.
+    /// </summary>
+    public static string Key(string prefix, ResultsRequest request) =>
+        prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(s_release + "\n" + request.CacheKey)));
+
+    /// <summary>A request as the store keeps it beside its document.</summary>
+    public static string RequestJson(ResultsRequest request) => JsonSerializer.Serialize(StoredRequest.From(request), s_json);
 
     public async Task<SharedResult?> GetAsync(ResultsRequest request, CancellationToken cancellationToken) =>
         await store.GetResultAsync(Key(request), cancellationToken) is { } stored ? Read(stored) : null;
@@ -32,7 +41,7 @@ internal sealed class SharedResults(IResultStore store)
     {
         var stored = new StoredResult(
             Key(request),
-            JsonSerializer.Serialize(StoredRequest.From(request), s_json),
+            RequestJson(request),
             JsonSerializer.Serialize(result, s_json),
             mark.ConfigRevision,
             mark.StoredRows,

@@ -81,6 +81,12 @@ public sealed class SharedResultsTests : IAsyncLifetime
         served.ShouldBe(first);
         (_a.Results.Analyses, _b.Results.Analyses).ShouldBe((1, 0));
 
+        // Results over time are shared the same way: round-robin over the two replicas reads one stored timeline.
+        string timeline = await TimelineJsonAsync(_a, "demand-test");
+        (await TimelineJsonAsync(_b, "demand-test")).ShouldBe(timeline);
+        (await TimelineJsonAsync(_a, "demand-test")).ShouldBe(timeline);
+        (_a.Timelines.Computed, _b.Timelines.Computed).ShouldBe((1, 0));
+
         // New events: the first replica to read serves the stored result marked stale and recomputes it in the background;
         // the other, reading meanwhile, finds it claimed or already current and analyses nothing.
         await AppendHalfThroughEachAsync("demand-test", 100, 60);
@@ -100,7 +106,18 @@ public sealed class SharedResultsTests : IAsyncLifetime
         Units(current.RootElement).ShouldBe(160);
         (await ResultsJsonAsync(_b, "demand-test")).ShouldBe(fresh);
         (_a.Results.Analyses, _b.Results.Analyses).ShouldBe((1, 1));
-        (await _stores.ScalarAsync<string>("SELECT computed_by FROM results")).ShouldBe(_b.Name);
+        (await _stores.ScalarAsync<string>("SELECT computed_by FROM results WHERE key LIKE 'results-%'")).ShouldBe(_b.Name);
+
+        // After the new events the first replica asked computes the timeline again, and the other serves what it stored.
+        string newer = await TimelineJsonAsync(_b, "demand-test");
+        newer.ShouldNotBe(timeline);
+        (await TimelineJsonAsync(_a, "demand-test")).ShouldBe(newer);
+        (await TimelineJsonAsync(_b, "demand-test")).ShouldBe(newer);
+        (_a.Timelines.Computed, _b.Timelines.Computed).ShouldBe((1, 1));
+        (await _stores.ScalarAsync<string>("SELECT computed_by FROM results WHERE key LIKE 'timeline-%'")).ShouldBe(_b.Name);
+        using JsonDocument read = JsonDocument.Parse(newer);
+        read.RootElement.GetProperty("metrics")[0].GetProperty("variations")[0].GetProperty("points").EnumerateArray().Last()
+            .GetProperty("units").GetInt64().ShouldBe(80, "the last point counts the treatment's 80 of 160 units");
     }
 
     private static long Units(JsonElement results) => results.GetProperty("variations").EnumerateArray().Sum(v => v.GetProperty("units").GetInt64());
@@ -143,6 +160,15 @@ public sealed class SharedResultsTests : IAsyncLifetime
         return body;
     }
 
+    private static async Task<string> TimelineJsonAsync(Replica replica, string experiment)
+    {
+        using HttpClient client = replica.ClientWithKey();
+        using HttpResponseMessage response = await client.GetPathAsync($"/api/v1/experiments/{experiment}/results/timeline");
+        string body = await response.Content.ReadAsStringAsync(ApiTestExtensions.Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        return body;
+    }
+
     /// <summary>Waits for a condition without assuming how long the machine takes: up to a minute, checking every 100 ms.</summary>
     private static async Task WaitForAsync(Func<Task<bool>> condition)
     {
@@ -165,6 +191,8 @@ public sealed class SharedResultsTests : IAsyncLifetime
         public string Name => name;
 
         public ResultsService Results => Services.GetRequiredService<ResultsService>();
+
+        public ResultsTimelines Timelines => Services.GetRequiredService<ResultsTimelines>();
 
         public ResultsRefresher Refresher => Services.GetServices<IHostedService>().OfType<ResultsRefresher>().Single();
 
