@@ -92,7 +92,7 @@ public sealed class FactorialExportAndTimelineTests(FailSmartFactory factory) : 
             JsonElement[] interactions = [.. factorial.GetProperty("interactions").EnumerateArray()];
             terms.Select(r => (r["term_kind"], r["term"])).ShouldBe(
             [
-                ("main-effect", "search"), ("main-effect", "badges"), ("interaction", interactions.Single().GetProperty("name").GetString()), ("bundle", "bundle"),
+                ("main-effect", "search"), ("main-effect", "badges"), ("interaction", interactions.Single().GetProperty("name").GetString()!), ("bundle", "bundle"),
             ]);
             JsonElement[] effects = [.. mains.Concat(interactions).Select(t => t.GetProperty("effect")), factorial.GetProperty("bundle")];
             JsonElement test = factorial.GetProperty("interactionTest");
