@@ -16,7 +16,8 @@ public sealed class StatsPlanFactorialTests
         output.ShouldContain("A factorial launch of 2 features");
         // σ² = 0.21, δ = 0.015: 29,302.48 units for a main effect, 117,209.94 for an interaction, rounded up to whole units
         // per cell (scipy.stats.norm.ppf), at 1,000 units a day.
-        string row = output.Split('\n').Single(r => Regex.IsMatch(r, @"^│\s+50%\s+│\s+1,000\s+│"));
+        string factorial = output[output.IndexOf("A factorial launch of 2 features", StringComparison.Ordinal)..];
+        string row = factorial.Split('\n').Single(r => Regex.IsMatch(r, @"^│\s+50%\s+│"));
         string[] cells = [.. row.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
         cells.ShouldBe(["50%", "1,000", "29,304", "30", "117,212", "118", "4.00×"]);
         output.ShouldContain("about four times the units");
