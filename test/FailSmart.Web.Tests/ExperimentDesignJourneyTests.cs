@@ -80,6 +80,11 @@ public sealed class ExperimentDesignJourneyTests(UiJourney journey) : IClassFixt
         await Assertions.Expect(page.GetByTestId("plan-row")).ToHaveCountAsync(6);
         // The same computation as `failsmart stats plan`: 0.3 × 2% = 0.006 at 10% a side of 20,000 a day.
         (await mine.Locator("td").Nth(1).InnerTextAsync()).ShouldBe("46");
+        // Were it a launch of two features: (z₀.₉₇₅ + z₀.₈)² · 4^order · 0.21 / 0.006², rounded up to whole units in each of the
+        // 4 cells (scipy.stats.norm.ppf), is 183,144 units for a main effect and 732,564 for an interaction, at 4,000 a day.
+        string factorial = await page.GetByTestId("plan-factorial").InnerTextAsync();
+        factorial.ShouldContain("183,144 units (about 46 days)");
+        factorial.ShouldContain("732,564 units (about 184 days), about four times as many");
         await UiJourney.CheckPageAsync(page, "experiment-wizard-plan");
 
         // 6. Review and save: the refused key is shown next to its field, on its step.

@@ -6,8 +6,9 @@ namespace FailSmart.Application.Results;
 
 /// <summary>
 /// An experiment's results as CSV (RFC 4180): one row per metric and variation, with exactly the numbers of
-/// <see cref="ExperimentResultsResponse"/>, so a spreadsheet and the results page never disagree. Numbers
-/// are written round-trippable in the invariant culture; a missing number is an empty cell.
+/// <see cref="ExperimentResultsResponse"/>, so a spreadsheet and the results page never disagree. A factorial
+/// launch adds, per metric, a row for each main effect, each interaction and the bundle (see <see cref="FactorialCsvRows"/>).
+/// Numbers are written round-trippable in the invariant culture; a missing number is an empty cell.
 /// </summary>
 public static class ResultsCsv
 {
@@ -17,6 +18,7 @@ public static class ResultsCsv
         "experiment", "environment", "phase", "computed_at", "metric", "type", "role", "direction", "variation", "units", "value",
         "relative_lift", "lift_lower", "lift_upper", "absolute_effect", "absolute_lower", "absolute_upper",
         "p_value", "adjusted_p_value", "correction", "status", "estimated_decision_date", "checks",
+        "term_kind", "term", "term_order", "standard_error", "reading", "interaction_chi_square", "interaction_df", "interaction_p_value",
     ];
 
     /// <summary>The CSV text, with CRLF line ends.</summary>
@@ -40,6 +42,24 @@ public static class ResultsCsv
                     Number(variation.AbsoluteEffect), Number(variation.AbsoluteLower), Number(variation.AbsoluteUpper),
                     Number(variation.PValue), Number(variation.AdjustedPValue), variation.Correction ?? string.Empty, variation.Status ?? string.Empty,
                     Date(variation.EstimatedDecisionDate), checks,
+                    FactorialCsvRows.VariationKind, "", "", "", "", "", "", "",
+                ]);
+            }
+
+            foreach (FactorialCsvRow term in FactorialCsvRows.Of(metric.Factorial))
+            {
+                FactorialEffectResponse effect = term.Effect;
+                FactorialInteractionTest? test = metric.Factorial!.InteractionTest;
+                AppendRow(csv,
+                [
+                    results.Experiment, results.Environment, Number(results.Phase), computedAt,
+                    metric.Metric, metric.Type, metric.Role, metric.Direction, "", Number(term.Units), "",
+                    "", "", "",
+                    Number(effect.Estimate), Number(effect.Lower), Number(effect.Upper),
+                    Number(effect.PValue), "", "", "",
+                    "", checks,
+                    term.Kind, term.Name, Number(term.Order), Number(effect.StandardError), term.Reading ?? string.Empty,
+                    Number(test?.ChiSquare), test is null ? "" : Number(test.DegreesOfFreedom), Number(test?.PValue),
                 ]);
             }
         }

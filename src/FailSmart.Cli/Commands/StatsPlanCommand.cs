@@ -24,9 +24,10 @@ internal static class StatsPlanCommand
         var alpha = new Option<double>("--alpha") { Description = "Significance level.", DefaultValueFactory = _ => 0.05 };
         var power = new Option<double>("--power") { Description = "Desired power.", DefaultValueFactory = _ => 0.8 };
         var start = new Option<string?>("--start") { Description = "Start date (yyyy-MM-dd), to print decision dates." };
+        var factorial = new Option<int?>("--factorial") { Description = "Also plan a factorial launch of this many features (2 to 5): the units and days to detect a main effect and an interaction of --effect's size." };
         var command = new Command("plan", "Plan power, duration and the cost of learning for candidate traffic allocations.")
         {
-            baseline, variance, proportion, unitsPerDay, allocations, effect, value, alpha, power, start,
+            baseline, variance, proportion, unitsPerDay, allocations, effect, value, alpha, power, start, factorial,
         };
         command.SetAction(parse =>
         {
@@ -85,6 +86,11 @@ internal static class StatsPlanCommand
                 }
             }
 
+            if (parse.GetValue(factorial) is { } features && features is < FactorialAnalysis.MinFeatures or > FactorialAnalysis.MaxFeatures)
+            {
+                problems.Add($"--factorial: a factorial launch has {FactorialAnalysis.MinFeatures} to {FactorialAnalysis.MaxFeatures} features, not {features}.");
+            }
+
             if (problems.Count > 0)
             {
                 problems.ForEach(error.WriteLine);
@@ -126,6 +132,14 @@ internal static class StatsPlanCommand
             console.WriteLine(
                 string.Create(CultureInfo.InvariantCulture, $"Assumes a {parse.GetValue(effect) * 100:0.##}% relative effect, α = {parse.GetValue(alpha)}, power {parse.GetValue(power) * 100:0.#}%. ") +
                 "A larger allocation decides sooner but exposes more units while the answer is unknown.");
+            if (parse.GetValue(factorial) is { } k)
+            {
+                var input = new PlanInput(b, v, parse.GetValue(proportion), parse.GetValue(unitsPerDay), parse.GetValue(effect), parse.GetValue(value), shares,
+                    Alpha: parse.GetValue(alpha), Power: parse.GetValue(power));
+                console.Write(FactorialPlanTable.Create(input, k, shares));
+                console.WriteLine("An interaction's estimate has four times a main effect's variance, so it needs about four times the units of one as large.");
+            }
+
             return ExitCodes.Success;
         });
         return command;

@@ -22,11 +22,13 @@ public sealed record ExperimentTimelineResponse(
 /// <param name="Role">primary, secondary or guardrail.</param>
 /// <param name="Direction">increase or decrease: which way is better.</param>
 /// <param name="Variations">One series per treatment, in configuration order.</param>
+/// <param name="Factorial">For a factorial launch: each feature's main effect, then the bundle, over time; null for an ordinary experiment.</param>
 public sealed record MetricTimelineResponse(
     string Metric,
     string Role,
     string Direction,
-    IReadOnlyList<VariationTimelineResponse> Variations);
+    IReadOnlyList<VariationTimelineResponse> Variations,
+    IReadOnlyList<FactorialTimelineResponse>? Factorial = null);
 
 /// <summary>One treatment's effect against the control, day by day.</summary>
 /// <param name="Index">The variation index.</param>

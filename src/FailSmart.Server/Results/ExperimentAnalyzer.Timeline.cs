@@ -46,8 +46,37 @@ internal sealed partial class ExperimentAnalyzer
             series.Add(new VariationTimelineResponse(i, experiment.Variations[i].Key, points));
         }
 
-        return new MetricTimelineResponse(definition.Key, Kebab(definition.Role), Kebab(definition.Direction), series);
+        return new MetricTimelineResponse(definition.Key, Kebab(definition.Role), Kebab(definition.Direction), series,
+            experiment.Factorial is null ? null : FactorialTimeline(definition, experiment, moments, analyses));
     }
+
+    /// <summary>
+    /// A factorial launch's main effects and bundle at each moment, read exactly as the results read the cells then,
+    /// so the last point is the results' own numbers.
+    /// </summary>
+    private List<FactorialTimelineResponse> FactorialTimeline(
+        MetricDefinition definition, ExperimentSubject experiment, IReadOnlyList<DateTimeOffset> moments, IReadOnlyList<StoreAnalysis> analyses)
+    {
+        IReadOnlyList<string> features = experiment.Factorial!.Features;
+        var mains = features.Select(_ => new List<FactorialTimelinePointResponse>(moments.Count)).ToArray();
+        var bundle = new List<FactorialTimelinePointResponse>(moments.Count);
+        for (int k = 0; k < moments.Count; k++)
+        {
+            FactorialMetricResponse? reading = FactorialReading.Read(definition, experiment, analyses[k].Variations, Alpha);
+            long units = analyses[k].Variations.Sum(v => v.Units);
+            for (int j = 0; j < features.Count; j++)
+            {
+                mains[j].Add(TimelinePoint(moments[k], units, reading?.MainEffects?.FirstOrDefault(t => t.Name == features[j])?.Effect));
+            }
+
+            bundle.Add(TimelinePoint(moments[k], units, reading?.Bundle));
+        }
+
+        return [.. features.Select((f, j) => new FactorialTimelineResponse("main-effect", f, mains[j])), new FactorialTimelineResponse("bundle", "bundle", bundle)];
+    }
+
+    private static FactorialTimelinePointResponse TimelinePoint(DateTimeOffset asOf, long units, FactorialEffectResponse? effect) =>
+        new(asOf, units, effect?.Estimate, effect?.Lower, effect?.Upper, effect?.PValue);
 
     /// <summary>
     /// One moment of one treatment, through the same comparison and confidence sequence as the results'

@@ -28,9 +28,9 @@ public sealed class ResultsCsvTests
         string[] lines = ResultsCsv.Write(Results()).Split("\r\n");
 
         lines.Length.ShouldBe(4); // header, control, bold, and the empty string after the last CRLF
-        lines[0].ShouldBe("experiment,environment,phase,computed_at,metric,type,role,direction,variation,units,value,relative_lift,lift_lower,lift_upper,absolute_effect,absolute_lower,absolute_upper,p_value,adjusted_p_value,correction,status,estimated_decision_date,checks");
-        lines[1].ShouldBe("button-copy,production,2,2026-11-30T08:15:00Z,purchase-conversion,conversion,primary,increase,control,2040,0.1,,,,,,,,,,,,ok");
-        lines[2].ShouldBe("button-copy,production,2,2026-11-30T08:15:00Z,purchase-conversion,conversion,primary,increase,bold,1980,0.15,0.5,0.1234567890123,0.95,0.05,0.012,-0.0875,1.5E-07,3E-07,holm,significant-improvement,2026-12-13T23:00:00Z,ok");
+        lines[0].ShouldBe("experiment,environment,phase,computed_at,metric,type,role,direction,variation,units,value,relative_lift,lift_lower,lift_upper,absolute_effect,absolute_lower,absolute_upper,p_value,adjusted_p_value,correction,status,estimated_decision_date,checks,term_kind,term,term_order,standard_error,reading,interaction_chi_square,interaction_df,interaction_p_value");
+        lines[1].ShouldBe("button-copy,production,2,2026-11-30T08:15:00Z,purchase-conversion,conversion,primary,increase,control,2040,0.1,,,,,,,,,,,,ok,variation,,,,,,,");
+        lines[2].ShouldBe("button-copy,production,2,2026-11-30T08:15:00Z,purchase-conversion,conversion,primary,increase,bold,1980,0.15,0.5,0.1234567890123,0.95,0.05,0.012,-0.0875,1.5E-07,3E-07,holm,significant-improvement,2026-12-13T23:00:00Z,ok,variation,,,,,,,");
         lines[3].ShouldBeEmpty();
         double.Parse(lines[2].Split(',')[12], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(0.1234567890123);
     }
@@ -41,8 +41,8 @@ public sealed class ResultsCsvTests
         string red = ResultsCsv.Write(Results([new(ResultWarning.ExperimentDependency, ResultWarning.Red, "Depends on 'no-ads'.", "no-ads"), new(ResultWarning.MultipleExposures, ResultWarning.Amber, "A few.")]));
         string amber = ResultsCsv.Write(Results([new(ResultWarning.MultipleExposures, ResultWarning.Amber, "A few.")]));
 
-        red.Split("\r\n")[1..3].ShouldAllBe(line => line.EndsWith(",red", StringComparison.Ordinal));
-        amber.Split("\r\n")[1..3].ShouldAllBe(line => line.EndsWith(",amber", StringComparison.Ordinal));
+        red.Split("\r\n")[1..3].ShouldAllBe(line => line.EndsWith(",red,variation,,,,,,,", StringComparison.Ordinal));
+        amber.Split("\r\n")[1..3].ShouldAllBe(line => line.EndsWith(",amber,variation,,,,,,,", StringComparison.Ordinal));
     }
 
     [Fact]
