@@ -9,7 +9,8 @@ namespace FailSmart.Server.Imports;
 /// <summary>
 /// The rows of an import file as event objects in the shape of `POST /events/v1/batch`, each with its
 /// line number. NDJSON lines are read as they are; a CSV row becomes an object named by the header, so
-/// both formats go through the same checks as an SDK's batch.
+/// both formats go through the same checks as an SDK's batch. CSV is streamed with Sep (RFC 4180 quoting), one
+/// row at a time, so an import of any size holds one chunk of rows.
 /// </summary>
 internal sealed class ImportRowReader : IDisposable
 {
