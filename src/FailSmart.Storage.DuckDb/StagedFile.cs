@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using DuckDB.NET.Data;
 
 namespace FailSmart.Storage.DuckDb;
@@ -12,13 +11,14 @@ namespace FailSmart.Storage.DuckDb;
 /// </summary>
 internal sealed class StagedFile
 {
-    private static readonly char[] s_delimiters = [',', '\t', ';', '|'];
+    /// <summary>A CSV file's delimiter; null for Parquet.</summary>
+    private readonly char? _delimiter;
 
-    private StagedFile(string file, string table, bool isCsv, IReadOnlyList<string> columns)
+    private StagedFile(string file, string table, char? delimiter, IReadOnlyList<string> columns)
     {
         File = file;
         Table = table;
-        IsCsv = isCsv;
+        _delimiter = delimiter;
         Columns = columns;
     }
 
@@ -28,13 +28,11 @@ internal sealed class StagedFile
     /// <summary>The temporary table.</summary>
     public string Table { get; }
 
-    public bool IsCsv { get; }
-
     public IReadOnlyList<string> Columns { get; }
 
     /// <summary>A row's place in the file, from its rowid in the table (which keeps file order).</summary>
-    public string Where(long rowId) => IsCsv
-        ? "line " + CsvLines.LineOf(File, rowId).ToString(CultureInfo.InvariantCulture)
+    public string Where(long rowId) => _delimiter is { } delimiter
+        ? "line " + CsvFile.LineOf(File, delimiter, rowId).ToString(CultureInfo.InvariantCulture)
         : "row " + (rowId + 1).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The column's name as the file spells it, or null when the file has no such column.</summary>
@@ -73,16 +71,16 @@ internal sealed class StagedFile
             return null;
         }
 
-        return new StagedFile(path, table, isCsv: false, ReadColumns(connection, table));
+        return new StagedFile(path, table, delimiter: null, ReadColumns(connection, table));
     }
 
     private static StagedFile? StageCsv(DuckDBConnection connection, string path, string table, List<FileImportProblem> problems)
     {
-        string? header;
+        char delimiter;
+        List<string> columns;
         try
         {
-            using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            header = reader.ReadLine();
+            (delimiter, columns) = CsvFile.Header(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -90,14 +88,12 @@ internal sealed class StagedFile
             return null;
         }
 
-        if (string.IsNullOrWhiteSpace(header))
+        if (columns.Count == 0)
         {
             problems.Add(new(path, "line 1", null, "is empty; the first line must name the columns (unit_id, timestamp, …)."));
             return null;
         }
 
-        char delimiter = s_delimiters.MaxBy(d => Split(header, d).Count);
-        List<string> columns = Split(header, delimiter);
         if (columns.FirstOrDefault(c => c.Length == 0) is not null)
         {
             problems.Add(new(path, "line 1", null, $"has a column without a name (column {columns.IndexOf("") + 1}); name every column in the header."));
@@ -140,7 +136,7 @@ internal sealed class StagedFile
             Execute(connection, $"DROP TABLE IF EXISTS {table}_rejects; DROP TABLE IF EXISTS {table}_scans");
         }
 
-        return new StagedFile(path, table, isCsv: true, columns);
+        return new StagedFile(path, table, delimiter, columns);
     }
 
     private static string Rejection(string errorType, int columns, char delimiter) => errorType switch
@@ -154,50 +150,6 @@ internal sealed class StagedFile
     };
 
     private static string Printable(char delimiter) => delimiter == '\t' ? "\\t" : delimiter.ToString();
-
-    /// <summary>Splits a header line on a delimiter, honouring double quotes.</summary>
-    private static List<string> Split(string line, char delimiter)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
-        {
-            char c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == delimiter)
-            {
-                fields.Add(field.ToString().Trim());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString().Trim());
-        return fields;
-    }
 
     private static List<string> ReadColumns(DuckDBConnection connection, string table)
     {

@@ -1,81 +1,44 @@
-using System.Text;
 using FailSmart.Protocol.Admin;
+using nietras.SeparatedValues;
 
 namespace FailSmart.Application.Csv;
 
 /// <summary>
-/// RFC 4180 records: comma-separated fields, fields with commas, quotes or line breaks in double quotes. Each record
-/// keeps the line it starts on, so problems can name it.
+/// RFC 4180 records, read with Sep: comma-separated fields, fields with commas, quotes or line breaks in double
+/// quotes, a leading byte order mark ignored. Each record keeps the line it starts on, so problems can name it.
 /// </summary>
 internal static class CsvText
 {
+    private const char Bom = '\uFEFF';
+
     public static List<(int Line, List<string> Fields)> ReadRecords(string text, List<FieldProblem> problems)
     {
         var records = new List<(int, List<string>)>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        int line = 1, start = 1;
-        bool quoted = false, wasQuoted = false;
-        for (int i = 0; i < text.Length; i++)
+        using SepReader reader = Sep.New(',')
+            .Reader(o => o with { HasHeader = false, DisableColCountCheck = true, Unescape = true })
+            .FromText(text.StartsWith(Bom) ? text[1..] : text);
+        foreach (SepReader.Row row in reader)
         {
-            char c = text[i];
-            if (quoted)
+            int line = StartLine(row);
+            if (row.Span.Count('"') % 2 == 1)
             {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    line += c == '\n' ? 1 : 0;
-                    field.Append(c);
-                }
-
-                continue;
+                // Sep reads an unclosed quote to the end of the text, so only the last record can hold one.
+                problems.Add(new FieldProblem($"$.rows[{line}]", $"A quoted field that starts on line {line} is never closed.", "Close the quote, and write a quote inside a quoted field as two quotes (\"\")."));
+                break;
             }
 
-            switch (c)
+            var fields = new List<string>(row.ColCount);
+            for (int i = 0; i < row.ColCount; i++)
             {
-                case '"' when field.Length == 0 && !wasQuoted:
-                    quoted = wasQuoted = true;
-                    break;
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    wasQuoted = false;
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    fields.Add(field.ToString());
-                    records.Add((start, fields));
-                    fields = [];
-                    field.Clear();
-                    wasQuoted = false;
-                    start = ++line;
-                    break;
-                default:
-                    field.Append(c);
-                    break;
+                fields.Add(row[i].ToString());
             }
-        }
 
-        if (quoted)
-        {
-            problems.Add(new FieldProblem($"$.rows[{start}]", $"A quoted field that starts on line {start} is never closed.", "Close the quote, and write a quote inside a quoted field as two quotes (\"\")."));
-        }
-
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            records.Add((start, fields));
+            records.Add((line, fields));
         }
 
         return records;
     }
+
+    /// <summary>The 1-based line a row starts on; Sep numbers the first row's line after it, so that one is line 1.</summary>
+    public static int StartLine(SepReader.Row row) => row.RowIndex == 0 ? 1 : row.LineNumberFrom;
 }

@@ -1,11 +1,12 @@
-using System.Text;
+using nietras.SeparatedValues;
 
 namespace FailSmart.Cli.SufficientStatistics;
 
 /// <summary>
-/// RFC 4180 CSV: fields optionally in double quotes (a quote inside doubled), line breaks inside quotes kept.
-/// The delimiter is whichever of comma, tab, semicolon or pipe splits the header into the most fields, as for
-/// `failsmart analyze`. Unquoted fields are trimmed and blank lines skipped, as spreadsheets write them.
+/// RFC 4180 CSV, read with Sep: fields optionally in double quotes (a quote inside doubled), line breaks inside quotes
+/// kept, a leading byte order mark ignored. The delimiter is whichever of comma, tab, semicolon or pipe splits the
+/// header into the most fields, as for `failsmart analyze`. Spaces around fields are trimmed (inside quotes they are
+/// kept) and blank lines skipped, as spreadsheets write them.
 /// </summary>
 internal static class CsvRecords
 {
@@ -14,93 +15,61 @@ internal static class CsvRecords
     /// <summary>The records, or null with the problem when a quote is never closed.</summary>
     public static IReadOnlyList<CsvRecord>? Parse(string text, out string? problem)
     {
-        char delimiter = Delimiter(text);
-        var records = new List<CsvRecord>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        bool quoted = false, wasQuoted = false;
-        int line = 1, recordLine = 1, quoteLine = 0;
         problem = null;
-        for (int i = 0; i < text.Length; i++)
+        if (text.StartsWith('\uFEFF'))
         {
-            char c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    line += c == '\n' ? 1 : 0;
-                    field.Append(c);
-                }
+            text = text[1..];
+        }
 
-                continue;
+        var records = new List<CsvRecord>();
+        using SepReader reader = Reader(Delimiter(text), text);
+        foreach (SepReader.Row row in reader)
+        {
+            int line = row.RowIndex == 0 ? 1 : row.LineNumberFrom; // Sep numbers the first row's line after it
+            if (row.Span.Count('"') % 2 == 1)
+            {
+                problem = $"line {line + OpenQuoteLine(row.Span)}: a quoted field is never closed; end it with \" (write a quote inside a field as \"\").";
+                return null;
             }
 
-            switch (c)
+            var fields = new string[row.ColCount];
+            for (int i = 0; i < fields.Length; i++)
             {
-                case '"' when field.ToString().Trim().Length == 0:
-                    field.Clear();
-                    quoted = wasQuoted = true;
-                    quoteLine = line;
-                    break;
-                case var _ when c == delimiter:
-                    fields.Add(Take(field, wasQuoted));
-                    wasQuoted = false;
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    EndRecord();
-                    line++;
-                    recordLine = line;
-                    break;
-                default:
-                    field.Append(c);
-                    break;
+                fields[i] = row[i].ToString();
+            }
+
+            if (fields.Length > 1 || fields[0].Length > 0)
+            {
+                records.Add(new CsvRecord(line, fields));
             }
         }
 
-        if (quoted)
-        {
-            problem = $"line {quoteLine}: a quoted field is never closed; end it with \" (write a quote inside a field as \"\").";
-            return null;
-        }
-
-        EndRecord();
         return records;
+    }
 
-        void EndRecord()
+    private static SepReader Reader(char delimiter, string text) => Sep.New(delimiter)
+        .Reader(o => o with { HasHeader = false, DisableColCountCheck = true, Unescape = true, Trim = SepTrim.Outer })
+        .FromText(text);
+
+    /// <summary>The delimiter that splits the first record into the most fields; comma on a tie.</summary>
+    private static char Delimiter(string text) => s_delimiters.MaxBy(d =>
+    {
+        using SepReader reader = Reader(d, text);
+        return reader.MoveNext() ? reader.Current.ColCount : 0;
+    });
+
+    /// <summary>How many lines into a record its last, unclosed quote opens.</summary>
+    private static int OpenQuoteLine(ReadOnlySpan<char> record)
+    {
+        int open = -1;
+        for (int i = 0, quotes = 0; i < record.Length; i++)
         {
-            fields.Add(Take(field, wasQuoted));
-            wasQuoted = false;
-            if (fields.Count > 1 || fields[0].Length > 0)
+            if (record[i] == '"' && quotes++ % 2 == 0)
             {
-                records.Add(new CsvRecord(recordLine, [.. fields]));
+                open = i;
             }
-
-            fields.Clear();
         }
-    }
 
-    private static char Delimiter(string text)
-    {
-        int end = text.IndexOf('\n', StringComparison.Ordinal);
-        string header = end < 0 ? text : text[..end];
-        return s_delimiters.MaxBy(d => header.Count(c => c == d));
-    }
-
-    private static string Take(StringBuilder field, bool wasQuoted)
-    {
-        string value = wasQuoted ? field.ToString() : field.ToString().Trim();
-        field.Clear();
-        return value;
+        return record[..Math.Max(open, 0)].Count('\n');
     }
 }

@@ -2,20 +2,22 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using nietras.SeparatedValues;
 
 namespace FailSmart.Server.Imports;
 
 /// <summary>
 /// The rows of an import file as event objects in the shape of `POST /events/v1/batch`, each with its
 /// line number. NDJSON lines are read as they are; a CSV row becomes an object named by the header, so
-/// both formats go through the same checks as an SDK's batch.
+/// both formats go through the same checks as an SDK's batch. CSV is streamed with Sep (RFC 4180 quoting), one
+/// row at a time, so an import of any size holds one chunk of rows.
 /// </summary>
 internal sealed class ImportRowReader : IDisposable
 {
     private readonly StreamReader _reader;
     private readonly bool _csv;
     private readonly List<JsonDocument> _documents = [];
-    private CsvRecordReader? _records;
+    private SepReader? _records;
     private string[]? _header;
     private int _line;
 
@@ -89,43 +91,59 @@ internal sealed class ImportRowReader : IDisposable
             return null;
         }
 
-        _records ??= new CsvRecordReader(_reader);
-        if (_header is null)
+        _records ??= await Sep.New(',')
+            .Reader(o => o with { HasHeader = false, DisableColCountCheck = true, Unescape = true })
+            .FromAsync(_reader, cancellationToken);
+        while (await _records.MoveNextAsync(cancellationToken))
         {
-            if (await _records.ReadAsync(cancellationToken) is not { } header)
+            SepReader.Row record = _records.Current;
+            int line = record.RowIndex == 0 ? 1 : record.LineNumberFrom; // Sep numbers the first row's line after it
+            if (record.Span.Count('"') % 2 == 1)
             {
-                return null;
+                // Sep reads an unclosed quote to the end of the file, so this is the last record.
+                throw new FormatException($"The quoted field that starts on line {line} is never closed.");
             }
 
-            _header = [.. header.Fields.Select(h => h.Trim())];
+            if (record.ColCount == 1 && record[0].Span.Length == 0)
+            {
+                continue; // a blank line
+            }
+
+            if (_header is null)
+            {
+                _header = new string[record.ColCount];
+                for (int i = 0; i < _header.Length; i++)
+                {
+                    _header[i] = record[i].ToString().Trim();
+                }
+
+                continue;
+            }
+
+            if (record.ColCount > _header.Length)
+            {
+                return (line, default, $"The row has {record.ColCount} cells, but the header has {_header.Length} columns. Quote cells that hold commas.");
+            }
+
+            JsonDocument row = ToJson(_header, record);
+            _documents.Add(row);
+            return (line, row.RootElement, null);
         }
 
-        if (await _records.ReadAsync(cancellationToken) is not { } record)
-        {
-            return null;
-        }
-
-        if (record.Fields.Count > _header.Length)
-        {
-            return (record.Line, default, $"The row has {record.Fields.Count} cells, but the header has {_header.Length} columns. Quote cells that hold commas.");
-        }
-
-        JsonDocument row = ToJson(_header, record.Fields);
-        _documents.Add(row);
-        return (record.Line, row.RootElement, null);
+        return null;
     }
 
     /// <summary>A CSV row as an event object: numbers where the format has numbers, other columns as properties; empty cells left out.</summary>
-    private static JsonDocument ToJson(string[] header, List<string> fields)
+    private static JsonDocument ToJson(string[] header, SepReader.Row record)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            List<(string Name, string Value)>? properties = null;
-            for (int i = 0; i < header.Length && i < fields.Count; i++)
+            List<int>? properties = null;
+            for (int i = 0; i < header.Length && i < record.ColCount; i++)
             {
-                string value = fields[i];
+                ReadOnlySpan<char> value = record[i].Span;
                 if (value.Length == 0)
                 {
                     continue;
@@ -133,7 +151,7 @@ internal sealed class ImportRowReader : IDisposable
 
                 if (!s_columns.TryGetValue(header[i], out string? field))
                 {
-                    (properties ??= []).Add((header[i], value));
+                    (properties ??= []).Add(i);
                     continue;
                 }
 
@@ -148,16 +166,16 @@ internal sealed class ImportRowReader : IDisposable
                 }
                 else
                 {
-                    writer.WriteStringValue(value); // refused by the checks with the field's name, if it had to be a number
+                    writer.WriteStringValue(Text(value)); // refused by the checks with the field's name, if it had to be a number
                 }
             }
 
             if (properties is not null)
             {
                 writer.WriteStartObject("properties");
-                foreach ((string name, string value) in properties)
+                foreach (int i in properties)
                 {
-                    writer.WriteString(name, value);
+                    writer.WriteString(header[i], Text(record[i].Span));
                 }
 
                 writer.WriteEndObject();
@@ -169,6 +187,10 @@ internal sealed class ImportRowReader : IDisposable
         return JsonDocument.Parse(buffer.WrittenMemory);
     }
 
+    /// <summary>A cell's text, each line break inside a quoted cell written as \n whatever the file used.</summary>
+    private static ReadOnlySpan<char> Text(ReadOnlySpan<char> value) =>
+        value.Contains('\r') ? value.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : value;
+
     public void Dispose()
     {
         foreach (JsonDocument document in _documents)
@@ -176,6 +198,7 @@ internal sealed class ImportRowReader : IDisposable
             document.Dispose();
         }
 
+        _records?.Dispose();
         _reader.Dispose();
     }
 }
