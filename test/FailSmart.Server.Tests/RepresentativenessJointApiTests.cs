@@ -79,7 +79,10 @@ public sealed class RepresentativenessJointApiTests(FailSmartFactory factory) : 
 
     private static readonly Dictionary<string, double> s_target = new(StringComparer.Ordinal)
     {
-        ["NZ × ios"] = 50, ["NZ × web"] = 50, ["US × ios"] = 400, ["US × web"] = 500,
+        ["NZ × ios"] = 50,
+        ["NZ × web"] = 50,
+        ["US × ios"] = 400,
+        ["US × web"] = 500,
     };
 
     [Fact]
