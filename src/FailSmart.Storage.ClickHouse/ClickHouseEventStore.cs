@@ -149,6 +149,14 @@ public sealed partial class ClickHouseEventStore : IEventStore, IDisposable
     public Task<MetricBreakdown> AnalyzeBreakdownAsync(ExperimentScope scope, MetricDefinition metric, string attribute, CancellationToken cancellationToken = default) =>
         _analysis.AnalyzeBreakdownAsync(scope, metric, attribute, cancellationToken);
 
+    public Task<MetricBreakdown> AnalyzeJointBreakdownAsync(
+        ExperimentScope scope, MetricDefinition metric, IReadOnlyList<string> attributes, CancellationToken cancellationToken = default) =>
+        _analysis.AnalyzeJointBreakdownAsync(scope, metric, attributes, cancellationToken);
+
+    public Task<IReadOnlyList<AttributeUnits>> CountUnitsByAttributesAsync(
+        string environment, IReadOnlyList<string> attributes, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        _analysis.CountUnitsByAttributesAsync(environment, attributes, from, to, cancellationToken);
+
     public Task<MetricSummary> SummarizeMetricAsync(string environment, MetricDefinition metric, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
         _analysis.SummarizeMetricAsync(environment, metric, from, to, cancellationToken);
 

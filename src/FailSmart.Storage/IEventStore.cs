@@ -51,6 +51,15 @@ public interface IEventStore : IStore
     Task<MetricBreakdown> AnalyzeBreakdownAsync(ExperimentScope scope, MetricDefinition metric, string attribute, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// One metric's sufficient statistics per cell of several attributes read together (country × platform), each
+    /// segment's value a <see cref="JointValue"/> of the unit's first exposure; units missing any attribute have none.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The store cannot break a metric down by several attributes.</exception>
+    Task<MetricBreakdown> AnalyzeJointBreakdownAsync(
+        ExperimentScope scope, MetricDefinition metric, IReadOnlyList<string> attributes, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("This event store cannot break a metric down by several attributes.");
+
+    /// <summary>
     /// <see cref="AnalyzeMetricAsync"/> as of each of <paramref name="moments"/> (the scope's own
     /// <see cref="ExperimentScope.AsOf"/> is replaced by each in turn): the cumulative results over time.
     /// By default one analysis per moment, so every metric type, capping, CUPED and retention's eligibility
@@ -97,4 +106,13 @@ public interface IEventStore : IStore
     /// <exception cref="NotSupportedException">The store cannot count units by attribute.</exception>
     Task<IReadOnlyList<AttributeUnits>> CountUnitsByAttributeAsync(ExperimentScope scope, string attribute, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("This event store cannot count units by attribute.");
+
+    /// <summary>
+    /// <see cref="CountUnitsByAttributeAsync(string, string, DateTimeOffset, DateTimeOffset, CancellationToken)"/> per
+    /// cell of several attributes read together, each value a <see cref="JointValue"/>.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The store cannot count units by several attributes.</exception>
+    Task<IReadOnlyList<AttributeUnits>> CountUnitsByAttributesAsync(
+        string environment, IReadOnlyList<string> attributes, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("This event store cannot count units by several attributes.");
 }

@@ -41,4 +41,45 @@ public abstract partial class EventStoreConformanceTests
         countries.ShouldBe([new AttributeUnits(null, 1), new AttributeUnits("NZ", 3), new AttributeUnits("US", 3)]);
         platforms.ShouldBe([new AttributeUnits(null, 1), new AttributeUnits("ios", 6)]);
     }
+
+    [Fact]
+    public async Task AnalyzeJointBreakdownAsync_groups_units_by_the_cell_of_their_first_exposure()
+    {
+        IEventStore store = await SeededStoreAsync();
+
+        MetricBreakdown result = await store.AnalyzeJointBreakdownAsync(Checkout, MetricDefinition.Sum("revenue", "purchase"), ["country", "platform"], Ct);
+
+        // Every exposure with a country is on ios, so the cells are the countries' and hold the same sums; b4 has neither.
+        result.Attribute.ShouldBe("country,platform");
+        result.Segments.Select(s => s.Value).ShouldBe([null, JointValue.Join(["NZ", "ios"]), JointValue.Join(["US", "ios"])]);
+        ShouldHave(result.Segments[1].Variations[0], 0, 2, 40, 1600);
+        ShouldHave(result.Segments[1].Variations[1], 1, 1, 40, 1600);
+        ShouldHave(result.Segments[2].Variations[0], 0, 1, 5, 25);
+        ShouldHave(result.Segments[2].Variations[1], 1, 2, 100, 10000);
+    }
+
+    [Fact]
+    public async Task AnalyzeJointBreakdownAsync_leaves_a_unit_missing_one_attribute_without_a_cell()
+    {
+        IEventStore store = await SeededStoreAsync();
+
+        MetricBreakdown result = await store.AnalyzeJointBreakdownAsync(Checkout, MetricDefinition.Sum("revenue", "purchase"), ["country", "plan"], Ct);
+
+        // No exposure carries a plan: every unit lacks the cell.
+        result.Segments.Select(s => s.Value).ShouldBe([null]);
+        result.Segments[0].Variations.Sum(v => v.Units).ShouldBe(7);
+    }
+
+    [Fact]
+    public async Task CountUnitsByAttributesAsync_counts_each_unit_once_by_the_cell_of_its_first_exposure_in_the_window()
+    {
+        IEventStore store = await SeededStoreAsync();
+
+        IReadOnlyList<AttributeUnits> cells = await store.CountUnitsByAttributesAsync("production", ["country", "platform"], T0 + H(2), T0 + D(30), Ct);
+
+        cells.ShouldBe([
+            new AttributeUnits(null, 6), new AttributeUnits(JointValue.Join(["AU", "ios"]), 1),
+            new AttributeUnits(JointValue.Join(["NZ", "ios"]), 1), new AttributeUnits(JointValue.Join(["US", "ios"]), 2)]);
+        await Should.ThrowAsync<ArgumentException>(() => store.CountUnitsByAttributesAsync("production", [], T0, T0 + D(1), Ct));
+    }
 }

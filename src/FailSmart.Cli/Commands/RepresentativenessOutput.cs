@@ -6,7 +6,8 @@ namespace FailSmart.Cli.Commands;
 
 /// <summary>
 /// How `failsmart analyze --target` prints a cohort against its target population: per attribute the mix (most
-/// different first), then per metric the plain and the reweighted effect with what the reweighting cannot cover.
+/// different first), then per metric the plain and the reweighted effect with what the reweighting cannot cover, over
+/// the cells of the attributes' cross (joint) and over each attribute on its own.
 /// </summary>
 internal static class RepresentativenessOutput
 {
@@ -36,12 +37,12 @@ internal static class RepresentativenessOutput
         if (result.Effects.Count > 0)
         {
             var effects = new Table().Title("Effect reweighted to the target")
-                .AddColumn("metric").AddColumn("by").AddColumn("variation").AddColumn("cohort effect").AddColumn("reweighted effect").AddColumn("covers")
+                .AddColumn("metric").AddColumn("by").AddColumn("strata").AddColumn("variation").AddColumn("cohort effect").AddColumn("reweighted effect").AddColumn("covers")
                 .AddColumn("Q p").AddColumn("I²").AddColumn("carries over");
             foreach (ReweightedEffectResponse e in result.Effects)
             {
                 effects.AddRow(
-                    Markup.Escape(e.Metric), Markup.Escape(e.Attribute), Markup.Escape(e.Variation), Effect(e.Plain), Effect(e.Reweighted), Percent(e.CoveredTargetShare),
+                    Markup.Escape(e.Metric), Markup.Escape(e.Attribute), Strata(e), Markup.Escape(e.Variation), Effect(e.Plain), Effect(e.Reweighted), Percent(e.CoveredTargetShare),
                     Number(e.Heterogeneity.PValue), Percent(e.Heterogeneity.ISquared), e.MayNotCarryOver ? $"may not ({Markup.Escape(e.DominantLevel)} dominates)" : "yes");
             }
 
@@ -57,6 +58,10 @@ internal static class RepresentativenessOutput
             console.WriteLine($"Note: {note}");
         }
     }
+
+    /// <summary>Joint strata are the cells of the attributes' cross; the others one attribute's levels.</summary>
+    private static string Strata(ReweightedEffectResponse e) =>
+        e.Stratification == ReweightedEffectResponse.Joint ? $"joint ({e.Strata.Count} cells)" : "per attribute";
 
     private static string Effect(EffectEstimateResponse e) => $"{Signed(e.Estimate)} ({Signed(e.Lower)} to {Signed(e.Upper)})";
 

@@ -5,7 +5,8 @@ namespace FailSmart.Statistics;
 /// <summary>
 /// The effect reweighted to a target population by post-stratification (Miratrix, Sekhon &amp; Yu 2013): per stratum
 /// Δₕ = ȳₜ − ȳ꜀ with Vₕ = s²ₜ/nₜ + s²꜀/n꜀, combined as Σ wₕΔₕ with the target's shares wₕ and variance Σ wₕ²Vₕ
-/// (conditional on the strata's sizes), read against the normal. See docs/statistics.md, "Representativeness".
+/// (conditional on the strata's sizes), read against the normal; ratio metrics by <see cref="EstimateRatio"/>. A stratum
+/// may be one attribute's level or a cell of several (country × platform). See docs/statistics.md, "Representativeness".
 /// </summary>
 public static class PostStratification
 {
@@ -22,14 +23,8 @@ public static class PostStratification
         double dominanceRatio = DefaultDominanceRatio)
     {
         ArgumentNullException.ThrowIfNull(strata);
-        Guard.Alpha(alpha);
-        Guard.Alpha(heterogeneityAlpha, nameof(heterogeneityAlpha));
-        if (!(dominanceRatio >= 1) || double.IsInfinity(dominanceRatio))
-        {
-            throw new ArgumentOutOfRangeException(nameof(dominanceRatio), dominanceRatio, "The dominance ratio must be a finite number of at least 1.");
-        }
-
-        Strata.CheckLevels(strata.Select(s => s?.Level), "strata");
+        CheckOptions(alpha, heterogeneityAlpha, dominanceRatio);
+        Strata.CheckLevels(strata.Select(s => s?.Level), "strata", minimum: 1);
         foreach (StratumArms s in strata)
         {
             Check(s.Control, $"{s.Level}.{nameof(StratumArms.Control)}");
@@ -37,25 +32,89 @@ public static class PostStratification
             Guard.NotNegative(s.TargetUnits, $"{s.Level}.{nameof(StratumArms.TargetUnits)}");
         }
 
-        double cohortUnits = strata.Sum(s => (double)s.Control.N + s.Treatment.N);
+        StratumInput[] inputs = [.. strata.Select(s => new StratumInput(
+            s.Level, (double)s.Control.N + s.Treatment.N, s.TargetUnits, s.Control.N >= 2 && s.Treatment.N >= 2))];
+        NormalEstimate? Effect(int h) => inputs[h].Covered ? Difference(strata[h].Control, strata[h].Treatment, alpha) : null;
+        NormalEstimate Weighted(double[] w) => LinearCombination(w, [.. Enumerable.Range(0, strata.Count).Select(Effect)], alpha);
+        NormalEstimate Plain() => Difference(Pool(strata.Select(s => s.Control)), Pool(strata.Select(s => s.Treatment)), alpha);
+        return Combine(inputs, Effect, Weighted, Plain, heterogeneityAlpha, dominanceRatio);
+    }
+
+    /// <summary>
+    /// A ratio metric (Σ numerator / Σ denominator per arm) reweighted to the target: each arm's ratio is
+    /// Σ wₕM̄ₕ / Σ wₕD̄ₕ with the target's shares wₕ, its variance by the delta method
+    /// Σ wₕ² Var(M − R·D)ₕ / (nₕ (Σ wₕD̄ₕ)²) (Deng, Knoblich &amp; Lu 2018), and the effect is treatment − control. With one
+    /// stratum it is <see cref="DeltaMethodRatio"/>'s absolute lift read against the normal. A stratum is covered when
+    /// each arm has at least two units and a positive denominator sum.
+    /// </summary>
+    public static PostStratifiedEffect EstimateRatio(
+        IReadOnlyList<RatioStratumArms> strata,
+        double alpha = 0.05,
+        double heterogeneityAlpha = DefaultHeterogeneityAlpha,
+        double dominanceRatio = DefaultDominanceRatio)
+    {
+        ArgumentNullException.ThrowIfNull(strata);
+        CheckOptions(alpha, heterogeneityAlpha, dominanceRatio);
+        Strata.CheckLevels(strata.Select(s => s?.Level), "strata", minimum: 1);
+        foreach (RatioStratumArms s in strata)
+        {
+            RatioEstimate.Check(s.Control, $"{s.Level}.{nameof(RatioStratumArms.Control)}");
+            RatioEstimate.Check(s.Treatment, $"{s.Level}.{nameof(RatioStratumArms.Treatment)}");
+            Guard.NotNegative(s.TargetUnits, $"{s.Level}.{nameof(RatioStratumArms.TargetUnits)}");
+        }
+
+        StratumInput[] inputs = [.. strata.Select(s => new StratumInput(
+            s.Level, (double)s.Control.N + s.Treatment.N, s.TargetUnits, RatioEstimate.Usable(s.Control) && RatioEstimate.Usable(s.Treatment)))];
+        NormalEstimate Weighted(double[] w) => RatioEstimate.Effect(strata, w, alpha);
+        NormalEstimate? Effect(int h) => inputs[h].Covered ? Weighted([.. Enumerable.Range(0, strata.Count).Select(i => i == h ? 1.0 : 0)]) : null;
+        NormalEstimate Plain()
+        {
+            RatioStatistics[] pooled = [RatioEstimate.Pool(strata.Select(s => s.Control)), RatioEstimate.Pool(strata.Select(s => s.Treatment))];
+            return RatioEstimate.Effect([new RatioStratumArms("all", pooled[0], pooled[1], 1)], [1], alpha);
+        }
+
+        return Combine(inputs, Effect, Weighted, Plain, heterogeneityAlpha, dominanceRatio);
+    }
+
+    private static void CheckOptions(double alpha, double heterogeneityAlpha, double dominanceRatio)
+    {
+        Guard.Alpha(alpha);
+        Guard.Alpha(heterogeneityAlpha, nameof(heterogeneityAlpha));
+        if (!(dominanceRatio >= 1) || double.IsInfinity(dominanceRatio))
+        {
+            throw new ArgumentOutOfRangeException(nameof(dominanceRatio), dominanceRatio, "The dominance ratio must be a finite number of at least 1.");
+        }
+    }
+
+    /// <summary>What the combination needs of a stratum, whatever the metric: its units in the cohort and the target, and whether it has an effect.</summary>
+    private sealed record StratumInput(string Level, double CohortUnits, double TargetUnits, bool Covered);
+
+    // weighted: the combined effect for weights per stratum (zero for uncovered strata, the others summing to one).
+    private static PostStratifiedEffect Combine(
+        StratumInput[] strata,
+        Func<int, NormalEstimate?> effectOf,
+        Func<double[], NormalEstimate> weighted,
+        Func<NormalEstimate> plainEffect,
+        double heterogeneityAlpha,
+        double dominanceRatio)
+    {
+        double cohortUnits = strata.Sum(s => s.CohortUnits);
         double targetUnits = strata.Sum(s => s.TargetUnits);
-        bool[] covered = [.. strata.Select(s => s.Control.N >= 2 && s.Treatment.N >= 2)];
         if (!(targetUnits > 0))
         {
             throw new ArgumentException("The target population needs units in at least one stratum.", nameof(strata));
         }
 
-        if (!covered.Any(c => c))
+        if (!strata.Any(s => s.Covered))
         {
             throw new ArgumentException("No stratum has at least two units in each arm: there is no effect to reweight.", nameof(strata));
         }
 
-        var effects = new StratumEffect[strata.Count];
-        for (int h = 0; h < strata.Count; h++)
+        var effects = new StratumEffect[strata.Length];
+        for (int h = 0; h < strata.Length; h++)
         {
-            StratumArms s = strata[h];
-            NormalEstimate? effect = covered[h] ? Difference(s.Control, s.Treatment, alpha) : null;
-            effects[h] = new StratumEffect(s.Level, (s.Control.N + s.Treatment.N) / cohortUnits, s.TargetUnits / targetUnits, covered[h], effect);
+            StratumInput s = strata[h];
+            effects[h] = new StratumEffect(s.Level, s.CohortUnits / cohortUnits, s.TargetUnits / targetUnits, s.Covered, effectOf(h));
         }
 
         double coveredTarget = effects.Where(e => e.Covered).Sum(e => e.TargetShare);
@@ -65,9 +124,9 @@ public static class PostStratification
         }
 
         double coveredCohort = effects.Where(e => e.Covered).Sum(e => e.CohortShare);
-        NormalEstimate reweighted = Weighted(effects, e => e.TargetShare / coveredTarget, alpha);
-        NormalEstimate cohortWeighted = Weighted(effects, e => e.CohortShare / coveredCohort, alpha);
-        NormalEstimate plain = Difference(Pool(strata.Select(s => s.Control)), Pool(strata.Select(s => s.Treatment)), alpha);
+        NormalEstimate reweighted = weighted([.. effects.Select(e => e.Covered ? e.TargetShare / coveredTarget : 0)]);
+        NormalEstimate cohortWeighted = weighted([.. effects.Select(e => e.Covered ? e.CohortShare / coveredCohort : 0)]);
+        NormalEstimate plain = plainEffect();
         Heterogeneity heterogeneity = CochranQ([.. effects.Where(e => e.Covered && e.Effect!.StandardError > 0).Select(e => e.Effect!)]);
 
         StratumEffect dominant = effects.MaxBy(e => e.CohortShare)!;
@@ -104,15 +163,17 @@ public static class PostStratification
         return NormalEstimate.Create(treatment.Mean - control.Mean, Math.Sqrt((control.Variance / control.N) + (treatment.Variance / treatment.N)), alpha);
     }
 
-    private static NormalEstimate Weighted(StratumEffect[] effects, Func<StratumEffect, double> weight, double alpha)
+    private static NormalEstimate LinearCombination(double[] weights, NormalEstimate?[] effects, double alpha)
     {
         double estimate = 0;
         double variance = 0;
-        foreach (StratumEffect e in effects.Where(e => e.Covered))
+        for (int h = 0; h < weights.Length; h++)
         {
-            double w = weight(e);
-            estimate += w * e.Effect!.Estimate;
-            variance += w * w * e.Effect.StandardError * e.Effect.StandardError;
+            if (weights[h] > 0)
+            {
+                estimate += weights[h] * effects[h]!.Estimate;
+                variance += weights[h] * weights[h] * effects[h]!.StandardError * effects[h]!.StandardError;
+            }
         }
 
         return NormalEstimate.Create(estimate, Math.Sqrt(variance), alpha);

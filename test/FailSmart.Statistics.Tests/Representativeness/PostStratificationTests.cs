@@ -92,7 +92,7 @@ public sealed class PostStratificationTests
     public void Estimate_refuses_bad_input_naming_what_is_wrong()
     {
         MeanStatistics a = Arm(10, 1, 1);
-        Should.Throw<ArgumentException>(() => PostStratification.Estimate([new("x", a, a, 1)])).Message.ShouldContain("at least two levels");
+        Should.Throw<ArgumentException>(() => PostStratification.Estimate([])).Message.ShouldContain("at least one level");
         Should.Throw<ArgumentException>(() => PostStratification.Estimate([new("x", a, a, 1), new("x", a, a, 1)])).Message.ShouldContain("distinct");
         Should.Throw<ArgumentOutOfRangeException>(() => PostStratification.Estimate([new("x", a, a, -1), new("y", a, a, 1)])).ParamName.ShouldBe("x.TargetUnits");
         Should.Throw<ArgumentException>(() => PostStratification.Estimate([new("x", a, a, 0), new("y", a, a, 0)])).Message.ShouldContain("target population needs units");

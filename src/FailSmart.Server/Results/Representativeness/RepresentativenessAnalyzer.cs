@@ -8,7 +8,8 @@ namespace FailSmart.Server.Results.Representativeness;
 /// <summary>
 /// An experiment's cohort against a target population: per attribute, the cohort's mix (units of one variation,
 /// by their first exposure's value) against the target's, and per metric and treatment the effect post-stratified to
-/// the target over that attribute. Sums come from the event store; the statistics from
+/// the target over that attribute, and, with several attributes and a target that knows their cells, over the cells
+/// of their cross (country × platform). Ratio and mean-per-event metrics by the delta method. Sums come from the event store; the statistics from
 /// <see cref="CohortMix"/> and <see cref="PostStratification"/>. Used by the API and by <c>failsmart analyze</c>.
 /// </summary>
 internal sealed class RepresentativenessAnalyzer(IEventStore store)
@@ -49,56 +50,107 @@ internal sealed class RepresentativenessAnalyzer(IEventStore store)
         IReadOnlyList<CohortMixResponse> compared = mixes.Count == 0
             ? []
             : [.. CohortMix.Compare([.. mixes.Select(m => m.Mix)]).Select(d => ToResponse(d, mixes.First(m => m.Mix.Attribute == d.Attribute)))];
+        string[] comparedInOrder = [.. attributes.Where(a => compared.Any(c => c.Attribute == a))];
+        IReadOnlyDictionary<string, double>? cells = comparedInOrder.Length >= 2 ? await target.CellsAsync(comparedInOrder, cancellationToken) : null;
+        if (comparedInOrder.Length >= 2 && cells is null)
+        {
+            notes.Add($"The target population has units per attribute only, not per cell of {string.Join(ReweightedEffectResponse.CellSeparator, comparedInOrder)}: each attribute is reweighted on its own.");
+        }
+
         var effects = new List<ReweightedEffectResponse>();
         foreach (MetricSpec metric in metrics)
         {
-            if (metric.Definition.Kind is MetricKind.Ratio or MetricKind.Mean or MetricKind.Quantile)
+            if (metric.Definition.Kind is MetricKind.Quantile)
             {
-                notes.Add($"'{metric.Definition.Key}' is a {metric.Definition.Kind.ToString().ToLowerInvariant()} metric: only per-unit means and proportions are reweighted for now.");
+                notes.Add($"'{metric.Definition.Key}' is a quantile metric: quantiles are not reweighted.");
                 continue;
+            }
+
+            if (cells is not null && await JointBreakdownAsync(scope, metric.Definition, comparedInOrder, notes, cancellationToken) is { } joint)
+            {
+                var strata = new Strata(ReweightedEffectResponse.Joint, comparedInOrder, Segments(joint, Level), cells.ToDictionary(c => Level(c.Key), c => c.Value, StringComparer.Ordinal));
+                AddEffects(effects, experiment, metric.Definition, strata, notes);
             }
 
             foreach (CohortMixResponse mix in compared)
             {
                 MetricBreakdown breakdown = await store.AnalyzeBreakdownAsync(scope, metric.Definition, mix.Attribute, cancellationToken);
-                for (int variation = 1; variation < experiment.Variations.Count; variation++)
-                {
-                    if (Reweight(metric.Definition.Key, mix.Attribute, experiment.Variations[variation].Key, variation, breakdown, targets[mix.Attribute], notes) is { } effect)
-                    {
-                        effects.Add(effect);
-                    }
-                }
+                AddEffects(effects, experiment, metric.Definition, new Strata(ReweightedEffectResponse.ByAttribute, [mix.Attribute], Segments(breakdown, v => v), targets[mix.Attribute]), notes);
             }
         }
 
         return new RepresentativenessResponse(experiment.Key, environment, experiment.Phase, target.Target, compared, effects, notes);
     }
 
-    private static ReweightedEffectResponse? Reweight(
-        string metric, string attribute, string variation, int index, MetricBreakdown breakdown, IReadOnlyDictionary<string, double> target, List<string> notes)
+    /// <summary>The strata one reweighting runs over: the cohort's sums and the target's units, both by level name.</summary>
+    private sealed record Strata(
+        string Kind, IReadOnlyList<string> Attributes, IReadOnlyDictionary<string, SegmentStatistics> Cohort, IReadOnlyDictionary<string, double> Target)
     {
-        Dictionary<string, SegmentStatistics> segments = breakdown.Segments.Where(s => s.Value is not null).ToDictionary(s => s.Value!, StringComparer.Ordinal);
-        StratumArms[] strata = [.. segments.Keys.Union(target.Keys).Order(StringComparer.Ordinal).Select(level => new StratumArms(
-            level, Arm(segments.GetValueOrDefault(level), 0), Arm(segments.GetValueOrDefault(level), index), target.GetValueOrDefault(level)))];
+        public string Name => string.Join(ReweightedEffectResponse.CellSeparator, Attributes);
+    }
+
+    private async Task<MetricBreakdown?> JointBreakdownAsync(
+        ExperimentScope scope, MetricDefinition metric, IReadOnlyList<string> attributes, List<string> notes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.AnalyzeJointBreakdownAsync(scope, metric, attributes, cancellationToken);
+        }
+        catch (NotSupportedException)
+        {
+            notes.Add($"The event store cannot read '{metric.Key}' per cell of {string.Join(ReweightedEffectResponse.CellSeparator, attributes)}: each attribute is reweighted on its own.");
+            return null;
+        }
+    }
+
+    /// <summary>A joint value as people read it: NZ × ios.</summary>
+    private static string Level(string jointValue) => string.Join(ReweightedEffectResponse.CellSeparator, JointValue.Split(jointValue));
+
+    private static Dictionary<string, SegmentStatistics> Segments(MetricBreakdown breakdown, Func<string, string> level) =>
+        breakdown.Segments.Where(s => s.Value is not null).ToDictionary(s => level(s.Value!), StringComparer.Ordinal);
+
+    private static void AddEffects(List<ReweightedEffectResponse> effects, ExperimentSubject experiment, MetricDefinition metric, Strata strata, List<string> notes)
+    {
+        for (int variation = 1; variation < experiment.Variations.Count; variation++)
+        {
+            if (Reweight(metric, strata, experiment.Variations[variation].Key, variation, notes) is { } effect)
+            {
+                effects.Add(effect);
+            }
+        }
+    }
+
+    private static ReweightedEffectResponse? Reweight(MetricDefinition metric, Strata strata, string variation, int index, List<string> notes)
+    {
+        string[] levels = [.. strata.Cohort.Keys.Union(strata.Target.Keys).Order(StringComparer.Ordinal)];
         PostStratifiedEffect estimate;
         try
         {
-            estimate = PostStratification.Estimate(strata);
+            estimate = metric.Kind is MetricKind.Ratio or MetricKind.Mean
+                ? PostStratification.EstimateRatio([.. levels.Select(level => new RatioStratumArms(
+                    level, RatioArm(strata.Cohort.GetValueOrDefault(level), 0), RatioArm(strata.Cohort.GetValueOrDefault(level), index), strata.Target.GetValueOrDefault(level)))])
+                : PostStratification.Estimate([.. levels.Select(level => new StratumArms(
+                    level, Arm(strata.Cohort.GetValueOrDefault(level), 0), Arm(strata.Cohort.GetValueOrDefault(level), index), strata.Target.GetValueOrDefault(level)))]);
         }
         catch (ArgumentException ex)
         {
-            notes.Add($"'{metric}' for {variation} by {attribute} is not reweighted: {ex.Message.Split(" (Parameter", 2)[0]}");
+            notes.Add($"'{metric.Key}' for {variation} by {strata.Name} is not reweighted: {ex.Message.Split(" (Parameter", 2)[0]}");
             return null;
         }
 
         return new ReweightedEffectResponse(
-            metric, attribute, variation, ToResponse(estimate.Plain), ToResponse(estimate.CohortWeighted), ToResponse(estimate.Reweighted),
+            metric.Key, strata.Name, variation, ToResponse(estimate.Plain), ToResponse(estimate.CohortWeighted), ToResponse(estimate.Reweighted),
             estimate.CoveredTargetShare, estimate.UncoveredLevels,
             [.. estimate.Strata.Select(s => new StratumEffectResponse(s.Level, s.CohortShare, s.TargetShare, s.Covered, s.Effect is null ? null : ToResponse(s.Effect)))],
             new HeterogeneityResponse(estimate.Heterogeneity.Q, estimate.Heterogeneity.DegreesOfFreedom, estimate.Heterogeneity.PValue, estimate.Heterogeneity.ISquared,
                 double.IsFinite(estimate.Heterogeneity.PooledEffect) ? estimate.Heterogeneity.PooledEffect : null),
-            estimate.DominantLevel, estimate.MayNotCarryOver, estimate.Explanation);
+            estimate.DominantLevel, estimate.MayNotCarryOver, estimate.Explanation, strata.Kind, strata.Attributes);
     }
+
+    private static RatioStatistics RatioArm(SegmentStatistics? segment, int variation) =>
+        segment?.Variations.FirstOrDefault(v => v.Variation == variation) is { } arm
+            ? new RatioStatistics(arm.Units, arm.Sum, arm.SumOfSquares, arm.Denominator?.Sum ?? 0, arm.Denominator?.SumOfSquares ?? 0, arm.Denominator?.SumOfProducts ?? 0)
+            : new RatioStatistics(0, 0, 0, 0, 0, 0);
 
     private static MeanStatistics Arm(SegmentStatistics? segment, int variation) =>
         segment?.Variations.FirstOrDefault(v => v.Variation == variation) is { } arm ? new MeanStatistics(arm.Units, arm.Sum, arm.SumOfSquares) : new MeanStatistics(0, 0, 0);

@@ -77,8 +77,8 @@ internal sealed partial class AnalysisSql(ISqlDialect dialect, ExperimentScope s
     /// Columns: segment, variation, n, ΣY, ΣY², ΣD, ΣD², ΣYD, ΣX, ΣX², ΣYX, ΣDX, ΣQ, ΣQ², ΣXQ, ΣYQ, ΣDQ;
     /// one row per (segment, variation). X and Q are the numerator and denominator before exposure (CUPED).
     /// </summary>
-    public string UnitMetric(MetricDefinition metric, string? attribute, double? cap) =>
-        UnitSums($"({Units(attribute, metric)}) AS this_units {dialect.LeftJoin} ({PerUnit(metric)}) AS per_unit USING (unit_id)", cap);
+    public string UnitMetric(MetricDefinition metric, IReadOnlyList<string>? attributes, double? cap) =>
+        UnitSums($"({Units(attributes, metric)}) AS this_units {dialect.LeftJoin} ({PerUnit(metric)}) AS per_unit USING (unit_id)", cap);
 
     private string UnitSums(string unitRows, double? cap)
     {
@@ -117,15 +117,15 @@ internal sealed partial class AnalysisSql(ISqlDialect dialect, ExperimentScope s
         """;
 
     /// <summary>Columns: segment, variation, units.</summary>
-    public string UnitCounts(string? attribute) => $"""
+    public string UnitCounts(IReadOnlyList<string>? attributes) => $"""
         SELECT u_segment, u_variation, count(*) AS u_units
-        FROM ({Units(attribute, null)}) AS this_units
+        FROM ({Units(attributes, null)}) AS this_units
         GROUP BY u_segment, u_variation
         ORDER BY u_segment, u_variation
         """;
 
     /// <summary>Columns: segment, variation, n values, Σv, Σv², estimate, lower, upper.</summary>
-    public string Quantile(MetricDefinition metric, string? attribute)
+    public string Quantile(MetricDefinition metric, IReadOnlyList<string>? attributes)
     {
         string q = Num(metric.QuantileLevel);
         string spread = $"{Num(metric.QuantileIntervalZ)} * sqrt(q_n * {q} * (1 - {q}))";
@@ -141,7 +141,7 @@ internal sealed partial class AnalysisSql(ISqlDialect dialect, ExperimentScope s
                        sum({dialect.ToDouble("coalesce(value, 0) * coalesce(value, 0)")}) AS q_sumsq,
                        {dialect.SortedValues(dialect.ToDouble("coalesce(value, 0)"))} AS q_sorted
                 FROM {dialect.MetricEvents(EventFilter(metric))} AS events
-                {dialect.InnerJoin} ({Units(attribute, null)}) AS this_units USING (unit_id)
+                {dialect.InnerJoin} ({Units(attributes, null)}) AS this_units USING (unit_id)
                 WHERE value IS NOT NULL AND {InWindow(metric)}
                 GROUP BY u_segment, u_variation) AS quantiles
             ORDER BY q_segment, q_variation
@@ -150,11 +150,12 @@ internal sealed partial class AnalysisSql(ISqlDialect dialect, ExperimentScope s
 
     /// <summary>
     /// Units exposed to exactly one variation: unit_id, u_variation, first_ms (first exposure) and
-    /// u_segment (the attribute on the first exposure, or ''). Retention keeps only units whose day N ended.
+    /// u_segment (the attribute on the first exposure, or ''; several attributes as one <see cref="JointValue"/>, or ''
+    /// when any is missing). Retention keeps only units whose day N ended.
     /// </summary>
-    private string Units(string? attribute, MetricDefinition? metric, bool eligibleOnly = true, string? units = null)
+    private string Units(IReadOnlyList<string>? attributes, MetricDefinition? metric, bool eligibleOnly = true, string? units = null)
     {
-        string segment = attribute is null ? "''" : dialect.ArgMin(dialect.Property(dialect.Literal(attribute)), "occurred_at_ms");
+        string segment = attributes is null ? "''" : dialect.ArgMin(Segment(attributes), "occurred_at_ms");
         string eligible = eligibleOnly && metric is { Kind: MetricKind.Retention }
             ? $" AND min(occurred_at_ms) + {Num((metric.RetentionDay + 1) * DayMs)} <= {AsOf}"
             : "";
@@ -175,6 +176,18 @@ internal sealed partial class AnalysisSql(ISqlDialect dialect, ExperimentScope s
     private string Eligible(MetricDefinition metric) => metric.Kind == MetricKind.Retention
         ? $"first_ms + {Num((metric.RetentionDay + 1) * DayMs)} <= {AsOf}"
         : "1 = 1";
+
+    private string Segment(IReadOnlyList<string> attributes)
+    {
+        string[] values = [.. attributes.Select(a => dialect.Property(dialect.Literal(a)))];
+        if (values.Length == 1)
+        {
+            return values[0];
+        }
+
+        string parts = string.Join($", {dialect.Literal(JointValue.Separator.ToString())}, ", values);
+        return $"CASE WHEN {string.Join(" OR ", values.Select(v => $"{v} = ''"))} THEN '' ELSE concat({parts}) END";
+    }
 
     private static string OnlyUnits(string? units) => units is null ? "" : $" AND unit_id IN ({units})";
 

@@ -63,7 +63,38 @@ internal sealed class EventAnalysis(IAnalysisEngine engine)
     public Task<MetricBreakdown> AnalyzeBreakdownAsync(ExperimentScope scope, MetricDefinition metric, string attribute, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(attribute);
-        return AnalyzeAsync(scope, metric, attribute, cancellationToken);
+        return AnalyzeAsync(scope, metric, [attribute], cancellationToken);
+    }
+
+    /// <summary>One metric per cell of several attributes; each segment's value is a <see cref="JointValue"/>.</summary>
+    public Task<MetricBreakdown> AnalyzeJointBreakdownAsync(ExperimentScope scope, MetricDefinition metric, IReadOnlyList<string> attributes, CancellationToken cancellationToken)
+    {
+        CheckAttributes(attributes);
+        return AnalyzeAsync(scope, metric, attributes, cancellationToken);
+    }
+
+    /// <summary>Distinct units exposed to anything in the window, per cell of several attributes (a <see cref="JointValue"/>).</summary>
+    public async Task<IReadOnlyList<AttributeUnits>> CountUnitsByAttributesAsync(
+        string environment, IReadOnlyList<string> attributes, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(environment);
+        CheckAttributes(attributes);
+        if (to < from)
+        {
+            throw new ArgumentException("The window must end after it starts.", nameof(to));
+        }
+
+        return await CountUnitsByAttributeAsync(
+            new AnalysisSql(engine.Dialect, new ExperimentScope(environment, "", 0, to), from.ToUnixTimeMilliseconds()), attributes, cancellationToken);
+    }
+
+    private static void CheckAttributes(IReadOnlyList<string> attributes)
+    {
+        ArgumentNullException.ThrowIfNull(attributes);
+        if (attributes.Count == 0 || attributes.Any(string.IsNullOrEmpty))
+        {
+            throw new ArgumentException("Name at least one attribute, none empty.", nameof(attributes));
+        }
     }
 
     /// <summary>
@@ -101,7 +132,7 @@ internal sealed class EventAnalysis(IAnalysisEngine engine)
         }
 
         return await CountUnitsByAttributeAsync(
-            new AnalysisSql(engine.Dialect, new ExperimentScope(environment, "", 0, to), from.ToUnixTimeMilliseconds()), attribute, cancellationToken);
+            new AnalysisSql(engine.Dialect, new ExperimentScope(environment, "", 0, to), from.ToUnixTimeMilliseconds()), [attribute], cancellationToken);
     }
 
     /// <summary>One phase's units per value of the attribute on each unit's first exposure, all variations together.</summary>
@@ -109,33 +140,33 @@ internal sealed class EventAnalysis(IAnalysisEngine engine)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentException.ThrowIfNullOrEmpty(attribute);
-        return CountUnitsByAttributeAsync(new AnalysisSql(engine.Dialect, scope), attribute, cancellationToken);
+        return CountUnitsByAttributeAsync(new AnalysisSql(engine.Dialect, scope), [attribute], cancellationToken);
     }
 
-    private async Task<IReadOnlyList<AttributeUnits>> CountUnitsByAttributeAsync(AnalysisSql sql, string attribute, CancellationToken cancellationToken) =>
-        [.. (await engine.QueryAsync(sql.UnitCounts(attribute), cancellationToken))
+    private async Task<IReadOnlyList<AttributeUnits>> CountUnitsByAttributeAsync(AnalysisSql sql, IReadOnlyList<string> attributes, CancellationToken cancellationToken) =>
+        [.. (await engine.QueryAsync(sql.UnitCounts(attributes), cancellationToken))
             .GroupBy(r => SegmentValue(r.GetString(0)))
             .Select(g => new AttributeUnits(g.Key, g.Sum(r => r.GetInt64(2))))
             .OrderBy(u => u.Value, StringComparer.Ordinal)];
 
-    private Task<MetricBreakdown> AnalyzeAsync(ExperimentScope scope, MetricDefinition metric, string? attribute, CancellationToken cancellationToken)
+    private Task<MetricBreakdown> AnalyzeAsync(ExperimentScope scope, MetricDefinition metric, IReadOnlyList<string>? attributes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return AnalyzeAsync(new AnalysisSql(engine.Dialect, scope), metric, attribute, cancellationToken);
+        return AnalyzeAsync(new AnalysisSql(engine.Dialect, scope), metric, attributes, cancellationToken);
     }
 
-    private async Task<MetricBreakdown> AnalyzeAsync(AnalysisSql sql, MetricDefinition metric, string? attribute, CancellationToken cancellationToken)
+    private async Task<MetricBreakdown> AnalyzeAsync(AnalysisSql sql, MetricDefinition metric, IReadOnlyList<string>? attributes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(metric);
         metric.Validate();
         if (metric.Kind == MetricKind.Quantile)
         {
-            return await AnalyzeQuantileAsync(sql, metric, attribute, cancellationToken);
+            return await AnalyzeQuantileAsync(sql, metric, attributes, cancellationToken);
         }
 
         double? cap = await ResolveCapAsync(metric, fraction => sql.PercentileCap(metric, fraction), cancellationToken);
-        IReadOnlyList<ResultRow> rows = await engine.QueryAsync(sql.UnitMetric(metric, attribute, cap), cancellationToken);
-        return new MetricBreakdown(metric.Key, attribute ?? "", Segments(rows, metric), cap);
+        IReadOnlyList<ResultRow> rows = await engine.QueryAsync(sql.UnitMetric(metric, attributes, cap), cancellationToken);
+        return new MetricBreakdown(metric.Key, Name(attributes), Segments(rows, metric), cap);
     }
 
     /// <summary>
@@ -184,10 +215,10 @@ internal sealed class EventAnalysis(IAnalysisEngine engine)
         }
     }
 
-    private async Task<MetricBreakdown> AnalyzeQuantileAsync(AnalysisSql sql, MetricDefinition metric, string? attribute, CancellationToken cancellationToken)
+    private async Task<MetricBreakdown> AnalyzeQuantileAsync(AnalysisSql sql, MetricDefinition metric, IReadOnlyList<string>? attributes, CancellationToken cancellationToken)
     {
-        IReadOnlyList<ResultRow> units = await engine.QueryAsync(sql.UnitCounts(attribute), cancellationToken);
-        Dictionary<(string, long), ResultRow> quantiles = (await engine.QueryAsync(sql.Quantile(metric, attribute), cancellationToken))
+        IReadOnlyList<ResultRow> units = await engine.QueryAsync(sql.UnitCounts(attributes), cancellationToken);
+        Dictionary<(string, long), ResultRow> quantiles = (await engine.QueryAsync(sql.Quantile(metric, attributes), cancellationToken))
             .ToDictionary(r => (r.GetString(0), r.GetInt64(1)));
         SegmentStatistics[] segments = [.. units
             .GroupBy(r => r.GetString(0))
@@ -201,10 +232,12 @@ internal sealed class EventAnalysis(IAnalysisEngine engine)
                     q?.GetDouble(4) ?? 0,
                     Quantile: q is null ? null : new QuantileEstimate(metric.QuantileLevel, q.GetInt64(2), q.GetDouble(5), q.GetDouble(6), q.GetDouble(7)));
             })]))];
-        return new MetricBreakdown(metric.Key, attribute ?? "", segments, null);
+        return new MetricBreakdown(metric.Key, Name(attributes), segments, null);
     }
 
     // Both engines return '' for a missing property; an empty value is treated as missing.
+    private static string Name(IReadOnlyList<string>? attributes) => attributes is null ? "" : string.Join(",", attributes);
+
     private static string? SegmentValue(string value) => value.Length == 0 ? null : value;
 
     private static DateTimeOffset? ToTime(long? ms) => ms is long v ? DateTimeOffset.FromUnixTimeMilliseconds(v) : null;
