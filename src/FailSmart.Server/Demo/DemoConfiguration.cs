@@ -7,13 +7,14 @@ namespace FailSmart.Server.Demo;
 /// <summary>
 /// The demo's configuration as its team wrote it, change by change: metrics and segments, a layer with two
 /// experiments, the ad-free trial, the bundled launch that reused its cohort (an acknowledged collision),
-/// a factorial launch of two web features, a pilot in New Zealand, and two guarded rollouts that begin during the simulated month.
+/// a factorial launch of two web features with their flags, a pilot in New Zealand, and two guarded rollouts that begin during the simulated month.
 /// </summary>
 internal static class DemoConfiguration
 {
     private const string Mobile = "mobile";
     private const string NzMarket = "nz-market";
     private const string Layer = "mobile-growth";
+    private const string LaunchRule = "spring";
 
     // Audiences that cannot overlap, so only the careless launch collides with anything. Equality is written
     // as $eq: shorthand equality coerces ("5" matches 5), so the collision guard cannot rule out an overlap.
@@ -70,16 +71,22 @@ internal static class DemoConfiguration
 
             new(At(setup, 15, 50), DemoPersona.Maya, ResourceKind.Experiment, Launch(),
                 "Search and badges go out together on the web, crossed, so each one's effect can be read on its own."),
+            new(At(setup, 15, 52), DemoPersona.Maya, ResourceKind.Flag, Flag(DemoLaunch.SmartSearch, "Smarter search: spelling-tolerant, with filters.", "boolean",
+                [("off", "false"), ("on", "true")], Rule(LaunchRule, [], WebAudience, DemoLaunch.Key)), "Search goes out through the spring launch."),
+            new(At(setup, 15, 54), DemoPersona.Maya, ResourceKind.Flag, Flag(DemoLaunch.TrustBadges, "Trust badges at checkout: secure payment, free returns.", "boolean",
+                [("off", "false"), ("on", "true")], Rule(LaunchRule, [], WebAudience, DemoLaunch.Key)), "The badges go out through the spring launch, with the same audience as search."),
 
             new(At(setup, 16, 0), DemoPersona.Aroha, ResourceKind.Experiment, Experiment(DemoStory.NzCheckout,
                 "A one-page checkout sells more.", "", primary: DemoMetrics.Conversion), "Pilot in New Zealand before anywhere else."),
             new(At(setup, 16, 3), DemoPersona.Aroha, ResourceKind.Flag, Flag(DemoStory.NzCheckout, "One-page checkout.", "boolean",
                 [("control", "false"), ("one-page", "true")], Rule("pilot", [NzMarket], null, DemoStory.NzCheckout)), "Start the pilot."),
 
+            // Both rollouts reach the spring launch's audience; each hashes people apart from the launch's features, so
+            // the overlap is acknowledged rather than avoided, and the launch's results audit it.
             new(At(TimeSpan.FromDays(6), 9, 0), DemoPersona.Sam, ResourceKind.Flag, GuardedFlag(DemoStory.VideoPlayerFlag, "The new video player on the web."),
-                "Guarded rollout of the new video player."),
+                "Guarded rollout of the new video player; it crosses the spring launch, randomised apart from it.", AcknowledgesCollisions: true),
             new(At(TimeSpan.FromDays(16), 10, 0), DemoPersona.Sam, ResourceKind.Flag, GuardedFlag(DemoStory.FastImagesFlag, "Smaller, faster images on the web."),
-                "Guarded rollout of the image pipeline; 100% needs a person's approval."),
+                "Guarded rollout of the image pipeline; 100% needs a person's approval. It crosses the spring launch, randomised apart from it.", AcknowledgesCollisions: true),
         ];
     }
 

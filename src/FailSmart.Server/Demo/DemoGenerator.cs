@@ -243,7 +243,16 @@ internal sealed class DemoGenerator(
                     Exposure(unit, key, variation, result.ExperimentPhase, at);
                 }
 
-                if (DemoWorld.Experiments.TryGetValue(key, out var variations))
+                if (key == DemoLaunch.Key)
+                {
+                    // The launch's flags serve each feature on or off as the person's cell says.
+                    treatment = treatment.Times(DemoLaunch.EffectOf(flag, result.Value.AsBoolean()));
+                }
+                else if (key == DemoPilot.Key)
+                {
+                    treatment = treatment.Times(DemoPilot.Effect(variation, unit.Platform));
+                }
+                else if (DemoWorld.Experiments.TryGetValue(key, out var variations))
                 {
                     treatment = treatment.Times(variations.First(v => v.Variation == variation).Effect);
                 }
@@ -251,17 +260,6 @@ internal sealed class DemoGenerator(
                 {
                     rolloutPageLoad *= feature.PageLoad;
                 }
-            }
-
-            // The factorial launch's exposures are written with the person's cell as the variation, as its evaluation records them.
-            if (DemoLaunch.Cell(unit) is { } cell)
-            {
-                if (_exposed.Add((unit.Index, DemoLaunch.Key, 1)))
-                {
-                    Exposure(unit, DemoLaunch.Key, cell, 1, at);
-                }
-
-                treatment = treatment.Times(DemoLaunch.Effect(cell));
             }
 
             if (arriving)

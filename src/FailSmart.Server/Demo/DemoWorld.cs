@@ -37,7 +37,8 @@ internal static class DemoWorld
             [DemoStory.SearchRanking] = [("control", DemoTreatment.None), ("personal", new(Purchase: 1.20, OrderValue: 1.05, PageLoad: 1.03)), ("popular", DemoTreatment.None)],
             [DemoStory.NoAds] = [("off", DemoTreatment.None), ("on", new(Return: 1.08, Purchase: 0.97, PageLoad: 0.85, AdClicks: 0.10))],
             [DemoStory.NewHome] = [("off", DemoTreatment.None), ("on", new(Return: 0.98, Purchase: 0.96, PageLoad: 1.06))],
-            [DemoStory.NzCheckout] = [("control", DemoTreatment.None), ("one-page", new(Purchase: 1.15))],
+            // The pilot's effect differs by platform (see DemoPilot); planted here is its average over New Zealand's platforms, the cohort's.
+            [DemoStory.NzCheckout] = [("control", DemoTreatment.None), (DemoPilot.Treatment, new(Purchase: 1 + DemoPilot.PurchaseLift(DemoPilot.Platforms)))],
         };
 
     /// <summary>What the guarded rollouts' feature does to the units that get it ("in").</summary>
@@ -66,18 +67,22 @@ internal static class DemoWorld
         return effects;
     }
 
-    /// <summary>The population, the same for a seed: markets and platforms in fixed shares, arrivals spread over the days.</summary>
+    /// <summary>
+    /// The population, the same for a seed: markets and platforms in fixed shares (New Zealand, the pilot market, mostly
+    /// on the web), arrivals spread over the days.
+    /// </summary>
     public static IReadOnlyList<DemoUnit> Population(int seed)
     {
         var units = new DemoUnit[Units];
         for (int i = 0; i < Units; i++)
         {
             DemoRandom random = DemoRandom.For(seed, i, 0, 0);
+            string country = Pick(s_countries, random.NextDouble());
             units[i] = new DemoUnit(
                 i,
                 $"u-{i + 1:D5}",
-                Pick(s_countries, random.NextDouble()),
-                Pick(s_platforms, random.NextDouble()),
+                country,
+                Pick(country == DemoPilot.Market ? DemoPilot.Platforms : s_platforms, random.NextDouble()),
                 random.Below(Days),
                 TimeSpan.FromMinutes(random.Below(18 * 60)),
                 0.15 + (0.40 * random.NextDouble()),
@@ -87,7 +92,7 @@ internal static class DemoWorld
         return units;
     }
 
-    private static string Pick((string Value, double Share)[] shares, double u)
+    private static string Pick(IReadOnlyList<(string Value, double Share)> shares, double u)
     {
         foreach ((string value, double share) in shares)
         {
