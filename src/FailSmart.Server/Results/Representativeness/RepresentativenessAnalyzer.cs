@@ -6,15 +6,20 @@ using FailSmart.Storage.Events;
 namespace FailSmart.Server.Results.Representativeness;
 
 /// <summary>
-/// An experiment's cohort against a target population: per attribute, the cohort's mix (units of one variation,
-/// by their first exposure's value) against the target's, and per metric and treatment the effect post-stratified to
-/// the target over that attribute. Sums come from the event store; the statistics from
+/// An experiment's or a guarded rollout's cohort against a target population: per attribute, the cohort's mix (its
+/// units, by their first exposure's value) against the target's, and per metric and treatment arm the effect
+/// post-stratified to the target over that attribute. Sums come from the event store; the statistics from
 /// <see cref="CohortMix"/> and <see cref="PostStratification"/>. Used by the API and by <c>failsmart analyze</c>.
 /// </summary>
 internal sealed class RepresentativenessAnalyzer(IEventStore store)
 {
-    public async Task<RepresentativenessResponse> AnalyzeAsync(
+    public Task<RepresentativenessResponse> AnalyzeAsync(
         string environment, ExperimentSubject experiment, IReadOnlyList<MetricSpec> metrics, TargetSource target,
+        IReadOnlyList<string> attributes, DateTimeOffset asOf, CancellationToken cancellationToken) =>
+        AnalyzeAsync(environment, CohortSubject.Of(experiment), metrics, target, attributes, asOf, cancellationToken);
+
+    public async Task<RepresentativenessResponse> AnalyzeAsync(
+        string environment, CohortSubject experiment, IReadOnlyList<MetricSpec> metrics, TargetSource target,
         IReadOnlyList<string> attributes, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         var scope = new ExperimentScope(environment, experiment.Key, experiment.Phase, asOf);
@@ -61,9 +66,9 @@ internal sealed class RepresentativenessAnalyzer(IEventStore store)
             foreach (CohortMixResponse mix in compared)
             {
                 MetricBreakdown breakdown = await store.AnalyzeBreakdownAsync(scope, metric.Definition, mix.Attribute, cancellationToken);
-                for (int variation = 1; variation < experiment.Variations.Count; variation++)
+                foreach (CohortArm treatment in experiment.Arms.Skip(1))
                 {
-                    if (Reweight(metric.Definition.Key, mix.Attribute, experiment.Variations[variation].Key, variation, breakdown, targets[mix.Attribute], notes) is { } effect)
+                    if (Reweight(metric.Definition.Key, mix.Attribute, experiment.Arms[0], treatment, breakdown, targets[mix.Attribute], notes) is { } effect)
                     {
                         effects.Add(effect);
                     }
@@ -75,11 +80,11 @@ internal sealed class RepresentativenessAnalyzer(IEventStore store)
     }
 
     private static ReweightedEffectResponse? Reweight(
-        string metric, string attribute, string variation, int index, MetricBreakdown breakdown, IReadOnlyDictionary<string, double> target, List<string> notes)
+        string metric, string attribute, CohortArm control, CohortArm treatment, MetricBreakdown breakdown, IReadOnlyDictionary<string, double> target, List<string> notes)
     {
         Dictionary<string, SegmentStatistics> segments = breakdown.Segments.Where(s => s.Value is not null).ToDictionary(s => s.Value!, StringComparer.Ordinal);
         StratumArms[] strata = [.. segments.Keys.Union(target.Keys).Order(StringComparer.Ordinal).Select(level => new StratumArms(
-            level, Arm(segments.GetValueOrDefault(level), 0), Arm(segments.GetValueOrDefault(level), index), target.GetValueOrDefault(level)))];
+            level, Arm(segments.GetValueOrDefault(level), control), Arm(segments.GetValueOrDefault(level), treatment), target.GetValueOrDefault(level)))];
         PostStratifiedEffect estimate;
         try
         {
@@ -87,12 +92,12 @@ internal sealed class RepresentativenessAnalyzer(IEventStore store)
         }
         catch (ArgumentException ex)
         {
-            notes.Add($"'{metric}' for {variation} by {attribute} is not reweighted: {ex.Message.Split(" (Parameter", 2)[0]}");
+            notes.Add($"'{metric}' for {treatment.Key} by {attribute} is not reweighted: {ex.Message.Split(" (Parameter", 2)[0]}");
             return null;
         }
 
         return new ReweightedEffectResponse(
-            metric, attribute, variation, ToResponse(estimate.Plain), ToResponse(estimate.CohortWeighted), ToResponse(estimate.Reweighted),
+            metric, attribute, treatment.Key, ToResponse(estimate.Plain), ToResponse(estimate.CohortWeighted), ToResponse(estimate.Reweighted),
             estimate.CoveredTargetShare, estimate.UncoveredLevels,
             [.. estimate.Strata.Select(s => new StratumEffectResponse(s.Level, s.CohortShare, s.TargetShare, s.Covered, s.Effect is null ? null : ToResponse(s.Effect)))],
             new HeterogeneityResponse(estimate.Heterogeneity.Q, estimate.Heterogeneity.DegreesOfFreedom, estimate.Heterogeneity.PValue, estimate.Heterogeneity.ISquared,
@@ -100,8 +105,17 @@ internal sealed class RepresentativenessAnalyzer(IEventStore store)
             estimate.DominantLevel, estimate.MayNotCarryOver, estimate.Explanation);
     }
 
-    private static MeanStatistics Arm(SegmentStatistics? segment, int variation) =>
-        segment?.Variations.FirstOrDefault(v => v.Variation == variation) is { } arm ? new MeanStatistics(arm.Units, arm.Sum, arm.SumOfSquares) : new MeanStatistics(0, 0, 0);
+    /// <summary>An arm's sums in one stratum, pooled over the stored variations it stands for.</summary>
+    private static MeanStatistics Arm(SegmentStatistics? segment, CohortArm arm)
+    {
+        (long units, double sum, double squares) = (0, 0, 0);
+        foreach (var stored in segment?.Variations.Where(v => arm.Variations.Contains(v.Variation)) ?? [])
+        {
+            (units, sum, squares) = (units + stored.Units, sum + stored.Sum, squares + stored.SumOfSquares);
+        }
+
+        return new MeanStatistics(units, sum, squares);
+    }
 
     private static EffectEstimateResponse ToResponse(NormalEstimate e) =>
         new(e.Estimate, e.StandardError, e.ConfidenceInterval.Lower, e.ConfidenceInterval.Upper, double.IsFinite(e.PValue) ? e.PValue : null);
