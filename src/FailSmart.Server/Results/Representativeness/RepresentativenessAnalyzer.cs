@@ -109,7 +109,7 @@ internal sealed class RepresentativenessAnalyzer(IEventStore store)
     private static MeanStatistics Arm(SegmentStatistics? segment, CohortArm arm)
     {
         (long units, double sum, double squares) = (0, 0, 0);
-        foreach (var stored in segment?.Variations.Where(v => arm.Variations.Contains(v.Variation)) ?? [])
+        foreach (VariationStatistics stored in segment?.Variations.Where(v => arm.Variations.Contains(v.Variation)) ?? [])
         {
             (units, sum, squares) = (units + stored.Units, sum + stored.Sum, squares + stored.SumOfSquares);
         }
