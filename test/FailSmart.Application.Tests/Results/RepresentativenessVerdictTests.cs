@@ -12,7 +12,7 @@ namespace FailSmart.Application.Tests.Results;
 /// </summary>
 public sealed class RepresentativenessVerdictTests
 {
-    private static readonly RepresentativenessTarget LaunchMarkets = new("population", "launch-markets", null, null);
+    private static readonly RepresentativenessTarget s_launchMarkets = new("population", "launch-markets", null, null);
 
     private static EffectEstimateResponse Estimate(double estimate, double lower, double upper) => new(estimate, (upper - lower) / 3.92, lower, upper, 0.01);
 
@@ -28,7 +28,7 @@ public sealed class RepresentativenessVerdictTests
         1, [], [], new HeterogeneityResponse(9.1, 2, 0.011, 0.78, 0.04), "se", mayNotCarryOver, "");
 
     private static RepresentativenessResponse Result(double p, bool mayNotCarryOver, RepresentativenessTarget? target = null) =>
-        new("checkout", "production", 1, target ?? LaunchMarkets, [Mix(p)], [Effect(mayNotCarryOver)], []);
+        new("checkout", "production", 1, target ?? s_launchMarkets, [Mix(p)], [Effect(mayNotCarryOver)], []);
 
     [Fact]
     public void A_cohort_unlike_the_target_is_named_with_its_most_different_level_and_the_reweighted_effect()
