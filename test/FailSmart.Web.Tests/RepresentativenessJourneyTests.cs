@@ -66,11 +66,16 @@ public sealed class RepresentativenessJourneyTests(UiJourney journey) : IClassFi
         await UiJourney.CheckPageAsync(page, "experiment-representativeness");
 
         // A guarded rollout's page has the same comparison, of its own stage's cohort: none exposed yet, so nothing to compare.
-        await PostAsync(api, "/api/v1/flags", """
+        // It shares the pilot's units, so the collision check asks for an acknowledgement.
+        using var flag = new HttpRequestMessage(HttpMethod.Post, "/api/v1/flags") { Content = new StringContent("""
             {"key":"onboarding-ramp","type":"boolean","variations":[{"key":"off","value":false},{"key":"on","value":true}],
              "environments":{"production":{"enabled":true,"offVariation":"off","defaultVariation":"off",
                "rules":[{"id":"ramp","rollout":{"variation":"on","percentage":0,"plan":{"stages":[{"percentage":10},{"percentage":100}]} } }]} } }
-            """);
+            """, System.Text.Encoding.UTF8, "application/json") };
+        flag.Headers.Add("X-Acknowledge-Collisions", "true");
+        flag.Headers.Add("X-Change-Reason", "The rollout's cohort is compared, not read out");
+        using HttpResponseMessage created = await api.SendAsync(flag, UiJourney.Ct);
+        created.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created, await created.Content.ReadAsStringAsync(UiJourney.Ct));
         await page.GotoAsync("/rollouts");
         await page.GetByTestId("rollout-onboarding-ramp-ramp").WaitForAsync(new() { Timeout = 30_000 });
         await page.GotoAsync("/rollouts/production/onboarding-ramp/ramp");
