@@ -102,7 +102,7 @@ public sealed class AnalyzeTargetTests : IDisposable
     public async Task The_verdict_says_the_cohort_is_not_the_target_in_the_table_and_in_the_json()
     {
         (string exposures, string events, string target) = WriteFiles();
-        string[] args = ["analyze", "--exposures", exposures, "--events", events, "--experiment", "checkout", "--metric", "conversion:purchase", "--target", target];
+        string[] args = ["analyze", "--exposures", exposures, "--events", events, "--experiment", "checkout", "--metric", "conversion:purchase", "--variations", "control,treatment", "--target", target];
 
         var (exitCode, output, error) = await CliRunner.RunAsync(args, Ct);
         var (_, json, _) = await CliRunner.RunAsync([.. args, "--json"], Ct);
