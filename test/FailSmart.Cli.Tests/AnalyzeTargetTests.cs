@@ -98,6 +98,33 @@ public sealed class AnalyzeTargetTests : IDisposable
         output.ShouldNotContain("{");
     }
 
+    [Fact]
+    public async Task The_verdict_says_the_cohort_is_not_the_target_in_the_table_and_in_the_json()
+    {
+        (string exposures, string events, string target) = WriteFiles();
+        string[] args = ["analyze", "--exposures", exposures, "--events", events, "--experiment", "checkout", "--metric", "conversion:purchase", "--variations", "control,treatment", "--target", target];
+
+        var (exitCode, output, error) = await CliRunner.RunAsync(args, Ct);
+        var (_, json, _) = await CliRunner.RunAsync([.. args, "--json"], Ct);
+
+        exitCode.ShouldBe(0, error);
+        PostStratifiedEffect expected = PostStratification.Estimate(
+            [new StratumArms("NZ", Arm("NZ", 0), Arm("NZ", 1), 100), new StratumArms("US", Arm("US", 0), Arm("US", 1), 900)]);
+        string Signed(double value) => value.ToString("+0.####;-0.####;0", CultureInfo.InvariantCulture);
+        string caveat = "The cohort does not look like launch: 50% NZ against 10% in launch (country mix χ² p < 0.0001). " +
+            $"purchase-conversion for treatment reweighted to launch is {Signed(expected.Reweighted.Estimate)} " +
+            $"[{Signed(expected.Reweighted.ConfidenceInterval.Lower)}, {Signed(expected.Reweighted.ConfidenceInterval.Upper)}] against {Signed(expected.Plain.Estimate)} in the cohort.";
+        // NZ's 40-point effect against none in the US, and NZ five times its target share: it may not carry over.
+        expected.MayNotCarryOver.ShouldBeTrue();
+        caveat += " purchase-conversion for treatment may not carry over: its effect is mostly NZ's, which dominates the cohort by country.";
+
+        // The table wraps long lines at its width: compare the words.
+        string Words(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        JsonElement verdict = JsonDocument.Parse(json).RootElement.GetProperty("verdict");
+        verdict.GetProperty("reason").GetString().ShouldNotBeNull().ShouldEndWith(" " + caveat);
+        Words(output).ShouldContain(Words($"Verdict: {verdict.GetProperty("decision").GetString()}. {verdict.GetProperty("reason").GetString()}"));
+    }
+
     [Theory]
     [InlineData("country,units\nNZ,100\nUS,-3\n", "country", "$.rows[3].units")]
     [InlineData("country,units\nNZ,100\nUS,900\n", "plan", "--by 'plan' is not a column of launch.csv")]

@@ -9,7 +9,8 @@ namespace FailSmart.Web.Tests;
 /// <summary>
 /// A one-market pilot read against the launch markets in the browser: an editor uploads the target population, the
 /// results page compares the cohort with it, draws the mix and the reweighted effect, says which market the cohort
-/// cannot speak for and warns that the pilot market's effect may not carry over, with the API's numbers.
+/// cannot speak for and warns that the pilot market's effect may not carry over, with the API's numbers; the verdict
+/// then says the cohort is not the launch market. A guarded rollout's page compares its stage's cohort the same way.
 /// </summary>
 public sealed class RepresentativenessJourneyTests(UiJourney journey) : IClassFixture<UiJourney>
 {
@@ -56,7 +57,36 @@ public sealed class RepresentativenessJourneyTests(UiJourney journey) : IClassFi
         warning.ShouldContain("pilot-conversion may not carry over.");
         warning.ShouldContain("NZ is 80% of the cohort but 5% of the target");
         (await page.GetByTestId("mix-table-country").Locator("tbody tr").First.InnerTextAsync()).ShouldStartWith("NZ");
+
+        // The verdict itself now says it: the comparison cannot be read past.
+        string caveat = await page.GetByTestId("verdict").GetByTestId("verdict-representativeness").InnerTextAsync();
+        caveat.ShouldStartWith("Not the launch market. The cohort does not look like launch-markets: 80% NZ against 5% in launch-markets (country mix χ² p < 0.0001).");
+        caveat.ShouldContain($"pilot-conversion for treatment reweighted to launch-markets is {Signed(expected.GetProperty("reweighted").GetProperty("estimate").GetDouble())} [");
+        caveat.ShouldContain("pilot-conversion for treatment may not carry over");
         await UiJourney.CheckPageAsync(page, "experiment-representativeness");
+
+        // A guarded rollout's page has the same comparison, of its own stage's cohort: none exposed yet, so nothing to compare.
+        // It shares the pilot's units, so the collision check asks for an acknowledgement.
+        using var flag = new HttpRequestMessage(HttpMethod.Post, "/api/v1/flags") { Content = new StringContent("""
+            {"key":"onboarding-ramp","type":"boolean","variations":[{"key":"off","value":false},{"key":"on","value":true}],
+             "environments":{"production":{"enabled":true,"offVariation":"off","defaultVariation":"off",
+               "rules":[{"id":"ramp","rollout":{"variation":"on","percentage":0,"plan":{"stages":[{"percentage":10},{"percentage":100}]} } }]} } }
+            """, System.Text.Encoding.UTF8, "application/json") };
+        flag.Headers.Add("X-Acknowledge-Collisions", "true");
+        flag.Headers.Add("X-Change-Reason", "The rollout's cohort is compared, not read out");
+        using HttpResponseMessage created = await api.SendAsync(flag, UiJourney.Ct);
+        created.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created, await created.Content.ReadAsStringAsync(UiJourney.Ct));
+        await page.GotoAsync("/rollouts");
+        await page.GetByTestId("rollout-onboarding-ramp-ramp").WaitForAsync(new() { Timeout = 30_000 });
+        await page.GotoAsync("/rollouts/production/onboarding-ramp/ramp");
+        await page.Locator("[data-testid=rollout-page][data-interactive=true]").WaitForAsync();
+        (await page.GetByTestId("representativeness").InnerTextAsync()).ShouldContain("Compare who was in this rollout's stage with a target population");
+        await page.GetByTestId("compare").ClickAsync();
+        await page.GetByTestId("representativeness-result").WaitForAsync();
+        (await page.GetByTestId("representativeness-result").InnerTextAsync()).ShouldContain(
+            "No unit of the cohort carried 'country' on its first exposure: send it as an exposure property to compare the mix.");
+        (await page.GetByTestId("next-representativeness").CountAsync()).ShouldBe(0);
+        await UiJourney.CheckPageAsync(page, "rollout-representativeness");
     }
 
     private static string Signed(double value) => value.ToString("+0.####;-0.####;0", CultureInfo.InvariantCulture);

@@ -203,10 +203,10 @@ internal sealed class RolloutEngine(
             }
 
             MetricAnalysis analysis = await events.AnalyzeMetricAsync(scope, definition, cancellationToken);
-            ArmSums Sums(RolloutArm arm) => analysis.Variations.FirstOrDefault(v => v.Variation == (int)arm) is { } v ? new ArmSums(v.Units, v.Sum, v.SumOfSquares) : default;
+            ArmSums Sums(int arm) => analysis.Variations.FirstOrDefault(v => v.Variation == arm) is { } v ? new ArmSums(v.Units, v.Sum, v.SumOfSquares) : default;
             guardrails.Add(new GuardrailInput(definition.Key, definition.Direction == MetricDirection.Increase,
                 reference.Margin ?? definition.NonInferiorityMargin ?? DefaultMargin,
-                Sums(RolloutArm.NotYet) + Sums(RolloutArm.Holdback), Sums(RolloutArm.In))
+                RolloutArms.Sum(RolloutArms.Without, Sums), RolloutArms.Sum(RolloutArms.With, Sums))
             {
                 CarriedEvidence = carried.GetValueOrDefault(definition.Key),
             });

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FailSmart.Application.Results;
 using FailSmart.Protocol.Results;
 using Spectre.Console;
 
@@ -43,6 +44,7 @@ internal static class AnalyzeOutput
     /// </summary>
     public static int Write(TextWriter output, TextWriter error, ExperimentResultsResponse result, RepresentativenessResponse representativeness, bool json, bool bayesian, bool allowRedChecks)
     {
+        result = WithCaveat(result, representativeness);
         if (!json)
         {
             int code = Write(output, error, result, json, bayesian, allowRedChecks);
@@ -55,6 +57,15 @@ internal static class AnalyzeOutput
         output.WriteLine(document.ToJsonString(JsonOptions));
         return Write(TextWriter.Null, error, result, json, bayesian, allowRedChecks);
     }
+
+    /// <summary>
+    /// The verdict's reason followed by what the target says about it (the cohort's mix differs, or an effect may not
+    /// carry over), so neither the table nor the JSON verdict can be read without it.
+    /// </summary>
+    public static ExperimentResultsResponse WithCaveat(ExperimentResultsResponse result, RepresentativenessResponse representativeness) =>
+        result.Verdict is { } verdict && RepresentativenessVerdict.Caveat(representativeness) is { } caveat
+            ? result with { Verdict = verdict with { Reason = $"{verdict.Reason} {caveat}" } }
+            : result;
 
     public static void WriteTables(TextWriter output, ExperimentResultsResponse result, bool bayesian = false)
     {

@@ -1,12 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using FailSmart.Application.Results;
+using FailSmart.Protocol.Results;
 using Spectre.Console;
 
 namespace FailSmart.Cli.Commands;
 
 /// <summary>
-/// `failsmart rollout list|show|pause|resume|skip|rollback|approve|end-holdback`: guarded rollouts on a running
+/// `failsmart rollout list|show|representativeness|pause|resume|skip|rollback|approve|end-holdback`: guarded rollouts on a running
 /// server, through `/api/v1/rollouts`. Refusals print the server's ProblemDetails and exit 1.
 /// </summary>
 internal static class RolloutCommand
@@ -26,6 +28,7 @@ internal static class RolloutCommand
         var rollout = new Command("rollout", "Watch and steer guarded rollouts on a running FailSmart server.");
         rollout.Subcommands.Add(List());
         rollout.Subcommands.Add(Show());
+        rollout.Subcommands.Add(Representativeness());
         foreach ((string name, string description) in s_commands)
         {
             rollout.Subcommands.Add(Act(name, description));
@@ -66,6 +69,58 @@ internal static class RolloutCommand
             ? SendAsync(parse.GetValue(server)!, parse.GetValue(key)!, HttpMethod.Get, path, null, parse.InvocationConfiguration, WriteOne, cancellationToken)
             : Task.FromResult(ExitCodes.Usage));
         return command;
+    }
+
+    private static Command Representativeness()
+    {
+        var (server, key) = Connection();
+        Argument<string> rollout = Rollout();
+        var target = new Option<string>("--target") { Description = "The target population: a stored population's key (failsmart population list), or all-exposures.", Required = true };
+        var by = new Option<string?>("--by") { Description = "The attributes to compare and reweight over, comma-separated (default: every attribute of the population; required for all-exposures)." };
+        var metrics = new Option<string?>("--metrics") { Description = "Metric keys to reweight, comma-separated (default: the rollout's guardrails)." };
+        var phase = new Option<string?>("--phase") { Description = "The analysis phase (default: the current stage's)." };
+        var from = new Option<string?>("--from") { Description = "With all-exposures: the window's start, ISO 8601 (default: 30 days before its end)." };
+        var to = new Option<string?>("--to") { Description = "With all-exposures: the window's end, ISO 8601 (default: now)." };
+        var json = new Option<bool>("--json") { Description = "Print the server's JSON instead of tables." };
+        var command = new Command("representativeness",
+            "Whether the rollout's cohort looks like a target population: the mix per attribute, each guardrail's effect reweighted to the target, and whether it may not carry over.")
+            { rollout, server, key, target, by, metrics, phase, from, to, json };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            if (Path(parse.GetValue(rollout)!, parse.InvocationConfiguration) is not { } path)
+            {
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
+            string query = string.Join("&", new[]
+                {
+                    ("population", parse.GetValue(target)), ("attributes", parse.GetValue(by)), ("metrics", parse.GetValue(metrics)),
+                    ("phase", parse.GetValue(phase)), ("from", parse.GetValue(from)), ("to", parse.GetValue(to)),
+                }
+                .Where(p => p.Item2 is not null).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
+            bool asJson = parse.GetValue(json);
+            return SendAsync(parse.GetValue(server)!, parse.GetValue(key)!, HttpMethod.Get, $"{path}/representativeness?{query}", null, parse.InvocationConfiguration,
+                (answer, io) => WriteRepresentativeness(answer, io, asJson), cancellationToken);
+        });
+        return command;
+    }
+
+    private static void WriteRepresentativeness(JsonElement answer, InvocationConfiguration io, bool json)
+    {
+        if (json)
+        {
+            io.Output.WriteLine(JsonSerializer.Serialize(answer, AnalyzeOutput.JsonOptions));
+            return;
+        }
+
+        RepresentativenessResponse result = answer.Deserialize<RepresentativenessResponse>(AnalyzeOutput.JsonOptions)!;
+        // What the target says comes first, as an experiment's verdict carries it: a cohort unlike the market is not a footnote.
+        if (RepresentativenessVerdict.Caveat(result) is { } caveat)
+        {
+            io.Output.WriteLine($"Not the launch market. {caveat}");
+        }
+
+        RepresentativenessOutput.WriteTables(io.Output, result);
     }
 
     private static Command Act(string name, string description)

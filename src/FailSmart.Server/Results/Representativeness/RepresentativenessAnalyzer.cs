@@ -6,16 +6,21 @@ using FailSmart.Storage.Events;
 namespace FailSmart.Server.Results.Representativeness;
 
 /// <summary>
-/// An experiment's cohort against a target population: per attribute, the cohort's mix (units of one variation,
-/// by their first exposure's value) against the target's, and per metric and treatment the effect post-stratified to
+/// An experiment's or a guarded rollout's cohort against a target population: per attribute, the cohort's mix (its
+/// units, by their first exposure's value) against the target's, and per metric and treatment arm the effect post-stratified to
 /// the target over that attribute, and, with several attributes and a target that knows their cells, over the cells
 /// of their cross (country × platform). Ratio and mean-per-event metrics by the delta method. Sums come from the event store; the statistics from
 /// <see cref="CohortMix"/> and <see cref="PostStratification"/>. Used by the API and by <c>failsmart analyze</c>.
 /// </summary>
 internal sealed class RepresentativenessAnalyzer(IEventStore store)
 {
-    public async Task<RepresentativenessResponse> AnalyzeAsync(
+    public Task<RepresentativenessResponse> AnalyzeAsync(
         string environment, ExperimentSubject experiment, IReadOnlyList<MetricSpec> metrics, TargetSource target,
+        IReadOnlyList<string> attributes, DateTimeOffset asOf, CancellationToken cancellationToken) =>
+        AnalyzeAsync(environment, CohortSubject.Of(experiment), metrics, target, attributes, asOf, cancellationToken);
+
+    public async Task<RepresentativenessResponse> AnalyzeAsync(
+        string environment, CohortSubject experiment, IReadOnlyList<MetricSpec> metrics, TargetSource target,
         IReadOnlyList<string> attributes, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         var scope = new ExperimentScope(environment, experiment.Key, experiment.Phase, asOf);
@@ -109,18 +114,18 @@ internal sealed class RepresentativenessAnalyzer(IEventStore store)
     private static Dictionary<string, SegmentStatistics> Segments(MetricBreakdown breakdown, Func<string, string> level) =>
         breakdown.Segments.Where(s => s.Value is not null).ToDictionary(s => level(s.Value!), StringComparer.Ordinal);
 
-    private static void AddEffects(List<ReweightedEffectResponse> effects, ExperimentSubject experiment, MetricDefinition metric, Strata strata, List<string> notes)
+    private static void AddEffects(List<ReweightedEffectResponse> effects, CohortSubject cohort, MetricDefinition metric, Strata strata, List<string> notes)
     {
-        for (int variation = 1; variation < experiment.Variations.Count; variation++)
+        foreach (CohortArm treatment in cohort.Arms.Skip(1))
         {
-            if (Reweight(metric, strata, experiment.Variations[variation].Key, variation, notes) is { } effect)
+            if (Reweight(metric, strata, cohort.Arms[0], treatment, notes) is { } effect)
             {
                 effects.Add(effect);
             }
         }
     }
 
-    private static ReweightedEffectResponse? Reweight(MetricDefinition metric, Strata strata, string variation, int index, List<string> notes)
+    private static ReweightedEffectResponse? Reweight(MetricDefinition metric, Strata strata, CohortArm control, CohortArm treatment, List<string> notes)
     {
         string[] levels = [.. strata.Cohort.Keys.Union(strata.Target.Keys).Order(StringComparer.Ordinal)];
         PostStratifiedEffect estimate;
@@ -128,18 +133,18 @@ internal sealed class RepresentativenessAnalyzer(IEventStore store)
         {
             estimate = metric.Kind is MetricKind.Ratio or MetricKind.Mean
                 ? PostStratification.EstimateRatio([.. levels.Select(level => new RatioStratumArms(
-                    level, RatioArm(strata.Cohort.GetValueOrDefault(level), 0), RatioArm(strata.Cohort.GetValueOrDefault(level), index), strata.Target.GetValueOrDefault(level)))])
+                    level, RatioArm(strata.Cohort.GetValueOrDefault(level), control), RatioArm(strata.Cohort.GetValueOrDefault(level), treatment), strata.Target.GetValueOrDefault(level)))])
                 : PostStratification.Estimate([.. levels.Select(level => new StratumArms(
-                    level, Arm(strata.Cohort.GetValueOrDefault(level), 0), Arm(strata.Cohort.GetValueOrDefault(level), index), strata.Target.GetValueOrDefault(level)))]);
+                    level, Arm(strata.Cohort.GetValueOrDefault(level), control), Arm(strata.Cohort.GetValueOrDefault(level), treatment), strata.Target.GetValueOrDefault(level)))]);
         }
         catch (ArgumentException ex)
         {
-            notes.Add($"'{metric.Key}' for {variation} by {strata.Name} is not reweighted: {ex.Message.Split(" (Parameter", 2)[0]}");
+            notes.Add($"'{metric.Key}' for {treatment.Key} by {strata.Name} is not reweighted: {ex.Message.Split(" (Parameter", 2)[0]}");
             return null;
         }
 
         return new ReweightedEffectResponse(
-            metric.Key, strata.Name, variation, ToResponse(estimate.Plain), ToResponse(estimate.CohortWeighted), ToResponse(estimate.Reweighted),
+            metric.Key, strata.Name, treatment.Key, ToResponse(estimate.Plain), ToResponse(estimate.CohortWeighted), ToResponse(estimate.Reweighted),
             estimate.CoveredTargetShare, estimate.UncoveredLevels,
             [.. estimate.Strata.Select(s => new StratumEffectResponse(s.Level, s.CohortShare, s.TargetShare, s.Covered, s.Effect is null ? null : ToResponse(s.Effect)))],
             new HeterogeneityResponse(estimate.Heterogeneity.Q, estimate.Heterogeneity.DegreesOfFreedom, estimate.Heterogeneity.PValue, estimate.Heterogeneity.ISquared,
@@ -147,13 +152,31 @@ internal sealed class RepresentativenessAnalyzer(IEventStore store)
             estimate.DominantLevel, estimate.MayNotCarryOver, estimate.Explanation, strata.Kind, strata.Attributes);
     }
 
-    private static RatioStatistics RatioArm(SegmentStatistics? segment, int variation) =>
-        segment?.Variations.FirstOrDefault(v => v.Variation == variation) is { } arm
-            ? new RatioStatistics(arm.Units, arm.Sum, arm.SumOfSquares, arm.Denominator?.Sum ?? 0, arm.Denominator?.SumOfSquares ?? 0, arm.Denominator?.SumOfProducts ?? 0)
-            : new RatioStatistics(0, 0, 0, 0, 0, 0);
+    /// <summary>An arm's ratio sums in one stratum, pooled over the stored variations it stands for (every sum adds up).</summary>
+    private static RatioStatistics RatioArm(SegmentStatistics? segment, CohortArm arm)
+    {
+        (long units, double sum, double squares, double denominator, double denominatorSquares, double products) = (0, 0, 0, 0, 0, 0);
+        foreach (VariationStatistics stored in segment?.Variations.Where(v => arm.Variations.Contains(v.Variation)) ?? [])
+        {
+            (units, sum, squares) = (units + stored.Units, sum + stored.Sum, squares + stored.SumOfSquares);
+            (denominator, denominatorSquares, products) = (denominator + (stored.Denominator?.Sum ?? 0), denominatorSquares + (stored.Denominator?.SumOfSquares ?? 0),
+                products + (stored.Denominator?.SumOfProducts ?? 0));
+        }
 
-    private static MeanStatistics Arm(SegmentStatistics? segment, int variation) =>
-        segment?.Variations.FirstOrDefault(v => v.Variation == variation) is { } arm ? new MeanStatistics(arm.Units, arm.Sum, arm.SumOfSquares) : new MeanStatistics(0, 0, 0);
+        return new RatioStatistics(units, sum, squares, denominator, denominatorSquares, products);
+    }
+
+    /// <summary>An arm's sums in one stratum, pooled over the stored variations it stands for.</summary>
+    private static MeanStatistics Arm(SegmentStatistics? segment, CohortArm arm)
+    {
+        (long units, double sum, double squares) = (0, 0, 0);
+        foreach (VariationStatistics stored in segment?.Variations.Where(v => arm.Variations.Contains(v.Variation)) ?? [])
+        {
+            (units, sum, squares) = (units + stored.Units, sum + stored.Sum, squares + stored.SumOfSquares);
+        }
+
+        return new MeanStatistics(units, sum, squares);
+    }
 
     private static EffectEstimateResponse ToResponse(NormalEstimate e) =>
         new(e.Estimate, e.StandardError, e.ConfidenceInterval.Lower, e.ConfidenceInterval.Upper, double.IsFinite(e.PValue) ? e.PValue : null);

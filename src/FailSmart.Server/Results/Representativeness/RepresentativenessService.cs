@@ -1,18 +1,20 @@
 using FailSmart.Application.Populations;
 using FailSmart.Application.Problems;
 using FailSmart.Application.Results;
+using FailSmart.Application.Rollouts;
 using FailSmart.Core.Model;
 using FailSmart.Protocol.Admin;
 using FailSmart.Protocol.Results;
 using FailSmart.Storage;
+using FailSmart.Storage.Config;
 
 namespace FailSmart.Server.Results.Representativeness;
 
 /// <summary>
-/// <see cref="IRepresentativenessService"/>: checks the query against the configuration and the stored populations,
-/// then runs <see cref="RepresentativenessAnalyzer"/> as of now. Not cached: it reads a handful of sums per attribute.
+/// <see cref="IRepresentativenessService"/>: finds the experiment or guarded rollout, checks the query against the
+/// configuration and the stored populations, then runs <see cref="RepresentativenessAnalyzer"/> as of now. Not cached: it reads a handful of sums per attribute.
 /// </summary>
-internal sealed class RepresentativenessService(ResultsService results, IPopulationService populations, IEventStore events, TimeProvider clock)
+internal sealed class RepresentativenessService(ResultsService results, IPopulationService populations, IRolloutService rollouts, IEventStore events, TimeProvider clock)
     : IRepresentativenessService
 {
     /// <summary>The longest all-exposures window.</summary>
@@ -29,6 +31,32 @@ internal sealed class RepresentativenessService(ResultsService results, IPopulat
             return ServiceProblems.Invalid("environment", $"There is no environment '{query.Environment}'.", "List them with GET /api/v1/environments; the default is production.");
         }
 
+        Experiment? experiment = await results.FindAnyExperimentAsync(query.Environment, query.Experiment, cancellationToken);
+        Cohort? cohort = experiment is null ? null : new Cohort(
+            $"'{query.Experiment}'", experiment.Phase, phase => CohortSubject.Of(ResultsService.Subject(experiment, phase)),
+            "leave metrics out for the experiment's own metrics", keys => results.LoadMetricsAsync(keys, experiment, cancellationToken));
+        return await AnalyzeAsync(query, cohort, ServiceProblems.NotFound("experiment", query.Experiment), cancellationToken);
+    }
+
+    public async Task<ServiceResult<RepresentativenessResponse>> GetRolloutAsync(RolloutKey rollout, RepresentativenessQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rollout);
+        ArgumentNullException.ThrowIfNull(query);
+        if (await rollouts.GetAsync(rollout, cancellationToken) is not { } view)
+        {
+            return ServiceProblems.NotFound("rollout", rollout.ToString());
+        }
+
+        query = query with { Experiment = RolloutPlan.AnalysisKey(rollout.Flag, rollout.Rule), Environment = rollout.Environment };
+        var cohort = new Cohort(
+            $"the rollout {rollout}", view.State.Phase, phase => CohortSubject.Rollout(rollout, phase),
+            "leave metrics out for the rollout's guardrails", keys => RolloutMetricsAsync(keys, view.Plan, cancellationToken));
+        return await AnalyzeAsync(query, cohort, ServiceProblems.NotFound("rollout", rollout.ToString()), cancellationToken);
+    }
+
+    private async Task<ServiceResult<RepresentativenessResponse>> AnalyzeAsync(
+        RepresentativenessQuery query, Cohort? cohort, ServiceProblem notFound, CancellationToken cancellationToken)
+    {
         var problems = new List<FieldProblem>();
         DateTimeOffset now = clock.GetUtcNow();
         IReadOnlyList<string>? attributes = CheckAttributes(query.Attributes, problems);
@@ -41,21 +69,20 @@ internal sealed class RepresentativenessService(ResultsService results, IPopulat
             }
         }
 
-        Experiment? experiment = await results.FindAnyExperimentAsync(query.Environment, query.Experiment, cancellationToken);
-        if (experiment is null)
+        if (cohort is null)
         {
-            return ServiceProblems.NotFound("experiment", query.Experiment);
+            return notFound;
         }
 
-        int phase = query.Phase ?? experiment.Phase;
-        if (phase < 1 || phase > experiment.Phase)
+        int phase = query.Phase ?? cohort.CurrentPhase;
+        if (phase < 1 || phase > cohort.CurrentPhase)
         {
-            problems.Add(new("phase", $"'{query.Phase}' is not a phase of '{query.Experiment}'.", $"Use current, or a phase from 1 to {experiment.Phase}."));
+            problems.Add(new("phase", $"'{query.Phase}' is not a phase of {cohort.Name}.", $"Use current, or a phase from 1 to {cohort.CurrentPhase}."));
         }
 
         if (query.Metrics is { Count: 0 })
         {
-            problems.Add(new("metrics", "metrics is empty.", "Name metric keys separated by commas, or leave metrics out for the experiment's own metrics."));
+            problems.Add(new("metrics", "metrics is empty.", $"Name metric keys separated by commas, or {cohort.DefaultMetrics}."));
         }
 
         if (problems.Count > 0)
@@ -63,16 +90,39 @@ internal sealed class RepresentativenessService(ResultsService results, IPopulat
             return ServiceProblems.Invalid(problems);
         }
 
-        (IReadOnlyList<MetricSpec> specs, IReadOnlyList<FieldProblem> metricProblems) = await results.LoadMetricsAsync(query.Metrics, experiment, cancellationToken);
+        (IReadOnlyList<MetricSpec> specs, IReadOnlyList<FieldProblem> metricProblems) = await cohort.LoadMetricsAsync(query.Metrics);
         if (metricProblems.Count > 0)
         {
             return ServiceProblems.Invalid(metricProblems, metricProblems.Any(p => p.Path == "metrics") ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity);
         }
 
         RepresentativenessResponse response = await new RepresentativenessAnalyzer(events).AnalyzeAsync(
-            query.Environment, ResultsService.Subject(experiment, phase), specs, target!, attributes ?? population!.Attributes, now, cancellationToken);
+            query.Environment, cohort.Subject(phase), specs, target!, attributes ?? population!.Attributes, now, cancellationToken);
         return new ServiceResult<RepresentativenessResponse>(ServiceOutcome.Unchanged, response);
     }
+
+    /// <summary>
+    /// The named metrics, or by default the ones the rollout's gates read: the plan's guardrails; the plan's metrics
+    /// when none is a guardrail; every active metric when the plan names none, as for an experiment that names none.
+    /// </summary>
+    private async Task<(IReadOnlyList<MetricSpec> Metrics, IReadOnlyList<FieldProblem> Problems)> RolloutMetricsAsync(
+        IReadOnlyList<string>? keys, RolloutPlan? plan, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<MetricReference> named = plan?.Metrics ?? [];
+        if (keys is not null || named.Count == 0)
+        {
+            return await results.LoadMetricsAsync(keys, null, cancellationToken);
+        }
+
+        (IReadOnlyList<MetricSpec> metrics, IReadOnlyList<FieldProblem> problems) = await results.LoadMetricsAsync([.. named.Select(m => m.Key).Distinct(StringComparer.Ordinal)], null, cancellationToken);
+        MetricSpec[] guards = [.. metrics.Where(m => (named.First(r => r.Key == m.Definition.Key).Role ?? Enum.Parse<MetricUse>(m.Definition.Role.ToString())) == MetricUse.Guardrail)];
+        return (guards.Length > 0 ? guards : metrics, problems);
+    }
+
+    /// <summary>What differs between an experiment's cohort and a rollout's: how to name it, its phases, its arms and its default metrics.</summary>
+    private sealed record Cohort(
+        string Name, int CurrentPhase, Func<int, CohortSubject> Subject, string DefaultMetrics,
+        Func<IReadOnlyList<string>?, Task<(IReadOnlyList<MetricSpec> Metrics, IReadOnlyList<FieldProblem> Problems)>> LoadMetricsAsync);
 
     private static IReadOnlyList<string>? CheckAttributes(IReadOnlyList<string>? attributes, List<FieldProblem> problems)
     {
