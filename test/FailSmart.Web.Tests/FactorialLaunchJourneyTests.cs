@@ -27,6 +27,9 @@ public sealed class FactorialLaunchJourneyTests(UiJourney journey) : IClassFixtu
 
         await page.GotoAsync($"/experiments/{Key}?environment=production");
         await page.Locator("[data-testid=results-page][data-interactive=true][data-loaded=true]").WaitForAsync();
+        // The factorial panel's styles come with the page's own: a panel that set the head would drop the page's.
+        string[] styles = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('link[rel=stylesheet]')].map(l => l.getAttribute('href'))");
+        new[] { "_content/FailSmart.Web/settings.css", "_content/FailSmart.Web/results.css", "_content/FailSmart.Web/factorial.css" }.ShouldBeSubsetOf(styles);
 
         (await page.GetByTestId("factorial-launch").InnerTextAsync()).ShouldContain("A factorial launch of search, badges");
         string plan = await page.GetByTestId("factorial-plan").InnerTextAsync();
