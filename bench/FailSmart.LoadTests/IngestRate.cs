@@ -11,7 +11,8 @@ namespace FailSmart.LoadTests;
 /// <c>POST /events/v1/batch</c> of a server in a child process (validated, de-duplicated by id, committed
 /// before the reply). Bodies are serialised before the clock starts, so the senders cost little. The
 /// floor is measured again after the HTTP run and the two are averaged, so that load from elsewhere on
-/// the machine weighs on both sides of the ratio alike.
+/// the machine weighs on both sides of the ratio alike. The HTTP rate of each tenth of the batches is printed
+/// too, which shows how long a freshly started server takes to reach its steady rate.
 /// </summary>
 internal static class IngestRate
 {
@@ -34,7 +35,7 @@ internal static class IngestRate
 
         string[] bodies = [.. rows.Chunk(batchSize).Select(chunk => "[" + string.Join(",", chunk.Select(r =>
             $$"""{"id":"{{r.Id}}","type":"event","unitId":"{{r.Unit}}","timestamp":"{{timestamp}}","event":"purchase","value":{{r.Value.ToString(CultureInfo.InvariantCulture)}}}""")) + "]")];
-        using ServerProcess server = await ServerProcess.StartAsync(5098);
+        using ServerProcess server = await ServerProcess.StartAsync(ServerProcess.FreeLoopbackPort());
         string key = await LoadServer.CreateKeyAsync(server.Address, "server", "production");
         using HttpClient client = LoadServer.Client(server.Address, key);
 
@@ -46,6 +47,9 @@ internal static class IngestRate
         }
 
         int next = -1;
+        int done = 0;
+        int tenth = Math.Max(1, bodies.Length / 10);
+        var marks = new double[10];
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, senders).Select(_ => Task.Run(async () =>
         {
@@ -53,9 +57,17 @@ internal static class IngestRate
             while ((mine = Interlocked.Increment(ref next)) < bodies.Length)
             {
                 await PostAsync(client, bodies[mine]);
+                int finished = Interlocked.Increment(ref done);
+                if (finished % tenth == 0 && finished / tenth <= marks.Length)
+                {
+                    marks[(finished / tenth) - 1] = clock.Elapsed.TotalSeconds;
+                }
             }
         })));
         double http = events / clock.Elapsed.TotalSeconds;
+        double eventsPerTenth = (double)tenth * batchSize;
+        Console.WriteLine("HTTP events/s in each tenth of the run: " + string.Join(", ", marks.Select((m, i) =>
+            (eventsPerTenth / (m - (i == 0 ? 0 : marks[i - 1]))).ToString("N0", CultureInfo.InvariantCulture))));
         double floorAfter = RawAppenderRate(rows, batchSize);
         double floor = (floorBefore + floorAfter) / 2;
 

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 
 namespace FailSmart.LoadTests;
 
@@ -48,6 +50,17 @@ internal sealed class ServerProcess : IDisposable
 
         process.Kill(entireProcessTree: true);
         throw new InvalidOperationException("The server process exited before it was ready.");
+    }
+
+    /// <summary>
+    /// A loopback port free at the moment of asking, so that two load tests on one machine do not clash
+    /// on a fixed port. Another process could take it before the server binds it; the server then fails to start.
+    /// </summary>
+    public static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

@@ -23,7 +23,7 @@ internal static class SseFanOut
         Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (int streams in streamCounts)
         {
-            using ServerProcess server = await ServerProcess.StartAsync(20000 + streams % 10000);
+            using ServerProcess server = await ServerProcess.StartAsync(ServerProcess.FreeLoopbackPort());
             // Warm both paths (JIT, caches) before either is measured, so neither pays for the other.
             await MeasureAsync(server.Address, 10, 3, deltas: false, CancellationToken.None);
             await MeasureAsync(server.Address, 10, 3, deltas: true, CancellationToken.None);

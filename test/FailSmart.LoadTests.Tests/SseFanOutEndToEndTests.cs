@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace FailSmart.LoadTests.Tests;
 
 /// <summary>
@@ -16,7 +13,7 @@ public sealed class SseFanOutEndToEndTests
     [Fact]
     public async Task A_thousand_streams_each_receive_every_change_as_a_patch_up_to_the_last_revision()
     {
-        using ServerProcess server = await ServerProcess.StartAsync(FreePort());
+        using ServerProcess server = await ServerProcess.StartAsync(ServerProcess.FreeLoopbackPort());
 
         SseFanOutResult result = await SseFanOut.MeasureAsync(server.Address, Streams, Changes, deltas: true, TestContext.Current.CancellationToken);
 
@@ -28,12 +25,5 @@ public sealed class SseFanOutEndToEndTests
         result.LatenciesMs.Length.ShouldBe(Streams * Changes);
         // Patches, not full rule sets: the example's rule set is about 2 KB, a one-flag patch well under 1 KB.
         result.BytesPerStreamPerChange.ShouldBeLessThan(1_000);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
