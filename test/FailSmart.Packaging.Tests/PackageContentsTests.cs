@@ -104,4 +104,14 @@ public sealed class PackageContentsTests
         command.Attribute("Name")!.Value.ShouldBe("failsmart");
         command.Attribute("EntryPoint")!.Value.ShouldBe("failsmart.dll");
     }
+
+    [Fact]
+    public void Tool_promotes_hot_code_without_the_runtimes_delay_as_the_server_does()
+    {
+        // `failsmart serve` hosts the server: without this setting a freshly started server ingests at half speed for seconds.
+        byte[] runtimeConfig = PackedPackages.Entry(PackedPackages.PackagePath(PackedPackages.Tool), "tools/net10.0/any/failsmart.runtimeconfig.json");
+        using var document = System.Text.Json.JsonDocument.Parse(runtimeConfig);
+        document.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties")
+            .GetProperty("System.Runtime.TieredCompilation.CallCountingDelayMs").GetInt32().ShouldBe(0);
+    }
 }
