@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -118,12 +119,45 @@ public sealed class AnalyzeTargetTests : IDisposable
         expected.MayNotCarryOver.ShouldBeTrue();
         caveat += " purchase-conversion for treatment may not carry over: its effect is mostly NZ's, which dominates the cohort by country.";
 
-        // The table wraps long lines at its width: compare the words.
-        string Words(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         JsonElement verdict = JsonDocument.Parse(json).RootElement.GetProperty("verdict");
         verdict.GetProperty("reason").GetString().ShouldNotBeNull().ShouldEndWith(" " + caveat);
-        Words(output).ShouldContain(Words($"Verdict: {verdict.GetProperty("decision").GetString()}. {verdict.GetProperty("reason").GetString()}"));
+        Lines(output).ShouldContain($"Verdict: {verdict.GetProperty("decision").GetString()}. {verdict.GetProperty("reason").GetString()}");
     }
+
+    [Fact]
+    public async Task A_long_verdict_reason_is_one_whole_line_of_output_redirected_to_a_file()
+    {
+        (string exposures, string events, string target) = WriteFiles();
+        string[] args = ["analyze", "--exposures", exposures, "--events", events, "--experiment", "checkout", "--metric", "conversion:purchase", "--variations", "control,treatment", "--target", target];
+        var (_, json, _) = await CliRunner.RunAsync([.. args, "--json"], Ct);
+        JsonElement verdict = JsonDocument.Parse(json).RootElement.GetProperty("verdict");
+        string reason = verdict.GetProperty("reason").GetString()!;
+        reason.Length.ShouldBeGreaterThan(300);
+
+        // The real tool, its standard output a redirected stream as in `failsmart analyze … > result.txt`.
+        string configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        string[] command = ["run", "--no-build", "-c", configuration, "--project", Path.Combine(RepositoryRoot.Find(), "src", "FailSmart.Cli"), "--", .. args];
+        foreach (string arg in command)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using Process process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
+        Task<string> error = process.StandardError.ReadToEndAsync(Ct);
+        string output = await process.StandardOutput.ReadToEndAsync(Ct);
+        await process.WaitForExitAsync(Ct);
+
+        process.ExitCode.ShouldBe(0, await error);
+        Lines(output).ShouldContain($"Verdict: {verdict.GetProperty("decision").GetString()}. {reason}");
+    }
+
+    private static string[] Lines(string output) => [.. output.Split('\n').Select(l => l.TrimEnd('\r'))];
 
     [Theory]
     [InlineData("country,units\nNZ,100\nUS,-3\n", "country", "$.rows[3].units")]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
 using FailSmart.Server;
 using FailSmart.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -65,6 +66,26 @@ public sealed class ExperimentCommandTests : IAsyncLifetime
         output.ShouldContain("Experiment onboarding in production: draft, phase 1; checklist failed");
         output.ShouldContain("Starting it would let it share units with experiment 'no-ads' in production");
         output.ShouldContain("Runs on flag 'onboarding-flow' (rule 'r1') in production.");
+    }
+
+    [Fact]
+    public async Task Checklist_prints_each_checks_sentence_whole_on_a_line_of_its_own()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(_url) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+        using JsonDocument checklist = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/v1/experiments/onboarding/checklist?environment=production", UriKind.Relative), Ct));
+        JsonElement[] items = [.. checklist.RootElement.GetProperty("items").EnumerateArray()];
+
+        var (_, output, _) = await RunAsync("experiment", "checklist", "onboarding");
+
+        string[] lines = [.. output.Split('\n').Select(l => l.TrimEnd('\r'))];
+        items.Length.ShouldBe(6);
+        // The collision's sentence names both trials and how to keep them apart: longer than a narrow cell.
+        items.Select(i => i.GetProperty("sentence").GetString()!.Length).Max().ShouldBeGreaterThan(150);
+        foreach (JsonElement item in items)
+        {
+            lines.ShouldContain($"Why {item.GetProperty("check").GetString()} {item.GetProperty("state").GetString()}: {item.GetProperty("sentence").GetString()}");
+        }
     }
 
     [Fact]

@@ -45,6 +45,25 @@ public sealed class ImportGrowthBookCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_note_is_a_whole_line_under_the_table_naming_its_feature()
+    {
+        string payload = Write("features.json", Payload);
+        var (_, json, _) = await CliRunner.RunAsync(["import", "growthbook", payload, "--out", Path.Combine(_folder.Path, "a.json"), "--json"], Ct);
+        using JsonDocument report = JsonDocument.Parse(json);
+        (string Feature, string Note)[] notes = [.. report.RootElement.GetProperty("features").EnumerateArray()
+            .SelectMany(f => f.GetProperty("notes").EnumerateArray().Select(n => (f.GetProperty("name").GetString()!, n.GetString()!)))];
+
+        var (_, printed, _) = await CliRunner.RunAsync(["import", "growthbook", payload, "--out", Path.Combine(_folder.Path, "b.json")], Ct);
+
+        notes.ShouldNotBeEmpty();
+        string[] lines = [.. printed.Split('\n').Select(l => l.TrimEnd('\r'))];
+        foreach ((string feature, string note) in notes)
+        {
+            lines.ShouldContain($"Note on {feature}: {note}");
+        }
+    }
+
+    [Fact]
     public async Task Import_partial_writes_the_features_that_can_be_served()
     {
         string output = Path.Combine(_folder.Path, "out.json");

@@ -71,6 +71,26 @@ public sealed class RolloutCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_long_pause_reason_is_one_whole_line_in_list_and_show()
+    {
+        string reason = "Support tickets doubled in the hour after the stage began: "
+            + string.Join(", ", Enumerable.Range(1, 30).Select(i => $"ticket {i}"))
+            + "; holding until support confirms the cause.";
+        reason.Length.ShouldBeGreaterThan(300);
+        (await RunAsync("rollout", "pause", Rollout, "--reason", reason)).ExitCode.ShouldBe(0);
+
+        var (listCode, listed, listError) = await RunAsync("rollout", "list");
+        var (showCode, shown, showError) = await RunAsync("rollout", "show", Rollout);
+
+        listCode.ShouldBe(0, listError);
+        showCode.ShouldBe(0, showError);
+        Lines(listed).ShouldContain($"Last reason for {Rollout}: {reason}");
+        Lines(shown).ShouldContain($"Last: pause: {reason}");
+        // The audit entry's reason names the rule it was given for.
+        Lines(shown).Count(l => l.StartsWith("  ", StringComparison.Ordinal) && l.EndsWith($" rollout.pause: ramp: {reason}", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Resume_of_a_running_rollout_exits_1_with_the_servers_reason()
     {
         var (exitCode, _, error) = await RunAsync("rollout", "resume", Rollout, "--reason", "go");
@@ -88,6 +108,8 @@ public sealed class RolloutCommandTests : IAsyncLifetime
         exitCode.ShouldBe(2);
         error.ShouldContain("environment/flag/rule");
     }
+
+    private static string[] Lines(string output) => [.. output.Split('\n').Select(l => l.TrimEnd('\r'))];
 
     private static int FreePort()
     {

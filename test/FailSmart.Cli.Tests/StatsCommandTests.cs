@@ -77,6 +77,24 @@ public sealed class StatsCommandTests
     }
 
     [Fact]
+    public async Task Analyze_table_format_writes_a_bad_cases_error_whole_on_a_line_of_its_own()
+    {
+        using var folder = new TemporaryFolder();
+        string input = Path.Combine(folder.Path, "cases.json");
+        await File.WriteAllTextAsync(input, """
+            [{"id":"bad","kind":"mean_welch","control":{"n":"ten","sum":1,"sum_sq":2},"treatment":{"n":10,"sum":1,"sum_sq":2},"params":{"alpha":0.05,"null":0}}]
+            """, TestContext.Current.CancellationToken);
+        var (_, json, _) = await CliRunner.RunAsync(["stats", "analyze", input], TestContext.Current.CancellationToken);
+        string message = JsonNode.Parse(json)!.AsArray()[0]!["error"]!.GetValue<string>();
+
+        var (exitCode, output, _) = await CliRunner.RunAsync(["stats", "analyze", input, "--format", "table"], TestContext.Current.CancellationToken);
+
+        exitCode.ShouldBe(1);
+        output.Split('\n').Select(l => l.TrimEnd('\r')).ShouldContain($"bad (mean_welch): error: {message}");
+        output.ShouldNotContain("│");
+    }
+
+    [Fact]
     public async Task Analyze_table_format_puts_nested_values_on_rows_of_their_own()
     {
         // mean_welch's absolute and relative lifts are objects with intervals: each leaf gets its own row, named by its path.

@@ -69,27 +69,26 @@ internal static class AnalyzeOutput
 
     public static void WriteTables(TextWriter output, ExperimentResultsResponse result, bool bayesian = false)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        console.Profile.Width = 200;
-        console.WriteLine($"{result.Experiment} phase {result.Phase}: " + string.Join(", ", result.Variations.Select(v => $"{v.Key} {v.Units.ToString("N0", CultureInfo.InvariantCulture)}")) + " units");
+        IAnsiConsole console = CliConsole.Create(output);
+        console.WriteFullLine($"{result.Experiment} phase {result.Phase}: " + string.Join(", ", result.Variations.Select(v => $"{v.Key} {v.Units.ToString("N0", CultureInfo.InvariantCulture)}")) + " units");
         foreach (ResultWarning warning in result.Warnings)
         {
-            console.WriteLine($"{warning.Severity.ToUpperInvariant()} {warning.Code}: {warning.Message}");
+            console.WriteFullLine($"{warning.Severity.ToUpperInvariant()} {warning.Code}: {warning.Message}");
         }
 
         if (result.Warnings.Count == 0)
         {
-            console.WriteLine("Checks: no sample ratio mismatch, no multiple exposures, no dependent experiment.");
+            console.WriteFullLine("Checks: no sample ratio mismatch, no multiple exposures, no dependent experiment.");
         }
 
         if (result.SampleRatio is { } srm)
         {
-            console.WriteLine($"Sample ratio: χ² = {Number(srm.ChiSquare)}, p = {Number(srm.PValue)} ({(srm.Mismatch ? "mismatch" : "as planned")}; red below {Number(srm.Threshold)}).");
+            console.WriteFullLine($"Sample ratio: χ² = {Number(srm.ChiSquare)}, p = {Number(srm.PValue)} ({(srm.Mismatch ? "mismatch" : "as planned")}; red below {Number(srm.Threshold)}).");
         }
 
         if (result.Verdict is { } verdict)
         {
-            console.WriteLine($"Verdict: {verdict.Decision}. {verdict.Reason}");
+            console.WriteFullLine($"Verdict: {verdict.Decision}. {verdict.Reason}");
         }
 
         if (result.Factorial is { } launch)
@@ -135,7 +134,7 @@ internal static class AnalyzeOutput
             console.Write(table);
             foreach (VariationResultResponse v in metric.Variations.Where(v => v.Message is not null))
             {
-                console.WriteLine($"  {v.Key}: {v.Message}");
+                console.WriteFullLine($"  {v.Key}: {v.Message}");
             }
 
             FactorialTables.WriteMetric(console, metric);

@@ -121,17 +121,23 @@ internal static class ExperimentCommand
 
     private static int WriteChecklist(JsonElement checklist, InvocationConfiguration io)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        console.Profile.Width = 200; // a table for reading, not wrapped to a pipe's default width
-        console.MarkupLine(Markup.Escape(
-            $"Experiment {Text(checklist, "experiment")} in {Text(checklist, "environment")}: {Text(checklist, "status")}, phase {Text(checklist, "phase")}; checklist {Text(checklist, "outcome")}"));
-        var table = new Table().AddColumns("Check", "State", "Why");
-        foreach (JsonElement item in checklist.GetProperty("items").EnumerateArray())
+        IAnsiConsole console = CliConsole.Create(io.Output);
+        console.WriteFullLine(
+            $"Experiment {Text(checklist, "experiment")} in {Text(checklist, "environment")}: {Text(checklist, "status")}, phase {Text(checklist, "phase")}; checklist {Text(checklist, "outcome")}");
+        JsonElement[] items = [.. checklist.GetProperty("items").EnumerateArray()];
+        var table = new Table().AddColumns("Check", "State");
+        foreach (JsonElement item in items)
         {
-            table.AddRow(Markup.Escape(Text(item, "check")), Markup.Escape(Text(item, "state")), Markup.Escape(Text(item, "sentence")));
+            table.AddRow(Markup.Escape(Text(item, "check")), Markup.Escape(Text(item, "state")));
         }
 
         console.Write(table);
+        // Each check's sentence names trials, flags and rules: a whole line under the table, not wrapped inside a cell.
+        foreach (JsonElement item in items)
+        {
+            console.WriteFullLine($"Why {Text(item, "check")} {Text(item, "state")}: {Text(item, "sentence")}");
+        }
+
         return Text(checklist, "outcome") == "failed" ? ExitCodes.Findings : ExitCodes.Success;
     }
 

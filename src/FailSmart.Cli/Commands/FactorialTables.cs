@@ -9,11 +9,11 @@ internal static class FactorialTables
 {
     public static void WritePlan(IAnsiConsole console, FactorialLaunchResponse launch)
     {
-        console.WriteLine($"Factorial launch of {string.Join(", ", launch.Features)}: each metric is read as the features' main effects, their interactions and the whole bundle against none of it.");
+        console.WriteFullLine($"Factorial launch of {string.Join(", ", launch.Features)}: each metric is read as the features' main effects, their interactions and the whole bundle against none of it.");
         if (launch.Plan is { } plan)
         {
             string assumed = plan.MinimumEffectAssumed ? " (assumed: the launch names none)" : "";
-            console.WriteLine(
+            console.WriteFullLine(
                 $"Plan for {plan.Metric}, minimum effect {Percent(plan.MinimumEffect)}{assumed} = {Number(plan.AbsoluteEffect)}: {Units(plan.MainEffectUnits)} units to detect a main effect, "
                 + $"{Units(plan.InteractionUnits)} to detect an interaction ({Ratio(plan.InteractionUnits, plan.MainEffectUnits)}× as many); "
                 + $"{Units(plan.Units)} so far give {Percent(plan.Power.MainEffect)} and {Percent(plan.Power.Interaction)} power.");
@@ -29,7 +29,7 @@ internal static class FactorialTables
 
         if (factorial.Recommendation is null)
         {
-            console.WriteLine($"  factorial: {factorial.Message}");
+            console.WriteFullLine($"  factorial: {factorial.Message}");
             return;
         }
 
@@ -53,11 +53,11 @@ internal static class FactorialTables
         console.Write(table);
         if (factorial.InteractionTest is { } test)
         {
-            console.WriteLine($"  Interaction test: χ² = {Number(test.ChiSquare)} on {test.DegreesOfFreedom} df, p {(test.PValue < 0.0001 ? "< 0.0001" : "= " + Number(test.PValue))}: "
+            console.WriteFullLine($"  Interaction test: χ² = {Number(test.ChiSquare)} on {test.DegreesOfFreedom} df, p {(test.PValue < 0.0001 ? "< 0.0001" : "= " + Number(test.PValue))}: "
                 + (factorial.Interacts ? "the features interact." : "no interaction detected."));
         }
 
-        console.WriteLine($"  {factorial.Summary}");
+        console.WriteFullLine($"  {factorial.Summary}");
     }
 
     private static string[] Row(string name, FactorialEffectResponse effect, string reading, string contribution) =>

@@ -78,23 +78,30 @@ internal static class ImportReportOutput
             return;
         }
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        console.Profile.Width = 200;
-        var table = new Table().AddColumns("Feature", "Result", "FailSmart flags", "Notes");
+        IAnsiConsole console = CliConsole.Create(writer);
+        var table = new Table().AddColumns("Feature", "Result", "FailSmart flags");
         foreach (ImportedFeature feature in result.Features)
         {
             table.AddRow(
                 Markup.Escape(feature.Name),
                 Word(feature.Status),
-                Markup.Escape(feature.Flags.Count == 0 ? "-" : string.Join(", ", feature.Flags)),
-                Markup.Escape(string.Join(Environment.NewLine, feature.Notes)));
+                Markup.Escape(feature.Flags.Count == 0 ? "-" : string.Join(", ", feature.Flags)));
         }
 
         console.Write(table);
+        // A note is a sentence: a line of its own under the table, whole, rather than wrapped inside a cell.
+        foreach (ImportedFeature feature in result.Features)
+        {
+            foreach (string note in feature.Notes)
+            {
+                console.WriteFullLine($"Note on {feature.Name}: {note}");
+            }
+        }
+
         int exact = result.Features.Count(f => f.Status == ImportStatus.Exact);
         int refused = result.Features.Count(f => f.Status == ImportStatus.Refused);
-        console.WriteLine($"{result.Features.Count} feature{(result.Features.Count == 1 ? "" : "s")} from {source}: {exact} exact, {result.Features.Count - exact - refused} with notes, {refused} refused.");
-        console.WriteLine(written
+        console.WriteFullLine($"{result.Features.Count} feature{(result.Features.Count == 1 ? "" : "s")} from {source}: {exact} exact, {result.Features.Count - exact - refused} with notes, {refused} refused.");
+        console.WriteFullLine(written
             ? $"Wrote {output.FullName}. Apply it with: failsmart config apply {output.Name} --dry-run"
             : "Nothing was written.");
     }

@@ -13,10 +13,9 @@ internal static class RepresentativenessOutput
 {
     public static void WriteTables(TextWriter output, RepresentativenessResponse result)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        console.Profile.Width = 200;
+        IAnsiConsole console = CliConsole.Create(output);
         string target = result.Target.Population ?? $"all exposures from {result.Target.From:yyyy-MM-dd} to {result.Target.To:yyyy-MM-dd}";
-        console.WriteLine($"Cohort of {result.Experiment} phase {result.Phase} against {target}:");
+        console.WriteFullLine($"Cohort of {result.Experiment} phase {result.Phase} against {target}:");
         foreach (CohortMixResponse mix in result.Attributes)
         {
             string chi = mix.ChiSquare is double c ? Number(c) : "∞ (the cohort has a level the target lacks)";
@@ -30,7 +29,7 @@ internal static class RepresentativenessOutput
             console.Write(table);
             if (mix.CohortUnitsWithoutAttribute > 0)
             {
-                console.WriteLine($"  {Units(mix.CohortUnitsWithoutAttribute)} cohort units had no {mix.Attribute} and are left out.");
+                console.WriteFullLine($"  {Units(mix.CohortUnitsWithoutAttribute)} cohort units had no {mix.Attribute} and are left out.");
             }
         }
 
@@ -42,22 +41,41 @@ internal static class RepresentativenessOutput
             foreach (ReweightedEffectResponse e in result.Effects)
             {
                 effects.AddRow(
-                    Markup.Escape(e.Metric), Markup.Escape(e.Attribute), Strata(e), Markup.Escape(e.Variation), Effect(e.Plain), Effect(e.Reweighted), Percent(e.CoveredTargetShare),
-                    Number(e.Heterogeneity.PValue), Percent(e.Heterogeneity.ISquared), e.MayNotCarryOver ? $"may not ({Markup.Escape(e.DominantLevel)} dominates)" : "yes");
+                    Markup.Escape(e.Metric), Markup.Escape(e.Attribute), Strata(e), Markup.Escape(e.Variation), Effect(e.Plain), Effect(e.Reweighted), Covered(e.CoveredTargetShare),
+                    Number(e.Heterogeneity.PValue), Percent(e.Heterogeneity.ISquared), Markup.Escape(CarriesOver(e)));
             }
 
             console.Write(effects);
             foreach (ReweightedEffectResponse e in result.Effects)
             {
-                console.WriteLine($"  {e.Metric}, {e.Variation} by {e.Attribute}: {e.Explanation}");
+                console.WriteFullLine($"  {e.Metric}, {e.Variation} by {e.Attribute}: {e.Explanation}");
             }
         }
 
         foreach (string note in result.Notes)
         {
-            console.WriteLine($"Note: {note}");
+            console.WriteFullLine($"Note: {note}");
         }
     }
+
+    /// <summary>
+    /// Whether the effect carries over to the target, claiming no more than the data backs: "may not (X dominates)" when
+    /// one stratum's effect dominates the cohort; else "unknown: covers N%" when any target stratum has no effect (the
+    /// results page names it the same way, whatever its share), since nothing speaks for that part of the target; else "yes".
+    /// </summary>
+    private static string CarriesOver(ReweightedEffectResponse e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (e.MayNotCarryOver)
+        {
+            return $"may not ({e.DominantLevel} dominates)";
+        }
+
+        return e.UncoveredLevels.Count > 0 ? $"unknown: covers {Covered(e.CoveredTargetShare)}" : "yes";
+    }
+
+    /// <summary>The covered share rounded down (past float noise), so a target not wholly covered never reads as 100%.</summary>
+    private static string Covered(double share) => (Math.Floor((share * 1000) + 1e-9) / 10).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>Joint strata are the cells of the attributes' cross; the others one attribute's levels.</summary>
     private static string Strata(ReweightedEffectResponse e) =>

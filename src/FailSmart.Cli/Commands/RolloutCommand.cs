@@ -171,13 +171,6 @@ internal static class RolloutCommand
         }
     }
 
-    private static IAnsiConsole Console(InvocationConfiguration io)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        console.Profile.Width = 200; // a table for reading, not wrapped to a pipe's default width
-        return console;
-    }
-
     private static void WriteList(JsonElement rollouts, InvocationConfiguration io)
     {
         if (rollouts.GetArrayLength() == 0)
@@ -186,21 +179,27 @@ internal static class RolloutCommand
             return;
         }
 
-        var table = new Table().AddColumns("Flag", "Rule", "Environment", "Stage", "Status", "Last reason");
+        IAnsiConsole console = CliConsole.Create(io.Output);
+        var table = new Table().AddColumns("Flag", "Rule", "Environment", "Stage", "Status");
         foreach (JsonElement r in rollouts.EnumerateArray())
         {
             table.AddRow(Markup.Escape(Text(r, "flag")), Markup.Escape(Text(r, "rule")), Markup.Escape(Text(r, "environment")),
-                Markup.Escape(StageText(r)), Text(r, "status"), Markup.Escape(Text(r, "lastReason")));
+                Markup.Escape(StageText(r)), Text(r, "status"));
         }
 
-        Console(io).Write(table);
+        console.Write(table);
+        // A reason is a sentence with readings in it: a whole line under the table, not wrapped inside a cell.
+        foreach (JsonElement r in rollouts.EnumerateArray().Where(r => Text(r, "lastReason") != "-"))
+        {
+            console.WriteFullLine($"Last reason for {Name(r)}: {Text(r, "lastReason")}");
+        }
     }
 
     private static void WriteOne(JsonElement r, InvocationConfiguration io)
     {
-        IAnsiConsole console = Console(io);
-        console.MarkupLine($"[bold]{Markup.Escape($"{Text(r, "environment")}/{Text(r, "flag")}/{Text(r, "rule")}")}[/]: {Text(r, "status")}, stage {Markup.Escape(StageText(r))}");
-        console.MarkupLine($"Last: {Markup.Escape(Text(r, "lastMove"))}: {Markup.Escape(Text(r, "lastReason"))}");
+        IAnsiConsole console = CliConsole.Create(io.Output);
+        console.WriteFullLine($"{Name(r)}: {Text(r, "status")}, stage {StageText(r)}");
+        console.WriteFullLine($"Last: {Text(r, "lastMove")}: {Text(r, "lastReason")}");
         if (r.TryGetProperty("stages", out JsonElement stages) && stages.ValueKind == JsonValueKind.Array)
         {
             var ladder = new Table().AddColumns("Stage", "Percentage", "Min time", "Min units", "Approval", "Entered");
@@ -215,7 +214,7 @@ internal static class RolloutCommand
 
         if (r.TryGetProperty("units", out JsonElement units) && units.ValueKind == JsonValueKind.Object)
         {
-            console.MarkupLine($"Units: {Number(units, "in")} in, {Number(units, "notYet")} not yet, {Number(units, "holdback")} held back; sample-ratio p {Number(r, "sampleRatioP")}");
+            console.WriteFullLine($"Units: {Number(units, "in")} in, {Number(units, "notYet")} not yet, {Number(units, "holdback")} held back; sample-ratio p {Number(r, "sampleRatioP")}");
         }
 
         if (r.TryGetProperty("gates", out JsonElement gates) && gates.ValueKind == JsonValueKind.Array && gates.GetArrayLength() > 0)
@@ -232,15 +231,16 @@ internal static class RolloutCommand
 
         if (r.TryGetProperty("history", out JsonElement history) && history.ValueKind == JsonValueKind.Array)
         {
-            var table = new Table().AddColumns("At", "Who", "Action", "Reason");
+            // One line per entry, its reason whole: a reason is a sentence, too long for a cell.
+            console.WriteFullLine("History:");
             foreach (JsonElement e in history.EnumerateArray())
             {
-                table.AddRow(Text(e, "at"), Markup.Escape(Text(e, "actor")), Text(e, "action"), Markup.Escape(Text(e, "reason")));
+                console.WriteFullLine($"  {Text(e, "at")} {Text(e, "actor")} {Text(e, "action")}: {Text(e, "reason")}");
             }
-
-            console.Write(table);
         }
     }
+
+    private static string Name(JsonElement r) => $"{Text(r, "environment")}/{Text(r, "flag")}/{Text(r, "rule")}";
 
     private static string StageText(JsonElement r) =>
         r.GetProperty("stagePercentage").ValueKind == JsonValueKind.Number

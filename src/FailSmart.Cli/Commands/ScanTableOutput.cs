@@ -9,9 +9,8 @@ internal static class ScanTableOutput
 {
     public static void Write(ScanReport report, TextWriter output)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        console.Profile.Width = 200; // a table for reading, not wrapped to a pipe's default width
-        console.WriteLine(ScanSummary.Sentence(report));
+        IAnsiConsole console = CliConsole.Create(output);
+        console.WriteFullLine(ScanSummary.Sentence(report));
 
         if (report.Usage.Count > 0)
         {
@@ -30,12 +29,12 @@ internal static class ScanTableOutput
         List<FlagUsage> unreferenced = [.. report.Unreferenced];
         if (unreferenced.Count > 0)
         {
-            console.WriteLine("Flags with no reference (candidates for removal): " + string.Join(", ", unreferenced.Select(f => f.Key)));
+            console.WriteFullLine("Flags with no reference (candidates for removal): " + string.Join(", ", unreferenced.Select(f => f.Key)));
         }
 
         if (report.Scan.FilesTooLarge.Count > 0)
         {
-            console.WriteLine("Left out, over 1 MB: " + string.Join(", ", report.Scan.FilesTooLarge));
+            console.WriteFullLine("Left out, over 1 MB: " + string.Join(", ", report.Scan.FilesTooLarge));
         }
     }
 
@@ -47,7 +46,7 @@ internal static class ScanTableOutput
             return;
         }
 
-        console.WriteLine(title);
+        console.WriteFullLine(title);
         var table = new Table().AddColumns("Flag", "Where");
         foreach (ClassifiedReference r in list)
         {

@@ -110,13 +110,7 @@ internal static class StatsPlanCommand
                 return ExitCodes.Usage;
             }
 
-            var console = AnsiConsole.Create(new AnsiConsoleSettings
-            {
-                Out = new AnsiConsoleOutput(parse.InvocationConfiguration.Output),
-                Ansi = AnsiSupport.No,
-                ColorSystem = ColorSystemSupport.NoColors,
-            });
-            console.Profile.Width = 200; // a table for reading, not wrapped to a pipe's default width
+            IAnsiConsole console = CliConsole.Create(parse.InvocationConfiguration.Output);
             var table = new Table().Title("Time to a decision, and what learning costs if the change is harmful");
             foreach (string header in LearningCostTable.Headers)
             {
@@ -129,7 +123,7 @@ internal static class StatsPlanCommand
             }
 
             console.Write(table);
-            console.WriteLine(
+            console.WriteFullLine(
                 string.Create(CultureInfo.InvariantCulture, $"Assumes a {parse.GetValue(effect) * 100:0.##}% relative effect, α = {parse.GetValue(alpha)}, power {parse.GetValue(power) * 100:0.#}%. ") +
                 "A larger allocation decides sooner but exposes more units while the answer is unknown.");
             if (parse.GetValue(factorial) is { } k)
@@ -137,7 +131,7 @@ internal static class StatsPlanCommand
                 var input = new PlanInput(b, v, parse.GetValue(proportion), parse.GetValue(unitsPerDay), parse.GetValue(effect), parse.GetValue(value), shares,
                     Alpha: parse.GetValue(alpha), Power: parse.GetValue(power));
                 console.Write(FactorialPlanTable.Create(input, k, shares));
-                console.WriteLine("An interaction's estimate has four times a main effect's variance, so it needs about four times the units of one as large.");
+                console.WriteFullLine("An interaction's estimate has four times a main effect's variance, so it needs about four times the units of one as large.");
             }
 
             return ExitCodes.Success;

@@ -59,21 +59,20 @@ internal static class StatsReferenceOutput
 
     private static void WriteTables(TextWriter output, IReadOnlyList<OracleCaseResult> results)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        console.Profile.Width = 200;
+        IAnsiConsole console = CliConsole.Create(output);
         foreach (OracleCaseResult result in results)
         {
-            var table = new Table().Title($"{Markup.Escape(result.Id)} ({Markup.Escape(result.Kind)})").AddColumn("field").AddColumn("value");
             if (!result.IsSuccess)
             {
-                table.AddRow("error", Markup.Escape(result.Error!));
+                // The error is a sentence: one whole line, not a table of one wrapped cell.
+                console.WriteFullLine($"{result.Id} ({result.Kind}): error: {result.Error}");
+                continue;
             }
-            else
+
+            var table = new Table().Title($"{Markup.Escape(result.Id)} ({Markup.Escape(result.Kind)})").AddColumn("field").AddColumn("value");
+            foreach ((string field, string value) in Rows("", result.Output))
             {
-                foreach ((string field, string value) in Rows("", result.Output))
-                {
-                    table.AddRow(Markup.Escape(field), Markup.Escape(value));
-                }
+                table.AddRow(Markup.Escape(field), Markup.Escape(value));
             }
 
             console.Write(table);

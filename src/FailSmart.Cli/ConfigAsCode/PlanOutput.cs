@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FailSmart.Application.Audit;
+using FailSmart.Cli.Commands;
 using Spectre.Console;
 
 namespace FailSmart.Cli.ConfigAsCode;
@@ -19,8 +20,7 @@ internal static class PlanOutput
 
     public static void WriteTable(IReadOnlyList<StepOutcome> outcomes, ApplyReport report, TextWriter output)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        console.Profile.Width = 200; // a table for reading, not wrapped to a pipe's default width
+        IAnsiConsole console = CliConsole.Create(output);
         StepOutcome[] listed = [.. outcomes.Where(o => o.Step.Action is not PlanAction.Unchanged)];
         if (listed.Length > 0)
         {
@@ -37,7 +37,7 @@ internal static class PlanOutput
             console.Write(table);
         }
 
-        console.WriteLine(report.Summary(outcomes));
+        console.WriteFullLine(report.Summary(outcomes));
     }
 
     public static void WriteJson(IReadOnlyList<StepOutcome> outcomes, ApplyReport report, TextWriter output)
