@@ -99,6 +99,40 @@ public sealed class EventImportCsvDialectTests(FailSmartFactory factory) : IClas
     }
 
     [Fact]
+    public async Task A_quote_never_closed_after_a_cell_on_two_lines_is_named_by_its_file_line_in_path_and_message()
+    {
+        string p = Guid.NewGuid().ToString("N");
+        string csv = $"unit_id,timestamp,event,value,note\n"
+            + $"{p}-u1,{At(1)},open-{p},3,\"one\ntwo\"\n"
+            + $"{p}-u2,{At(2)},open-{p},4,x\n"
+            + $"{p}-u3,{At(3)},open-{p},5,\"never closed\n"
+            + $"{p}-u4,{At(4)},open-{p},6,x\n";
+
+        JsonElement problem = await (await ImportCsvAsync("events", csv)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        JsonElement error = problem.GetProperty("errors").EnumerateArray().ShouldHaveSingleItem();
+        (error.GetProperty("path").GetString(), error.GetProperty("message").GetString())
+            .ShouldBe(("line 5", "The quoted field that starts on line 5 is never closed."));
+        problem.GetProperty("detail").GetString()!.ShouldContain("the first, line 5: The quoted field that starts on line 5 is never closed.");
+    }
+
+    [Fact]
+    public async Task A_quote_opened_on_the_second_line_of_its_row_is_named_by_that_line()
+    {
+        string p = Guid.NewGuid().ToString("N");
+        // Row 2 starts on line 2; its note closes on line 3, where a second quote opens and is never closed.
+        string csv = $"unit_id,timestamp,event,value,note\r\n"
+            + $"{p}-u1,{At(1)},open-{p},3,\"one\r\ntwo\" \"three\r\n"
+            + $"{p}-u2,{At(2)},open-{p},4,x\r\n";
+
+        JsonElement problem = await (await ImportCsvAsync("events", csv)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        JsonElement error = problem.GetProperty("errors").EnumerateArray().ShouldHaveSingleItem();
+        (error.GetProperty("path").GetString(), error.GetProperty("message").GetString())
+            .ShouldBe(("line 3", "The quoted field that starts on line 3 is never closed."));
+    }
+
+    [Fact]
     public async Task A_semicolon_file_is_refused_row_by_row_because_imports_are_comma_separated()
     {
         string p = Guid.NewGuid().ToString("N");

@@ -138,7 +138,7 @@ internal sealed class DemoGenerator(
         }
 
         Func<EventBatchReader> readers = EventImport.Readers(ingest.Value, ruleSet, Environment, type, clock.GetUtcNow(), idOf: null);
-        (int count, int refusedRows, List<FieldProblem> refused) = await EventImport.CheckAsync(rows, csv: false, readers, cancellationToken);
+        (int count, int refusedRows, List<FieldProblem> refused, _) = await EventImport.CheckAsync(rows, csv: false, readers, cancellationToken);
         if (refusedRows > 0)
         {
             throw new InvalidOperationException($"The demo's import refused {refusedRows} of {count} rows; the first, {refused[0].Path}: {refused[0].Message}");

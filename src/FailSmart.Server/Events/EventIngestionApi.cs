@@ -61,20 +61,13 @@ internal static class EventIngestionApi
         }
 
         string environment = SdkSyncApi.EnvironmentOf(http.User);
-        RuleSet ruleSet = await rules.GetAsync(environment, cancellationToken);
-        var reader = new EventBatchReader(limits, ruleSet.Evaluator.Configuration, environment, time.GetUtcNow());
-        reader.Read(elements);
-        if (reader.RefusedForConfiguration)
+        // An experiment created a moment ago on another replica is not refused for good.
+        (EventBatchReader reader, _) = await ConfigurationReread.CheckAsync(rules, environment, ruleSet =>
         {
-            // An experiment created a moment ago on another replica is not refused for good: read the
-            // store's revision once, and read the batch again if the configuration moved.
-            RuleSet current = await rules.GetCurrentAsync(ruleSet, cancellationToken);
-            if (current.Revision != ruleSet.Revision)
-            {
-                reader = new EventBatchReader(limits, current.Evaluator.Configuration, environment, time.GetUtcNow());
-                reader.Read(elements);
-            }
-        }
+            var read = new EventBatchReader(limits, ruleSet.Evaluator.Configuration, environment, time.GetUtcNow());
+            read.Read(elements);
+            return Task.FromResult((read, read.RefusedForConfiguration));
+        }, cancellationToken);
 
         EventBatch batch = reader.Batch;
         int accepted = 0;

@@ -19,11 +19,12 @@ internal static class EventImport
     public const int MaxListedProblems = 100;
 
     /// <summary>The first pass: the number of rows, and the refused ones (at most <see cref="MaxListedProblems"/> listed).</summary>
-    public static async Task<(int Rows, int RefusedRows, List<FieldProblem> Refused)> CheckAsync(
+    public static async Task<ImportCheck> CheckAsync(
         Stream spool, bool csv, Func<EventBatchReader> newReader, CancellationToken cancellationToken)
     {
         var refused = new List<FieldProblem>();
         int rows = 0, refusedRows = 0;
+        bool forConfiguration = false;
         try
         {
             spool.Position = 0;
@@ -40,17 +41,25 @@ internal static class EventImport
                         refused.Add(new FieldProblem($"line {line}", reason));
                     }
                 }
+
+                forConfiguration |= check.RefusedForConfiguration;
             }
+        }
+        catch (ImportLineException ex)
+        {
+            // The reader knows the line: rows read so far would miss the lines a quoted cell spans.
+            refused.Add(new FieldProblem($"line {ex.Line}", ex.Message));
+            return new ImportCheck(rows, refusedRows + 1, refused, forConfiguration);
         }
         catch (Exception ex) when (ex is DecoderFallbackException or FormatException or InvalidOperationException)
         {
             refused.Add(new FieldProblem($"line {rows + 1}", ex is DecoderFallbackException
                 ? "The file is not valid UTF-8 here. Save it as UTF-8."
                 : ex.Message));
-            return (rows, refusedRows + 1, refused);
+            return new ImportCheck(rows, refusedRows + 1, refused, forConfiguration);
         }
 
-        return (rows, refusedRows, refused);
+        return new ImportCheck(rows, refusedRows, refused, forConfiguration);
     }
 
     /// <summary>

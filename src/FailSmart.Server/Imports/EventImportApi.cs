@@ -15,8 +15,8 @@ using Microsoft.Extensions.Options;
 namespace FailSmart.Server.Imports;
 
 /// <summary>
-/// `POST /api/v1/imports/events`: history from a warehouse (exposures or metric events, NDJSON or CSV),
-/// of any age. The body is spooled to a temporary file and every row checked first, as an SDK batch's
+/// `POST /api/v1/imports/events`: history from a warehouse (exposures of experiments, guarded rollouts and
+/// holdouts, or metric events; NDJSON or CSV), of any age. The body is spooled to a temporary file and every row checked first, as an SDK batch's
 /// events are; one bad row refuses the whole import (422, each bad row by line) and nothing is stored.
 /// Otherwise the rows are stored in chunks while progress streams back as NDJSON. Rows without an id
 /// get one derived from their content, so importing a file again stores nothing twice.
@@ -99,11 +99,18 @@ internal static class EventImportApi
             FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         await http.Request.Body.CopyToAsync(spool, cancellationToken);
 
-        RuleSet ruleSet = await rules.GetAsync(environment, cancellationToken);
-        Func<EventBatchReader> readers = EventImport.Readers(options.Value, ruleSet, environment, type!, time.GetUtcNow(), row => DerivedId(environment, type!, row));
+        DateTimeOffset now = time.GetUtcNow();
+        Func<EventBatchReader> ReadersOf(RuleSet ruleSet) =>
+            EventImport.Readers(options.Value, ruleSet, environment, type!, now, row => DerivedId(environment, type!, row));
 
-        // First pass: check every row, store nothing.
-        (int rows, int refusedRows, List<FieldProblem> refused) = await EventImport.CheckAsync(spool, format == "csv", readers, cancellationToken);
+        // First pass: check every row, store nothing. Rows are checked as a batch's events are, against a newer
+        // configuration too when they name something this replica's lacks (created a moment ago on another replica).
+        ((int rows, int refusedRows, List<FieldProblem> refused, _), RuleSet checkedWith) = await ConfigurationReread.CheckAsync(rules, environment, async ruleSet =>
+        {
+            ImportCheck check = await EventImport.CheckAsync(spool, format == "csv", ReadersOf(ruleSet), cancellationToken);
+            return (check, check.RefusedForConfiguration);
+        }, cancellationToken);
+        Func<EventBatchReader> readers = ReadersOf(checkedWith);
         if (rows == 0 && refusedRows == 0)
         {
             await ApiProblems.Invalid("$", "The file holds no rows.", format == "csv" ? "Send a header row, then one event a row." : "Send one event object a line.").ExecuteAsync(http);

@@ -101,7 +101,8 @@ internal sealed class ImportRowReader : IDisposable
             if (record.Span.Count('"') % 2 == 1)
             {
                 // Sep reads an unclosed quote to the end of the file, so this is the last record.
-                throw new FormatException($"The quoted field that starts on line {line} is never closed.");
+                int opened = UnclosedQuoteLine(record.Span, line);
+                throw new ImportLineException(opened, $"The quoted field that starts on line {opened} is never closed.");
             }
 
             if (record.ColCount == 1 && record[0].Span.Length == 0)
@@ -131,6 +132,27 @@ internal sealed class ImportRowReader : IDisposable
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The line a row's never-closed quote opens on: the row's first line plus the line breaks before that quote
+    /// (a closed quoted cell earlier in the row may span lines). Doubled quotes inside a cell toggle twice.
+    /// </summary>
+    private static int UnclosedQuoteLine(ReadOnlySpan<char> row, int firstLine)
+    {
+        int open = 0;
+        bool inside = false;
+        for (int i = 0; i < row.Length; i++)
+        {
+            if (row[i] == '"')
+            {
+                inside = !inside;
+                open = inside ? i : open;
+            }
+        }
+
+        ReadOnlySpan<char> before = row[..open];
+        return firstLine + before.Count('\n') + before.Count('\r') - before.Count("\r\n".AsSpan());
     }
 
     /// <summary>A CSV row as an event object: numbers where the format has numbers, other columns as properties; empty cells left out.</summary>

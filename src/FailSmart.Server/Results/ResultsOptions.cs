@@ -25,6 +25,12 @@ internal sealed class ResultsOptions
     /// </summary>
     public TimeSpan KeepFor { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// How long a replica that finds a stored timeline out of date, while another replica computes it, waits for
+    /// that one before serving the stored timeline as it is (its <c>computedAt</c> says how old): 30 seconds.
+    /// </summary>
+    public TimeSpan TimelineWait { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The lease duration in effect.</summary>
     public TimeSpan EffectiveLeaseDuration => LeaseDuration ?? RefreshInterval * 3;
 

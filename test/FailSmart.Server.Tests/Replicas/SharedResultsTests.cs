@@ -120,6 +120,33 @@ public sealed class SharedResultsTests : IAsyncLifetime
             .GetProperty("units").GetInt64().ShouldBe(80, "the last point counts the treatment's 80 of 160 units");
     }
 
+    [Fact]
+    public async Task An_out_of_date_timeline_asked_of_both_replicas_at_the_same_moment_is_computed_once()
+    {
+        (_a, _b) = Start(refreshInterval: "00:00:00");
+        using HttpClient admin = _a.ClientWithKey();
+        await ExperimentAsync(admin, "together-test");
+        await AppendHalfThroughEachAsync("together-test", 0, 100);
+        string timeline = await TimelineJsonAsync(_a, "together-test");
+        (await TimelineJsonAsync(_b, "together-test")).ShouldBe(timeline);
+        (_a.Timelines.Computed, _b.Timelines.Computed).ShouldBe((1, 0));
+
+        // New events make the stored timeline out of date; both replicas are asked for it at once.
+        await AppendHalfThroughEachAsync("together-test", 100, 60);
+        string[] answers = await Task.WhenAll(TimelineJsonAsync(_a, "together-test"), TimelineJsonAsync(_b, "together-test"));
+
+        answers[1].ShouldBe(answers[0], "both replicas answer with the one timeline computed");
+        answers[0].ShouldNotBe(timeline);
+        long computedNow = _a.Timelines.Computed + _b.Timelines.Computed - 1;
+        computedNow.ShouldBe(1, "the out-of-date timeline is computed by the one replica that claimed it, not by both");
+        string computedBy = _a.Timelines.Computed == 2 ? _a.Name : _b.Name;
+        (await _stores.ScalarAsync<string>("SELECT computed_by FROM results WHERE key LIKE 'timeline-%'")).ShouldBe(computedBy);
+        (await _stores.ScalarAsync<string>("SELECT COALESCE(claimed_by, 'none') FROM results WHERE key LIKE 'timeline-%'")).ShouldBe("none", "storing gave the claim up");
+        using JsonDocument read = JsonDocument.Parse(answers[0]);
+        read.RootElement.GetProperty("metrics")[0].GetProperty("variations")[0].GetProperty("points").EnumerateArray().Last()
+            .GetProperty("units").GetInt64().ShouldBe(80, "the last point counts the treatment's 80 of 160 units");
+    }
+
     private static long Units(JsonElement results) => results.GetProperty("variations").EnumerateArray().Sum(v => v.GetProperty("units").GetInt64());
 
     private (Replica A, Replica B) Start(string refreshInterval)

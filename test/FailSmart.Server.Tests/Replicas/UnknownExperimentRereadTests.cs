@@ -61,6 +61,30 @@ public sealed class UnknownExperimentRereadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_of_a_guarded_rollouts_history_just_created_on_another_replica_is_accepted()
+    {
+        await CreatedAsync("/api/v1/flags", """
+            {"key": "fresh-ramp", "variations": [{"key": "off", "value": false}, {"key": "on", "value": true}],
+             "environments": {"production": {"enabled": true, "offVariation": "off", "defaultVariation": "off",
+               "rules": [{"id": "ramp", "rollout": {"variation": "on", "percentage": 0, "plan": {"stages": [{"percentage": 50}, {"percentage": 100}]}}}]}}}
+            """);
+        using HttpClient importer = _ingester.ClientWithKey();
+        string at = DateTimeOffset.UtcNow.AddDays(-60).ToString("O");
+        using var content = new StringContent(
+            $$"""
+            {"id":"h-1","unitId":"u-1","timestamp":"{{at}}","experiment":"rollout:fresh-ramp:ramp","variation":"in"}
+            {"id":"h-2","unitId":"u-2","timestamp":"{{at}}","experiment":"rollout:fresh-ramp:ramp","variation":"not-yet"}
+            """, System.Text.Encoding.UTF8, "application/x-ndjson");
+
+        using HttpResponseMessage response = await importer.PostAsync(new Uri("/api/v1/imports/events?kind=exposures", UriKind.Relative), content, ApiTestExtensions.Ct);
+
+        string text = await response.Content.ReadAsStringAsync(ApiTestExtensions.Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, text);
+        JsonElement last = JsonDocument.Parse(text.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]).RootElement;
+        (last.GetProperty("stage").GetString(), last.GetProperty("accepted").GetInt32()).ShouldBe(("done", 2), text);
+    }
+
+    [Fact]
     public async Task Usage_for_a_flag_just_created_on_another_replica_is_counted()
     {
         await CreatedAsync("/api/v1/flags", """
