@@ -75,6 +75,10 @@ public sealed class FactorialWizardJourneyTests(UiJourney journey) : IClassFixtu
         (await api.GetAsync($"/api/v1/experiments/{Key}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         await page.Locator("#seed-ranking").FillAsync("ranking-2026");
+        await page.Locator("#seed-ranking").BlurAsync();
+        // The seed answered the problem, so it goes.
+        await Assertions.Expect(page.Locator("#seed-error-2")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("problem")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("launch-cells")).ToContainTextAsync("3 features make 8 cells, 000 to 111, each with 12.5% of the enrolled units");
         await UiJourney.CheckPageAsync(page, "experiment-wizard-factorial");
 

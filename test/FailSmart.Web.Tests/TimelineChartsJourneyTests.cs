@@ -57,6 +57,8 @@ public sealed class TimelineChartsJourneyTests(UiJourney journey) : IClassFixtur
         drawn[0][0].ShouldBe(search.GetProperty("effect").GetProperty("estimate").GetDouble() * 100, 1e-9);
         (await page.GetByTestId("factorial-" + Conversion).GetByTestId("term-search").Locator("td").First.InnerTextAsync()).ShouldBe("+6.00 pp");
         (await YTitleAsync(page, conversion)).ShouldBe("Effect (percentage points)");
+        // The ticks read as the table does: signed, in points.
+        (await page.EvaluateAsync<string[]>("id => [...document.querySelectorAll('#' + id + ' .ytick text')].map(t => t.textContent)", conversion)).ShouldContain("+5");
 
         // A sum: drawn as the table gives it, the difference in the metric's mean per unit.
         string basket = "factorial-timeline-plot-" + Basket;

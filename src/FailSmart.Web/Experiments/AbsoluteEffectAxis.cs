@@ -13,7 +13,7 @@ namespace FailSmart.Web.Experiments;
 public sealed record AbsoluteEffectAxis(double Scale, string Unit, string Title, string TickFormat, string HoverFormat, string Suffix)
 {
     public static AbsoluteEffectAxis For(string metricType) => metricType is "conversion" or "retention"
-        ? new(100, "percentage points", "Effect (percentage points)", "+.1f", "+.2f", " pp")
+        ? new(100, "percentage points", "Effect (percentage points)", "+.3~g", "+.2f", " pp")
         : new(1, "the metric's unit", "Effect (difference in mean per unit)", "+.3~g", "+.4g", "");
 
     /// <summary>An effect (or an interval's bound) as drawn.</summary>

@@ -114,6 +114,19 @@ public sealed partial class NewExperimentPage
         _draft.IsFactorial = factorial;
     }
 
+    // A problem with the features is answered by changing them, so it goes; any other stays until the next save.
+    private void FeaturesChanged()
+    {
+        if (_problem is { } problem && problem.Errors.Any(IsAboutFeatures))
+        {
+            FieldProblem[] rest = [.. problem.Errors.Where(e => !IsAboutFeatures(e))];
+            _problem = rest.Length == 0 ? null : ServiceProblems.Invalid(rest, problem.Status);
+        }
+    }
+
+    private static bool IsAboutFeatures(FieldProblem problem) =>
+        problem.Path.StartsWith("$.factorial", StringComparison.Ordinal) || problem.Path.StartsWith("$.variations", StringComparison.Ordinal);
+
     private void LayerChanged(string? layer)
     {
         _draft.Layer = layer;
