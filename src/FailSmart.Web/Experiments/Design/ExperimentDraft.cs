@@ -37,6 +37,12 @@ public sealed class ExperimentDraft
 
     public List<VariationWeight> Variations { get; } = [];
 
+    /// <summary>True when it launches several features together (a factorial launch); false for one change with its variations (A/B/n).</summary>
+    public bool IsFactorial { get; set; }
+
+    /// <summary>The features of a factorial launch, in the order picked: the order of the digits in its cells.</summary>
+    public List<LaunchFeature> Features { get; } = [];
+
     /// <summary>The layer it runs in; null runs it outside any layer.</summary>
     public string? Layer { get; set; }
 
@@ -92,11 +98,14 @@ public sealed class ExperimentDraft
         }
     }
 
-    /// <summary>The plan's inputs: the candidate allocations every team weighs, and this experiment's own.</summary>
+    /// <summary>
+    /// The plan's inputs: the candidate allocations every team weighs, and this experiment's own. A factorial launch reads
+    /// each feature's own effect from the half of its units with the feature on against the half with it off.
+    /// </summary>
     public PlanInput PlanInput()
     {
-        double control = Variations.Count > 0 ? Variations[0].Percent / 100 : 0;
-        double treatment = Variations.Count > 1 ? Variations.Skip(1).Min(v => v.Percent) / 100 : 0;
+        double control = IsFactorial ? 0.5 : Variations.Count > 0 ? Variations[0].Percent / 100 : 0;
+        double treatment = IsFactorial ? 0.5 : Variations.Count > 1 ? Variations.Skip(1).Min(v => v.Percent) / 100 : 0;
         double[] allocations = [.. FailSmart.Application.Experiments.PlanInput.DefaultAllocations.Append(Math.Round(Allocation, 6)).Where(a => a > 0).Distinct().Order()];
         return new PlanInput(Baseline, Variance, Proportion, UnitsPerDay, MinimumEffect, ValuePerUnit, allocations, control, treatment);
     }
@@ -132,11 +141,20 @@ public sealed class ExperimentDraft
             ["key"] = Key.Trim(),
             ["hypothesis"] = hypothesis.Statement,
             ["hashAttribute"] = HashAttribute.Trim(),
-            ["variations"] = new JsonArray([.. Variations.Select(v => (JsonNode)new JsonObject { ["key"] = v.Key, ["weight"] = Math.Round(v.Percent / 100, 6) })]),
-            ["coverage"] = Math.Round(CoveragePercent / 100, 6),
-            ["status"] = "draft",
-            ["metrics"] = metrics,
         };
+        if (IsFactorial)
+        {
+            // A launch has no variations of its own: its cells follow from its features.
+            document["factorial"] = new JsonObject { ["features"] = new JsonArray([.. Features.Select(FeatureDocument)]) };
+        }
+        else
+        {
+            document["variations"] = new JsonArray([.. Variations.Select(v => (JsonNode)new JsonObject { ["key"] = v.Key, ["weight"] = Math.Round(v.Percent / 100, 6) })]);
+        }
+
+        document["coverage"] = Math.Round(CoveragePercent / 100, 6);
+        document["status"] = "draft";
+        document["metrics"] = metrics;
         if (Layer is not null)
         {
             document["layer"] = new JsonObject { ["key"] = Layer, ["buckets"] = new JsonArray(BucketFrom, BucketTo) };
@@ -174,8 +192,62 @@ public sealed class ExperimentDraft
         return flag;
     }
 
+    /// <summary>The flags whose rules run it: each feature's of a factorial launch, else the one chosen (none yet: empty).</summary>
+    public IReadOnlyList<string> RuleFlags => IsFactorial ? [.. Features.Select(f => f.Flag)] : Flag is null ? [] : [Flag];
+
+    /// <summary>The seed a feature gets when none is typed, as the launch's model gives it.</summary>
+    public string DefaultSeed(string flag) => Core.Model.FactorialDesign.DefaultSeed(NewKey, flag);
+
+    /// <summary>Picks a feature for the launch (last in the cells' digits), or drops it.</summary>
+    public void PickFeature(string flag, bool on)
+    {
+        int at = Features.FindIndex(f => f.Flag == flag);
+        if (on && at < 0)
+        {
+            Features.Add(new LaunchFeature(flag));
+        }
+        else if (!on && at >= 0)
+        {
+            Features.RemoveAt(at);
+        }
+    }
+
+    /// <summary>
+    /// The launch's features whose flags do not exist (or are archived) now, as problems at their paths. The server refuses
+    /// every other mistake (not 2 to 5, named twice, a shared seed, not a boolean flag) but takes a launch before its flags,
+    /// since configuration as code writes them one at a time; the wizard writes both, so it checks first and writes nothing.
+    /// </summary>
+    public IReadOnlyList<Protocol.Admin.FieldProblem> MissingFeatures(IReadOnlySet<string> existing)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        return IsFactorial
+            ? [.. Features.Select((f, i) => (f.Flag, i)).Where(f => !existing.Contains(f.Flag)).Select(f => new Protocol.Admin.FieldProblem(
+                $"{FeaturesPath}[{f.i}].flag", $"Flag '{f.Flag}' does not exist or is archived.", "Pick a boolean flag that gates the feature, or create it first."))]
+            : [];
+    }
+
+    /// <summary>Where the launch's features are in the experiment's document, as the server names their problems.</summary>
+    public const string FeaturesPath = "$.factorial.features";
+
     /// <summary>The id of the rule that runs it.</summary>
     public string RuleId => "experiment-" + Key.Trim();
+
+    private string NewKey => Key.Trim();
+
+    private string SeedOf(LaunchFeature feature) => string.IsNullOrWhiteSpace(feature.Seed) ? DefaultSeed(feature.Flag) : feature.Seed.Trim();
+
+    // The default seed is left out, so the document keeps following the launch's key as the model does.
+    private JsonNode FeatureDocument(LaunchFeature feature)
+    {
+        var node = new JsonObject { ["flag"] = feature.Flag };
+        string seed = SeedOf(feature);
+        if (seed != DefaultSeed(feature.Flag))
+        {
+            node["seed"] = seed;
+        }
+
+        return node;
+    }
 
     public static string Percent(double fraction) => (fraction * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 }

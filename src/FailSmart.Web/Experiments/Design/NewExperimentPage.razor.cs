@@ -27,6 +27,7 @@ public sealed partial class NewExperimentPage
     private IReadOnlyList<EnvironmentRecord> _environments = [];
     private ServiceProblem? _problem;
     private ServiceProblem? _ruleProblem;
+    private string? _ruleFlag;
     private ChangeRequest? _pending;
     private string _baselineSource = "Choose a primary metric to read its recent data.";
     private bool _loaded;
@@ -46,6 +47,24 @@ public sealed partial class NewExperimentPage
 
     private (IReadOnlyList<PlanRow> Rows, IReadOnlyList<FieldProblem> Problems) Plan => ExperimentPlanner.Plan(_draft.PlanInput());
 
+    /// <summary>The features the plan's factorial line is for: the launch's own, or two, for an A/B/n test that might become one.</summary>
+    private int PlannedFeatures => _draft.IsFactorial
+        ? Math.Clamp(_draft.Features.Count, Core.Model.FactorialDesign.MinFeatures, Core.Model.FactorialDesign.MaxFeatures)
+        : Core.Model.FactorialDesign.MinFeatures;
+
+    private string RunsOn => _draft.RuleFlags switch
+    {
+        [] => _draft.IsFactorial ? "No features picked yet" : "No flag yet: add the rule later",
+        [var flag] when !_draft.IsFactorial => $"flag '{flag}' in {_draft.Environment}, rule '{_draft.RuleId}'",
+        var flags => $"flags {string.Join(", ", flags.Select(f => $"'{f}'"))} in {_draft.Environment}, rule '{_draft.RuleId}' on each",
+    };
+
+    private string VariationsText => _draft.IsFactorial
+        ? _draft.Features.Count is >= Core.Model.FactorialDesign.MinFeatures and <= Core.Model.FactorialDesign.MaxFeatures
+            ? $"{1 << _draft.Features.Count} cells of a factorial launch ({Core.Model.FactorialCells.All(_draft.Features.Count)[0]} to {Core.Model.FactorialCells.All(_draft.Features.Count)[^1]}), {ExperimentDraft.Percent(1.0 / (1 << _draft.Features.Count))} each"
+            : "Pick 2 to 5 features"
+        : string.Join(", ", _draft.Variations.Select(v => $"{v.Key} {v.Percent.ToString("0.##", s_inv)}%"));
+
     private FieldProblem? PlanProblem(string field) => Plan.Problems.FirstOrDefault(p => p.Path == field);
 
     protected override async Task OnInitializedAsync()
@@ -53,9 +72,7 @@ public sealed partial class NewExperimentPage
         _environments = await Environments.ListAsync();
         _draft.Environment = _environments.FirstOrDefault(e => e.Key == "production")?.Key ?? (_environments.Count > 0 ? _environments[0].Key : "production");
         _metrics = [.. (await AllAsync(ResourceKind.Metric)).Select(m => new MetricChoice(m.Key, Text(Parse(m.Document)?["type"]) ?? "mean", m.Archived))];
-        _flags = [.. (await AllAsync(ResourceKind.Flag)).Where(f => !f.Archived).Select(f => Parse(f.Document) is { } d
-            ? new FlagChoice(f.Key, [.. (d["variations"] as JsonArray ?? []).Select(v => Text(v?["key"]) ?? "")], [.. (d["environments"] as JsonObject ?? []).Select(e => e.Key)])
-            : new FlagChoice(f.Key, [], []))];
+        _flags = [.. (await AllAsync(ResourceKind.Flag)).Where(f => !f.Archived).Select(f => FlagChoice.From(f.Key, Parse(f.Document)) ?? new FlagChoice(f.Key, [], []))];
         _layers = [.. (await AllAsync(ResourceKind.Layer)).Where(l => !l.Archived).Select(l => new LayerChoice(l.Key, Text(Parse(l.Document)?["hashAttribute"]) ?? "id"))];
         _segments = [.. (await AllAsync(ResourceKind.Segment)).Where(s => !s.Archived).Select(s => s.Key)];
         if (FeatureQuery is { Length: > 0 } featureKey && (await Features.GetAsync(featureKey)).Value is { Archived: false } feature)
@@ -91,6 +108,24 @@ public sealed partial class NewExperimentPage
         FlagChoice? choice = _flags.FirstOrDefault(f => f.Key == flag);
         _draft.UseVariations(choice?.Variations ?? []);
     }
+
+    private void KindChanged(bool factorial)
+    {
+        _draft.IsFactorial = factorial;
+    }
+
+    // A problem with the features is answered by changing them, so it goes; any other stays until the next save.
+    private void FeaturesChanged()
+    {
+        if (_problem is { } problem && problem.Errors.Any(IsAboutFeatures))
+        {
+            FieldProblem[] rest = [.. problem.Errors.Where(e => !IsAboutFeatures(e))];
+            _problem = rest.Length == 0 ? null : ServiceProblems.Invalid(rest, problem.Status);
+        }
+    }
+
+    private static bool IsAboutFeatures(FieldProblem problem) =>
+        problem.Path.StartsWith("$.factorial", StringComparison.Ordinal) || problem.Path.StartsWith("$.variations", StringComparison.Ordinal);
 
     private void LayerChanged(string? layer)
     {
@@ -144,10 +179,19 @@ public sealed partial class NewExperimentPage
         {
             _pending = null;
             _ruleProblem = null;
+            _ruleFlag = null;
             Caller? caller = await UiCaller.GetAsync();
             if (caller is null)
             {
                 _sessionEnded = true;
+                return;
+            }
+
+            // The features' flags as they are now, not as the page was opened: nothing is written for a launch whose flags are gone.
+            if (_draft.MissingFeatures(await ExistingFeatureFlagsAsync()) is { Count: > 0 } missing)
+            {
+                _problem = ServiceProblems.Invalid(missing);
+                _step = 2;
                 return;
             }
 
@@ -171,9 +215,12 @@ public sealed partial class NewExperimentPage
                 return;
             }
 
-            if (_draft.Flag is not null && await AddRuleAsync(caller) is false)
+            foreach (string flag in _draft.RuleFlags)
             {
-                return;
+                if (await AddRuleAsync(caller, flag) is false)
+                {
+                    return;
+                }
             }
 
             Navigation.NavigateTo(LaunchHref);
@@ -194,14 +241,30 @@ public sealed partial class NewExperimentPage
         return _featureProblem is null;
     }
 
-    /// <summary>Appends the rule that runs the experiment to the flag; false when it was not written (the page says why).</summary>
-    private async Task<bool> AddRuleAsync(Caller caller)
+    /// <summary>Which of the launch's features' flags exist unarchived, read now.</summary>
+    private async Task<IReadOnlySet<string>> ExistingFeatureFlagsAsync()
     {
-        StoredResource? flag = await Resources.GetAsync(ResourceKind.Flag, _draft.Flag!);
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string flag in _draft.IsFactorial ? _draft.RuleFlags : [])
+        {
+            if (await Resources.GetAsync(ResourceKind.Flag, flag) is { Archived: false })
+            {
+                existing.Add(flag);
+            }
+        }
+
+        return existing;
+    }
+
+    /// <summary>Appends the rule that runs the experiment to a flag; false when it was not written (the page says why).</summary>
+    private async Task<bool> AddRuleAsync(Caller caller, string flagKey)
+    {
+        _ruleFlag = flagKey;
+        StoredResource? flag = await Resources.GetAsync(ResourceKind.Flag, flagKey);
         JsonObject? document = flag is null ? null : _draft.WithRule(flag.Document, flag.Tags);
         if (flag is null || document is null)
         {
-            _ruleProblem = ServiceProblems.Invalid("environment", $"Flag '{_draft.Flag}' has no environment '{_draft.Environment}'.", "Choose an environment the flag has.");
+            _ruleProblem = ServiceProblems.Invalid("environment", $"Flag '{flagKey}' has no environment '{_draft.Environment}'.", "Choose an environment the flag has.");
             return false;
         }
 
@@ -225,7 +288,8 @@ public sealed partial class NewExperimentPage
         {
             _ when path.StartsWith("$.metrics[0]", StringComparison.Ordinal) => 0,
             _ when path.StartsWith("$.metrics", StringComparison.Ordinal) => 1,
-            _ when path.StartsWith("$.variations", StringComparison.Ordinal) || path.StartsWith("$.hashAttribute", StringComparison.Ordinal) => 2,
+            _ when path.StartsWith("$.variations", StringComparison.Ordinal) || path.StartsWith("$.hashAttribute", StringComparison.Ordinal)
+                || path.StartsWith("$.factorial", StringComparison.Ordinal) => 2,
             _ when path.StartsWith("$.layer", StringComparison.Ordinal) || path.StartsWith("$.coverage", StringComparison.Ordinal) => 3,
             _ => 0,
         };
