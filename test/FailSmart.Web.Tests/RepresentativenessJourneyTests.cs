@@ -83,7 +83,7 @@ public sealed class RepresentativenessJourneyTests(UiJourney journey) : IClassFi
 
         // Another environment, reached without leaving the page: its verdict is about its own cohort, which nobody compared.
         await page.EvaluateAsync("url => Blazor.navigateTo(url)", $"/experiments/{Key}?environment=staging");
-        await page.Locator(".fs-page-header .fs-tag", new() { HasTextString = "staging" }).WaitForAsync();
+        await page.Locator(".fs-page-header .fs-tag", new() { HasText = "staging" }).WaitForAsync();
         await page.Locator("[data-testid=results-page][data-loaded=true] [data-testid=verdict]").WaitForAsync();
         (await page.GetByTestId("exposed").InnerTextAsync()).ShouldNotContain("1,000");
         (await page.GetByTestId("verdict-representativeness").CountAsync()).ShouldBe(0);
