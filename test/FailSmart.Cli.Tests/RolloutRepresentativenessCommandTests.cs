@@ -111,7 +111,7 @@ public sealed class RolloutRepresentativenessCommandTests : IAsyncLifetime
 
         exitCode.ShouldBe(0, error);
         output.ShouldStartWith("Not the launch market. The cohort does not look like launch: 50% NZ against 10% in launch (country mix χ² p < 0.0001).");
-        output.ShouldContain("purchase-conversion for in reweighted to launch is +0.04 [");
+        output.ShouldContain("purchase-conversion for in reweighted to launch is +0.040 (");
         output.ShouldContain("Cohort of rollout:checkout:ramp phase 1 against launch:");
         output.ShouldNotContain("{");
     }

@@ -1,6 +1,7 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using FailSmart.Application.Results;
+using FailSmart.Protocol.Results;
 using Microsoft.Playwright;
 using static FailSmart.Web.Tests.ResultsSeed;
 
@@ -10,7 +11,8 @@ namespace FailSmart.Web.Tests;
 /// A one-market pilot read against the launch markets in the browser: an editor uploads the target population, the
 /// results page compares the cohort with it, draws the mix and the reweighted effect, says which market the cohort
 /// cannot speak for and warns that the pilot market's effect may not carry over, with the API's numbers; the verdict
-/// then says the cohort is not the launch market. A guarded rollout's page compares its stage's cohort the same way.
+/// then says the cohort is not the launch market, until the reader changes the target or the environment. A guarded
+/// rollout's page compares its stage's cohort the same way.
 /// </summary>
 public sealed class RepresentativenessJourneyTests(UiJourney journey) : IClassFixture<UiJourney>
 {
@@ -50,20 +52,43 @@ public sealed class RepresentativenessJourneyTests(UiJourney journey) : IClassFi
         using HttpResponseMessage response = await api.GetAsync($"/api/v1/experiments/{Key}/representativeness?population=launch-markets", UiJourney.Ct);
         JsonElement expected = (await response.Content.ReadFromJsonAsync<JsonElement>(UiJourney.Ct)).GetProperty("effects")[0];
         string Effect(string which) => Text(expected.GetProperty(which));
-        (await page.GetByTestId("reweighted-text-pilot-conversion").InnerTextAsync()).ShouldStartWith(
-            $"In the cohort {Effect("plain")}; reweighted to the target {Effect("reweighted")}.");
+        string reweightedText = await page.GetByTestId("reweighted-text-pilot-conversion").InnerTextAsync();
+        // A conversion's effect in percentage points, as the results' own columns write it.
+        reweightedText.ShouldContain(" pp (");
+        reweightedText.ShouldStartWith($"In the cohort {Effect("plain")}; reweighted to the target {Effect("reweighted")}.");
+        reweightedText.ShouldContain("Heterogeneity across country: Cochran's Q p < 0.0001, I² = ");
         (await page.GetByTestId("uncovered").InnerTextAsync()).ShouldContain("The cohort has no units to speak for DE (55% of the target)");
         string warning = await page.GetByTestId("carry-over-warning").InnerTextAsync();
         warning.ShouldContain("pilot-conversion may not carry over.");
+        warning.ShouldContain("The effect differs between strata (Cochran's Q p < 0.0001, I² = ");
         warning.ShouldContain("NZ is 80% of the cohort but 5% of the target");
+        (await page.GetByTestId("representativeness").InnerTextAsync()).ShouldContain("By country: χ² ");
         (await page.GetByTestId("mix-table-country").Locator("tbody tr").First.InnerTextAsync()).ShouldStartWith("NZ");
 
         // The verdict itself now says it: the comparison cannot be read past.
         string caveat = await page.GetByTestId("verdict").GetByTestId("verdict-representativeness").InnerTextAsync();
         caveat.ShouldStartWith("Not the launch market. The cohort does not look like launch-markets: 80% NZ against 5% in launch-markets (country mix χ² p < 0.0001).");
-        caveat.ShouldContain($"pilot-conversion for treatment reweighted to launch-markets is {Signed(expected.GetProperty("reweighted").GetProperty("estimate").GetDouble())} [");
+        caveat.ShouldContain($"pilot-conversion for treatment reweighted to launch-markets is {Effect("reweighted")} against ");
         caveat.ShouldContain("pilot-conversion for treatment may not carry over");
         await UiJourney.CheckPageAsync(page, "experiment-representativeness");
+        await page.GetByTestId("verdict").ScreenshotAsync(new() { Path = Screenshot("verdict-launch-market") });
+
+        // Another target: the sentence and the comparison were about launch-markets, so both go until compared again.
+        await page.GetByTestId("target-population").SelectOptionAsync(RepresentativenessQuery.AllExposures);
+        await Assertions.Expect(page.GetByTestId("verdict-representativeness")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        (await page.GetByTestId("representativeness-result").CountAsync()).ShouldBe(0);
+        await page.GetByTestId("target-population").SelectOptionAsync("launch-markets");
+        await page.GetByTestId("compare").ClickAsync();
+        (await page.GetByTestId("verdict-representativeness").InnerTextAsync()).ShouldBe(caveat);
+
+        // Another environment, reached without leaving the page: its verdict is about its own cohort, which nobody compared.
+        await page.EvaluateAsync("url => Blazor.navigateTo(url)", $"/experiments/{Key}?environment=staging");
+        await page.Locator(".fs-page-header .fs-tag", new() { HasText = "staging" }).WaitForAsync();
+        await page.Locator("[data-testid=results-page][data-loaded=true] [data-testid=verdict]").WaitForAsync();
+        (await page.GetByTestId("exposed").InnerTextAsync()).ShouldNotContain("1,000");
+        (await page.GetByTestId("verdict-representativeness").CountAsync()).ShouldBe(0);
+        (await page.GetByTestId("representativeness-result").CountAsync()).ShouldBe(0);
+        await page.GetByTestId("verdict").ScreenshotAsync(new() { Path = Screenshot("verdict-after-environment-change") });
 
         // A guarded rollout's page has the same comparison, of its own stage's cohort: none exposed yet, so nothing to compare.
         // It shares the pilot's units, so the collision check asks for an acknowledgement.
@@ -89,10 +114,16 @@ public sealed class RepresentativenessJourneyTests(UiJourney journey) : IClassFi
         await UiJourney.CheckPageAsync(page, "rollout-representativeness");
     }
 
-    private static string Signed(double value) => value.ToString("+0.####;-0.####;0", CultureInfo.InvariantCulture);
+    private static string Text(JsonElement effect) => ResultNumbers.AbsoluteWithInterval(
+        new EffectEstimateResponse(effect.GetProperty("estimate").GetDouble(), 0, effect.GetProperty("lower").GetDouble(), effect.GetProperty("upper").GetDouble(), null),
+        "conversion");
 
-    private static string Text(JsonElement effect) =>
-        $"{Signed(effect.GetProperty("estimate").GetDouble())} ({Signed(effect.GetProperty("lower").GetDouble())} to {Signed(effect.GetProperty("upper").GetDouble())})";
+    private static string Screenshot(string name)
+    {
+        string folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name + ".png");
+    }
 
     private static async Task SeedAsync(HttpClient api)
     {

@@ -14,7 +14,12 @@ public static class RepresentativenessVerdict
     public const double Alpha = 0.05;
 
     /// <summary>The caveat, or null when every mix compared looks like the target's and every effect carries over.</summary>
-    public static string? Caveat(RepresentativenessResponse result)
+    /// <param name="result">The comparison with the target population.</param>
+    /// <param name="metricTypes">
+    /// Each metric's type by key, so an effect reads as the results page writes it (percentage points for a conversion);
+    /// a metric not in it is written in its own unit.
+    /// </param>
+    public static string? Caveat(RepresentativenessResponse result, IReadOnlyDictionary<string, string>? metricTypes = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         string target = Target(result.Target);
@@ -32,14 +37,15 @@ public static class RepresentativenessVerdict
             // The most different level, the over-represented one on a tie (two levels differ equally), as that is where the effect comes from.
             MixLevelResponse level = differs.Levels.OrderByDescending(l => Math.Round(Math.Abs(l.StandardizedDifference), 9)).ThenByDescending(l => l.CohortShare - l.TargetShare).First();
             text.Add($"The cohort does not look like {target}: {Share(level.CohortShare)} {level.Level} against {Share(level.TargetShare)} in {target} " +
-                $"({differs.Attribute} mix χ² p {PValue(differs.PValue)}).");
+                $"({differs.Attribute} mix χ² {ResultNumbers.P(differs.PValue)}).");
         }
 
         foreach (ReweightedEffectResponse effect in result.Effects.Where(e => e.Attribute == attribute))
         {
             string covers = effect.UncoveredLevels.Count == 0 ? "" : $", covering {Share(effect.CoveredTargetShare)} of it (nothing speaks for {string.Join(", ", effect.UncoveredLevels)})";
-            text.Add($"{effect.Metric} for {effect.Variation} reweighted to {target} is {Signed(effect.Reweighted.Estimate)} " +
-                $"[{Signed(effect.Reweighted.Lower)}, {Signed(effect.Reweighted.Upper)}] against {Signed(effect.Plain.Estimate)} in the cohort{covers}.");
+            string? type = metricTypes?.GetValueOrDefault(effect.Metric);
+            text.Add($"{effect.Metric} for {effect.Variation} reweighted to {target} is {ResultNumbers.AbsoluteWithInterval(effect.Reweighted, type)} " +
+                $"against {ResultNumbers.AbsoluteWithin(effect.Plain.Estimate, effect.Plain.Lower, effect.Plain.Upper, type)} in the cohort{covers}.");
         }
 
         foreach (ReweightedEffectResponse effect in unsure)
@@ -57,9 +63,18 @@ public static class RepresentativenessVerdict
         return target.Population ?? string.Create(CultureInfo.InvariantCulture, $"everyone exposed from {target.From:yyyy-MM-dd} to {target.To:yyyy-MM-dd}");
     }
 
+    /// <summary>
+    /// Why an effect may not carry over, for the warning beside the reweighted effect: the strata's effects differ and the
+    /// stratum that dominates the cohort is far less of the target.
+    /// </summary>
+    public static string CarryOver(ReweightedEffectResponse effect)
+    {
+        ArgumentNullException.ThrowIfNull(effect);
+        StratumEffectResponse? dominant = effect.Strata.FirstOrDefault(s => s.Level == effect.DominantLevel);
+        string shares = dominant is null ? "" : $" and {dominant.Level} is {Share(dominant.CohortShare)} of the cohort but {Share(dominant.TargetShare)} of the target";
+        return $"The effect differs between strata (Cochran's Q {ResultNumbers.P(effect.Heterogeneity.PValue)}, I² = {Share(effect.Heterogeneity.ISquared)}){shares}: " +
+            $"the cohort's effect is mostly {effect.DominantLevel}'s and may not carry over.";
+    }
+
     private static string Share(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
-
-    private static string Signed(double value) => value.ToString("+0.####;-0.####;0", CultureInfo.InvariantCulture);
-
-    private static string PValue(double p) => p < 0.0001 ? "< 0.0001" : "= " + p.ToString("0.####", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FailSmart.Application.Results;
 using FailSmart.Protocol.Results;
 
 namespace FailSmart.Web.Experiments;
@@ -6,8 +7,6 @@ namespace FailSmart.Web.Experiments;
 /// <summary>Numbers and codes of a result in words, with units and a sensible precision ("+2.4% (−0.3% to +5.1%)").</summary>
 public static class ResultsText
 {
-    private const char Minus = '\u2212';
-
     public static string Decision(ExperimentVerdictResponse verdict) => verdict.Decision switch
     {
         "ship" => verdict.Variation is { } v ? $"Ship {v}" : "Ship",
@@ -63,30 +62,27 @@ public static class ResultsText
         _ => "No clear difference",
     };
 
-    /// <summary>An effect on the given scale: a relative lift as a signed percentage, an absolute one in the metric's unit.</summary>
+    /// <summary>An effect on the given scale: a relative lift as a signed percentage, an absolute one in the metric's unit (<see cref="ResultNumbers"/>).</summary>
     public static string Effect(double? value, EffectScale scale, string metricType) => value is not { } v
         ? "—"
-        : scale == EffectScale.Relative ? Signed(v * 100, "0.0") + "%"
-        : metricType == "conversion" || metricType == "retention" ? Signed(v * 100, "0.00") + " pp"
-        : Signed(v, Precision(v));
+        : scale == EffectScale.Relative ? ResultNumbers.Relative(v) : ResultNumbers.Absolute(v, metricType);
 
-    public static string Interval(double? lower, double? upper, EffectScale scale, string metricType) =>
-        lower is null || upper is null ? "—" : $"{Effect(lower, scale, metricType)} to {Effect(upper, scale, metricType)}";
+    /// <summary>An effect beside its interval, at the interval's precision, so the estimate and interval columns read alike.</summary>
+    public static string Effect(double? value, double? lower, double? upper, EffectScale scale, string metricType) =>
+        value is { } v && lower is { } l && upper is { } u && scale == EffectScale.Absolute
+            ? ResultNumbers.AbsoluteWithin(v, l, u, metricType)
+            : Effect(value, scale, metricType);
 
-    public static string Value(double? value, string metricType) => value is not { } v
+    public static string Interval(double? lower, double? upper, EffectScale scale, string metricType) => lower is not { } l || upper is not { } u
         ? "—"
-        : metricType == "conversion" || metricType == "retention" ? (v * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%"
-        : Plain(v, Precision(v));
+        : scale == EffectScale.Relative ? ResultNumbers.RelativeInterval(l, u) : ResultNumbers.AbsoluteInterval(l, u, metricType);
 
-    public static string PValue(double? p) => p switch
-    {
-        null => "—",
-        < 0.0001 => "< 0.0001",
-        { } v => v.ToString("0.0000", CultureInfo.InvariantCulture),
-    };
+    public static string Value(double? value, string metricType) => value is { } v ? ResultNumbers.Value(v, metricType) : "—";
+
+    public static string PValue(double? p) => p is { } v ? ResultNumbers.PValue(v) : "—";
 
     /// <summary>"p = 0.0123", or "p &lt; 0.0001" for anything smaller.</summary>
-    public static string PIs(double p) => p < 0.0001 ? "p < 0.0001" : "p = " + PValue(p);
+    public static string PIs(double p) => ResultNumbers.P(p);
 
     public static string Units(long units) => units.ToString("#,0", CultureInfo.InvariantCulture);
 
@@ -94,25 +90,4 @@ public static class ResultsText
 
     /// <summary>The numbers as the API has them, for data attributes that tests compare with the API.</summary>
     public static string Raw(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty;
-
-    private static string Precision(double v) => Math.Abs(v) switch
-    {
-        >= 100 => "#,0",
-        >= 1 => "0.00",
-        >= 0.01 => "0.000",
-        _ => "0.#####",
-    };
-
-    private static string Signed(double v, string format)
-    {
-        string text = Math.Abs(v).ToString(format, CultureInfo.InvariantCulture);
-        bool zero = text.All(c => c is '0' or '.' or ',');
-        return zero ? text : (v < 0 ? Minus : '+') + text;
-    }
-
-    private static string Plain(double v, string format)
-    {
-        string text = Math.Abs(v).ToString(format, CultureInfo.InvariantCulture);
-        return v < 0 ? Minus + text : text;
-    }
 }
