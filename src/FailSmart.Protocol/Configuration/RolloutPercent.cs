@@ -4,9 +4,10 @@ using FailSmart.Core.Model;
 namespace FailSmart.Protocol.Configuration;
 
 /// <summary>
-/// The percentage a document writes for a rollout's fraction: one that reads back
-/// (<see cref="RolloutStage.FromPercent"/>) as exactly that fraction, so a written document serves every
-/// unit as before, including the unit whose hash is exactly the coverage.
+/// The percentage a document writes for a rollout's fraction: the shortest that reads back
+/// (<see cref="RolloutStage.FromPercent"/>) as exactly that fraction, or, for the few fractions no
+/// percentage reads back as, one that leaves every bucket edge on the side of it where it was. Either way a
+/// written document serves every unit as before, including a unit whose hash is exactly the coverage.
 /// </summary>
 internal static class RolloutPercent
 {

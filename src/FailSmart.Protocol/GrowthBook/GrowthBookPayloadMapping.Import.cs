@@ -159,11 +159,13 @@ public static partial class GrowthBookPayloadMapping
             ? version
             : throw new NotSupportedException($"Feature '{featureKey}' rule {index} is a percentage rollout on hash version {rule.GetProperty("hashVersion").GetRawText()}, which GrowthBook's SDK does not compute (it skips the rule for every unit); FailSmart's rollouts hash with version 1 or 2. Set \"hashVersion\" to 1 or 2 in GrowthBook, or remove the rule.");
 
-    // GrowthBook hashes with hashVersion || 1 (absent, null and 0 are version 1); any other version places nobody.
+    // GrowthBook hashes with hashVersion || 1 (absent and falsy are version 1); any other version places nobody.
     private static bool TryReadHashVersion(JsonElement element, out HashVersion version)
     {
         version = HashVersion.V1;
-        if (!element.TryGetProperty("hashVersion", out JsonElement value) || value.ValueKind == JsonValueKind.Null)
+        if (!element.TryGetProperty("hashVersion", out JsonElement value)
+            || value.ValueKind is JsonValueKind.Null or JsonValueKind.False
+            || (value.ValueKind == JsonValueKind.String && value.GetString()!.Length == 0))
         {
             return true;
         }

@@ -20,7 +20,7 @@ public sealed class VersionOneRolloutTests
     private static Rule V1Rollout(double fraction, string? seed = null, string? fallback = null, string condition = "{}") =>
         new("r", Condition.Parse(condition), new RolloutAction("on", new RolloutStage(fraction)) { HashVersion = HashVersion.V1, Seed = seed, FallbackAttribute = fallback });
 
-    private static Evaluator Evaluator(params Rule[] rules) =>
+    private static Evaluator EvaluatorOf(params Rule[] rules) =>
         new(new Configuration { Flags = [BooleanFlag("ramp", true, rules)] }, Env);
 
     private static string Unit(NonNull<string> id) => id.Get.Length == 0 ? "u" : id.Get;
@@ -37,8 +37,8 @@ public sealed class VersionOneRolloutTests
         string unit = Unit(id);
         var attributes = Attributes.Of(("id", unit));
 
-        bool inLow = Evaluator(V1Rollout(low)).Evaluate("ramp", attributes).Value.AsBoolean();
-        bool inHigh = Evaluator(V1Rollout(high)).Evaluate("ramp", attributes).Value.AsBoolean();
+        bool inLow = EvaluatorOf(V1Rollout(low)).Evaluate("ramp", attributes).Value.AsBoolean();
+        bool inHigh = EvaluatorOf(V1Rollout(high)).Evaluate("ramp", attributes).Value.AsBoolean();
 
         return (!inLow || inHigh).Label($"'{unit}' in at {low} but out at {high}");
     }
@@ -50,7 +50,7 @@ public sealed class VersionOneRolloutTests
         // Every thousandth is a bucket edge: the unit exactly at the coverage must be in.
         double coverage = permille % 1_001 / 1_000.0;
         string? seed = seeded ? "seed-" + unit.Length : null;
-        EvaluationResult result = Evaluator(V1Rollout(coverage, seed)).Evaluate("ramp", Attributes.Of(("id", unit)));
+        EvaluationResult result = EvaluatorOf(V1Rollout(coverage, seed)).Evaluate("ramp", Attributes.Of(("id", unit)));
         bool expected = GrowthBookIncludes(seed ?? "ramp", unit, coverage);
 
         bool consistent = result.Value.AsBoolean() == expected
@@ -64,7 +64,7 @@ public sealed class VersionOneRolloutTests
     {
         var attributes = Attributes.Of(("id", id.Get));
 
-        return Evaluator(V1Rollout(0.37)).Evaluate("ramp", attributes) == Evaluator(V1Rollout(0.37)).Evaluate("ramp", attributes);
+        return EvaluatorOf(V1Rollout(0.37)).Evaluate("ramp", attributes) == EvaluatorOf(V1Rollout(0.37)).Evaluate("ramp", attributes);
     }
 
     [Property(MaxTest = 300)]
@@ -74,8 +74,8 @@ public sealed class VersionOneRolloutTests
         double coverage = permille % 1_001 / 1_000.0;
         var attributes = Attributes.Of(("id", unit), ("country", "NZ"));
         // Last, the rollout is decided without a branch; followed by a rule, inside the loop.
-        Evaluator last = Evaluator(V1Rollout(coverage));
-        Evaluator notLast = Evaluator(V1Rollout(coverage), Force("never", """{"country": "US"}""", "on"));
+        Evaluator last = EvaluatorOf(V1Rollout(coverage));
+        Evaluator notLast = EvaluatorOf(V1Rollout(coverage), Force("never", """{"country": "US"}""", "on"));
 
         EvaluationResult fast = last.Evaluate("ramp", attributes);
         EvaluationResult explained = last.Explain("ramp", attributes).Result;
@@ -89,7 +89,7 @@ public sealed class VersionOneRolloutTests
     public void Evaluate_half_rollout_serves_the_501_buckets_through_one_half()
     {
         string[] ids = Support.UnitIds.Generate(20_000);
-        Evaluator evaluator = Evaluator(V1Rollout(0.5, seed: "s"));
+        Evaluator evaluator = EvaluatorOf(V1Rollout(0.5, seed: "s"));
 
         string[] served = [.. ids.Where(id => evaluator.Evaluate("ramp", Attributes.Of(("id", id))).Value.AsBoolean())];
 
@@ -100,7 +100,7 @@ public sealed class VersionOneRolloutTests
     [Fact]
     public void Evaluate_unit_without_the_attribute_is_placed_by_the_fallback_attribute()
     {
-        Evaluator evaluator = Evaluator(V1Rollout(0.3, fallback: "deviceId"));
+        Evaluator evaluator = EvaluatorOf(V1Rollout(0.3, fallback: "deviceId"));
         string[] devices = [.. Enumerable.Range(0, 2_000).Select(i => "d-" + i)];
 
         string[] served = [.. devices.Where(d => evaluator.Evaluate("ramp", Attributes.Of(("deviceId", d))).Value.AsBoolean())];
@@ -117,7 +117,7 @@ public sealed class VersionOneRolloutTests
         // A version 1 rollout before a version 2 one: each hashes on its own, neither borrows the other's bucket.
         var first = new Rule("v1", Condition.Always, new RolloutAction("on", new RolloutStage(0.2)) { HashVersion = HashVersion.V1 });
         var second = new Rule("v2", Condition.Always, new RolloutAction("on", new RolloutStage(0.2)));
-        Evaluator evaluator = Evaluator(first, second);
+        Evaluator evaluator = EvaluatorOf(first, second);
         string[] ids = Support.UnitIds.Generate(5_000);
 
         foreach (string id in ids)
@@ -131,7 +131,7 @@ public sealed class VersionOneRolloutTests
     public void Explain_names_version_1_and_its_point()
     {
         // fnv1a32("user-42checkout-test") mod 1000 = 422 (docs/concepts/bucketing.md).
-        EvaluationTrace trace = Evaluator(V1Rollout(0.5, seed: "checkout-test"), Force("never", """{"country": "US"}""", "on"))
+        EvaluationTrace trace = EvaluatorOf(V1Rollout(0.5, seed: "checkout-test"), Force("never", """{"country": "US"}""", "on"))
             .Explain("ramp", Attributes.Of(("id", "user-42")));
 
         TraceStep step = trace.Steps.Single(s => s.Kind == TraceStepKind.Rollout);

@@ -55,6 +55,7 @@ public sealed class GrowthBookPayloadMappingTests
     [InlineData(", \"hashVersion\": 1")]
     [InlineData(", \"hashVersion\": 0")]
     [InlineData(", \"hashVersion\": null")]
+    [InlineData(", \"hashVersion\": false")]
     public void FromPayload_percentage_rollout_without_version_2_is_a_version_1_rollout_seeded_by_the_feature_key(string version)
     {
         using var payload = JsonDocument.Parse("""{"features": {"f": {"defaultValue": 1, "rules": [{"id": "r", "force": 2, "coverage": 0.5, "seed": ""%s}]}}}""".Replace("%s", version, StringComparison.Ordinal));

@@ -6,6 +6,7 @@ using FailSmart.Core.Evaluation;
 using FailSmart.Core.Model;
 using FailSmart.Core.Values;
 using FailSmart.Protocol.Configuration;
+using FailSmart.Protocol.GrowthBook;
 using FailSmart.Protocol.Importing;
 
 namespace FailSmart.Protocol.Tests.GrowthBook;
@@ -81,6 +82,7 @@ public sealed class VersionOneRolloutDifferentialTests
             // GrowthBook reads hashVersion || 1 and seed || the feature key.
             ["version-zero"] = Feature(Rule("r", 0.4, versionGiven: true, hashVersion: 0)),
             ["version-null"] = Feature(Rule("r", 0.4, versionGiven: true, hashVersion: null)),
+            ["version-false"] = Feature(Rule("r", 0.4, versionGiven: true, hashVersion: false)),
             ["empty-seed"] = Feature(Rule("r", 0.4, seed: "")),
             // Other attributes, and the fallback (honoured by GrowthBook with sticky bucketing, as the harness runs it).
             ["by-user-id"] = Feature(Rule("r", 0.25, hashAttribute: "userId")),
@@ -197,5 +199,19 @@ public sealed class VersionOneRolloutDifferentialTests
         Rollout("seven-per-mille").Stage.Fraction.ShouldBe(0.007);
         Rollout("mixed", 2).HashVersion.ShouldBe(HashVersion.V2);
         Rollout("above-one").Stage.Fraction.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Import_then_payload_gives_back_growthbooks_rule_with_its_defaults_written_out()
+    {
+        using JsonDocument source = JsonDocument.Parse(Payload().ToJsonString());
+        Core.Model.Configuration configuration = ConfigDocument.Parse(ConfigDocument.Serialize(GrowthBookImporter.Import(source.RootElement, Env).Configuration)).Configuration!;
+
+        JsonObject payload = GrowthBookPayloadMapping.ToPayload(configuration, Env);
+
+        payload["features"]!["fallback-device"]!["rules"]![0]!.ToJsonString()
+            .ShouldBe("""{"id":"r","force":true,"coverage":0.35,"hashAttribute":"userId","fallbackAttribute":"deviceId","seed":"fb","hashVersion":1}""");
+        payload["features"]!["plain-30"]!["rules"]![0]!.ToJsonString()
+            .ShouldBe("""{"id":"r","force":true,"coverage":0.3,"hashAttribute":"id","seed":"plain-30","hashVersion":1}""");
     }
 }
