@@ -32,7 +32,7 @@ public sealed class ConfigRolloutHashVersionTests : IAsyncLifetime
         var (again, unchanged, _) = await _server.RunAsync("config", "apply", file);
 
         planned.ShouldBe(0, planError);
-        plan.ShouldContain("environments.production.rules[2].rollout.hashVersion: (absent) -> 1");
+        plan.ShouldContain("environments.production.rules[2].rollout.hashVersion: (none) -> 1");
         plan.ShouldContain("Plan: 0 to create, 1 to update, 0 to unarchive, 0 to archive; 8 without changes.");
         applied.ShouldBe(0, applyError);
         again.ShouldBe(0);
