@@ -57,7 +57,8 @@ public sealed class RolloutPercentTests
         string[] moved = [.. fractions.Select(f => EdgeMoved(f, RoundTrip(f))).OfType<string>()];
 
         moved.ShouldBeEmpty();
-        fractions.Length.ShouldBe(2 * 11_002 - 2 + 10_001);
+        // Both neighbours of the 11,002 edges, less those below 0 and above 1 (two per scale), and the 10,001 divisions.
+        fractions.Length.ShouldBe((2 * 11_002) - 4 + 10_001);
     }
 
     [Fact]
