@@ -229,7 +229,7 @@ public sealed partial class Evaluator
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void TraceRollout(List<TraceStep> trace, CompiledRule rule, double point, string attribute, string value, bool inRollout) =>
         trace.Add(new TraceStep(TraceStepKind.Rollout, RuleName(rule), inRollout, FormattableString.Invariant(
-            $"hash('{rule.Slot.Seed}', {attribute}='{value}') = {point}; the rollout covers [0, {rule.RolloutFraction}].{(inRollout ? string.Empty : " Skip the rule.")}"))
+            $"hash('{rule.Slot.Seed}', {attribute}='{value}'{(rule.Slot.Version == HashVersion.V1 ? ", version 1" : string.Empty)}) = {point}; the rollout covers [0, {rule.RolloutFraction}].{(inRollout ? string.Empty : " Skip the rule.")}"))
         {
             Point = point,
             // Half-open over the discrete hashes: exactly the points the inclusive rollout takes.

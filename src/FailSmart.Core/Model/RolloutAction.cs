@@ -1,3 +1,5 @@
+using FailSmart.Core.Bucketing;
+
 namespace FailSmart.Core.Model;
 
 /// <summary>
@@ -12,6 +14,12 @@ public sealed record RolloutAction(string Variation, RolloutStage Stage) : RuleA
 
     /// <summary>Hash seed; the flag key when null.</summary>
     public string? Seed { get; init; }
+
+    /// <summary>
+    /// The GrowthBook hash that places units: version 2 (the default), or version 1 so a rollout moved
+    /// from GrowthBook keeps every unit where it was. Not with a plan or Microsoft.FeatureManagement's bucketing.
+    /// </summary>
+    public HashVersion HashVersion { get; init; } = HashVersion.V2;
 
     /// <summary>Set for a guarded rollout: then the rule decides for every unit it matches (in, not yet or holdback) and records exposures.</summary>
     public RolloutPlan? Plan { get; init; }

@@ -9,6 +9,34 @@ public static partial class ConfigurationValidator
     /// <summary>The largest holdback: more would leave the feature's own arm smaller than its control.</summary>
     public const double MaxHoldback = 0.5;
 
+    // Version 1 exists so rollouts moved from GrowthBook keep their units. A guarded rollout is analysed
+    // as an experiment, and version 1 hashes the value before the seed, so two rules' version 1 buckets
+    // are not independent of each other: its arms keep version 2.
+    private static void ValidateRolloutHashVersion(RolloutAction rollout, string at, List<ValidationProblem> problems)
+    {
+        string path = Property(at, "hashVersion");
+        if (rollout.HashVersion is not (HashVersion.V1 or HashVersion.V2))
+        {
+            problems.Add(new(path, $"Unknown hash version {(int)rollout.HashVersion}.", "Use 2 (the default), or 1 for a rollout moved from GrowthBook on its default hash, so its units stay where they were."));
+            return;
+        }
+
+        if (rollout.HashVersion != HashVersion.V1)
+        {
+            return;
+        }
+
+        if (rollout.Plan is not null)
+        {
+            problems.Add(new(path, "A guarded rollout hashes with version 2 only: its arms are analysed as an experiment, and version 1's buckets are biased and not independent across seeds.", "Remove \"hashVersion\" (units then move to version 2's buckets: start the plan at stage 0), or remove \"plan\"."));
+        }
+
+        if (rollout.FeatureManagement is not null)
+        {
+            problems.Add(new(path, "Hash version 1 is GrowthBook's; Microsoft.FeatureManagement's bucketing has its own hash.", "Remove \"hashVersion\", or remove \"bucketing\" to place units with GrowthBook's version 1 hash."));
+        }
+    }
+
     // Paths and messages speak the document's units (percentages); the model holds fractions.
     private static void ValidatePlan(Flag flag, FlagEnvironment environment, Rule rule, RolloutAction rollout, RolloutPlan plan, string rolloutPath, Dictionary<string, Experiment> experiments, List<ValidationProblem> problems)
     {

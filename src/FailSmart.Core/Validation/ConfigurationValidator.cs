@@ -195,6 +195,7 @@ public static partial class ConfigurationValidator
                     ValidateImportedRollout(rollout, imported, at, problems);
                 }
 
+                ValidateRolloutHashVersion(rollout, at, problems);
                 break;
             case ExperimentAction run:
                 string experimentPath = Property(Property(rulePath, "experiment"), "key");

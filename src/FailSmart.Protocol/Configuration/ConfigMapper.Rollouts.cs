@@ -34,7 +34,8 @@ internal sealed partial class ConfigMapper
             Problem(Property(path, "percentage"), "A stage needs a percentage.", "Add \"percentage\": 10 for 10% of the units not held back.");
         }
 
-        var stage = new RolloutPlanStage((dto.Percentage ?? 0) / 100) { RequiresApproval = dto.RequiresApproval ?? false };
+        // Read as the rollout's percentage is, so a rule serving a stage compares equal to it.
+        var stage = new RolloutPlanStage(RolloutStage.FromPercent(dto.Percentage ?? 0).Fraction) { RequiresApproval = dto.RequiresApproval ?? false };
         if (dto.MinDuration is { } min && Duration(min, Property(path, "minDuration"), allowZero: true) is { } minDuration)
         {
             stage = stage with { MinDuration = minDuration };

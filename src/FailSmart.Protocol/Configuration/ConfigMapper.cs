@@ -110,7 +110,7 @@ internal sealed partial class ConfigMapper
         else if (dto.Rollout is { } rollout)
         {
             string at = Property(path, "rollout");
-            CheckUnknown(rollout, at, "variation, percentage, hashAttribute, fallbackAttribute, seed, plan, bucketing, from");
+            CheckUnknown(rollout, at, "variation, percentage, hashAttribute, fallbackAttribute, seed, hashVersion, plan, bucketing, from");
             if (rollout.Percentage is null)
             {
                 Problem(Property(at, "percentage"), "A rollout needs a percentage.", "Add \"percentage\": 10 for 10% of the rule's audience.");
@@ -121,6 +121,7 @@ internal sealed partial class ConfigMapper
                 HashAttribute = rollout.HashAttribute ?? "id",
                 FallbackAttribute = rollout.FallbackAttribute,
                 Seed = rollout.Seed,
+                HashVersion = (HashVersion)(rollout.HashVersion ?? 2),
                 Plan = rollout.Plan is { } plan ? MapPlan(plan, Property(at, "plan")) : null,
                 FeatureManagement = MapBucketing(rollout, at),
             };

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Xml;
+using FailSmart.Core.Bucketing;
 using FailSmart.Core.Model;
 using FailSmart.Core.Values;
 using FailSmart.Protocol.Configuration.Dto;
@@ -66,12 +67,14 @@ internal static class ConfigWriter
         {
             Variation = o.Variation,
             // An imported range keeps its percentages as written, so the hash compares the same numbers.
-            Percentage = o.FeatureManagement is { } imported ? imported.To : Percent(o.Stage.Fraction),
+            Percentage = o.FeatureManagement is { } imported ? imported.To : RolloutPercent.Of(o.Stage.Fraction),
             Bucketing = o.FeatureManagement is null ? null : ConfigMapper.FeatureManagementBucketingName,
             From = o.FeatureManagement is { From: not 0 and var from } ? from : null,
             HashAttribute = o.HashAttribute == "id" ? null : o.HashAttribute,
             FallbackAttribute = o.FallbackAttribute,
             Seed = o.Seed,
+            // Written only when it is 1, so a document without version 1 rollouts reads as before.
+            HashVersion = o.HashVersion == HashVersion.V2 ? null : (int)o.HashVersion,
             Plan = o.Plan is { } plan ? Plan(plan) : null,
         } : null,
         Experiment = r.Action is ExperimentAction x ? new ExperimentRefDto { Key = x.ExperimentKey } : null,
@@ -81,7 +84,7 @@ internal static class ConfigWriter
     {
         Stages = [.. p.Stages.Select(s => new RolloutPlanStageDto
         {
-            Percentage = Percent(s.Fraction),
+            Percentage = RolloutPercent.Of(s.Fraction),
             MinDuration = s.MinDuration == TimeSpan.FromDays(1) ? null : XmlConvert.ToString(s.MinDuration),
             MinUnits = s.MinUnits == 1_000 ? null : s.MinUnits,
             MaxDuration = s.MaxDuration is not { } max ? ConfigMapper.NoMaxDuration : max == TimeSpan.FromDays(7) ? null : XmlConvert.ToString(max),
@@ -99,7 +102,8 @@ internal static class ConfigWriter
     };
 
     // The document speaks percentages: 0.07 × 100 is 7.000000000000001 in binary, so round away the
-    // noise, or a written document would read back as another fraction.
+    // noise, or a written document would read back as another fraction. (A rollout's and a stage's
+    // percentages are written by RolloutPercent, exactly.)
     private static double Percent(double fraction) => Math.Round(fraction * 100, 10);
 
     private static SegmentDto Segment(Segment s) => s switch

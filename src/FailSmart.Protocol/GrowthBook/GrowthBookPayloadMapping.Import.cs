@@ -24,7 +24,7 @@ public static partial class GrowthBookPayloadMapping
     /// A GrowthBook payload (<c>features</c>, <c>savedGroups</c>) as FailSmart's model, for one
     /// environment: each feature's distinct values become flag variations (<c>v0</c>, <c>v1</c>…, in
     /// order of appearance, the default value first), force rules force one, a force rule with
-    /// <c>coverage</c> and <c>hashVersion: 2</c> is a rollout, experiment rules run an experiment keyed by
+    /// <c>coverage</c> is a rollout on the rule's hash version (GrowthBook's default 1, or 2), experiment rules run an experiment keyed by
     /// the rule's <c>key</c> (else the feature's) whose variation keys are the flag variations they
     /// serve, and saved groups (bare id lists) are id-list segments on <c>id</c>.
     /// </summary>
@@ -64,10 +64,11 @@ public static partial class GrowthBookPayloadMapping
         return new Experiment(key, [.. weights.Select((weight, i) => new ExperimentVariation("v" + i, weight))])
         {
             Coverage = experiment.TryGetProperty("coverage", out JsonElement c) ? c.GetDouble() : 1,
-            HashAttribute = experiment.TryGetProperty("hashAttribute", out JsonElement h) ? h.GetString()! : "id",
-            FallbackAttribute = experiment.TryGetProperty("fallbackAttribute", out JsonElement f) ? f.GetString() : null,
-            Seed = experiment.TryGetProperty("seed", out JsonElement s) ? s.GetString() : null,
-            HashVersion = experiment.TryGetProperty("hashVersion", out JsonElement v) ? (HashVersion)v.GetInt32() : HashVersion.V1,
+            HashAttribute = NonEmpty(experiment, "hashAttribute") ?? "id",
+            FallbackAttribute = NonEmpty(experiment, "fallbackAttribute"),
+            Seed = NonEmpty(experiment, "seed"), // none: the key, as GrowthBook's seed || key
+            // An unknown version is kept, so validation refuses it with its number.
+            HashVersion = TryReadHashVersion(experiment, out HashVersion version) ? version : (HashVersion)experiment.GetProperty("hashVersion").GetInt32(),
             Status = experiment.TryGetProperty("active", out JsonElement a) && !a.GetBoolean() ? ExperimentStatus.Draft : ExperimentStatus.Running,
         };
     }
@@ -142,16 +143,42 @@ public static partial class GrowthBookPayloadMapping
             return new ForceAction(variation);
         }
 
-        if (!rule.TryGetProperty("hashVersion", out JsonElement version) || version.GetInt32() != 2)
+        // As GrowthBook's SDK reads them: an empty seed or attribute is the default, an empty fallback none.
+        // Coverage above 1 takes everyone with an id and below 0 nobody (its test is n <= coverage), as 1 and 0 do.
+        return new RolloutAction(variation, new RolloutStage(Math.Clamp(coverage.GetDouble(), 0, 1)))
         {
-            throw new NotSupportedException($"Feature '{featureKey}' rule {index} is a percentage rollout on hash version 1 (GrowthBook's default); FailSmart's rollouts use version 2, so units would move.");
-        }
-
-        return new RolloutAction(variation, new RolloutStage(coverage.GetDouble()))
-        {
-            HashAttribute = rule.TryGetProperty("hashAttribute", out JsonElement h) ? h.GetString()! : "id",
-            FallbackAttribute = rule.TryGetProperty("fallbackAttribute", out JsonElement f) ? f.GetString() : null,
-            Seed = rule.TryGetProperty("seed", out JsonElement s) ? s.GetString() : featureKey,
+            HashAttribute = NonEmpty(rule, "hashAttribute") ?? "id",
+            FallbackAttribute = NonEmpty(rule, "fallbackAttribute"),
+            Seed = NonEmpty(rule, "seed") ?? featureKey,
+            HashVersion = RolloutHashVersion(featureKey, index, rule),
         };
     }
+
+    private static HashVersion RolloutHashVersion(string featureKey, int index, JsonElement rule) =>
+        TryReadHashVersion(rule, out HashVersion version)
+            ? version
+            : throw new NotSupportedException($"Feature '{featureKey}' rule {index} is a percentage rollout on hash version {rule.GetProperty("hashVersion").GetRawText()}, which GrowthBook's SDK does not compute (it skips the rule for every unit); FailSmart's rollouts hash with version 1 or 2. Set \"hashVersion\" to 1 or 2 in GrowthBook, or remove the rule.");
+
+    // GrowthBook hashes with hashVersion || 1 (absent and falsy are version 1); any other version places nobody.
+    private static bool TryReadHashVersion(JsonElement element, out HashVersion version)
+    {
+        version = HashVersion.V1;
+        if (!element.TryGetProperty("hashVersion", out JsonElement value)
+            || value.ValueKind is JsonValueKind.Null or JsonValueKind.False
+            || (value.ValueKind == JsonValueKind.String && value.GetString()!.Length == 0))
+        {
+            return true;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.GetDouble() is 0 or 1 or 2)
+        {
+            version = value.GetDouble() == 2 ? HashVersion.V2 : HashVersion.V1;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static string? NonEmpty(JsonElement rule, string property) =>
+        rule.TryGetProperty(property, out JsonElement value) && value.ValueKind != JsonValueKind.Null && value.GetString() is { Length: > 0 } text ? text : null;
 }

@@ -13,7 +13,7 @@ namespace FailSmart.Protocol.GrowthBook;
 /// <list type="table">
 /// <item><term>flag</term><description>feature; <c>defaultValue</c> is the default variation's value (the off variation's, with no rules, when the flag is off)</description></item>
 /// <item><term>force rule</term><description>rule with <c>force</c></description></item>
-/// <item><term>rollout rule</term><description>rule with <c>force</c>, <c>coverage</c> (the stage), <c>hashAttribute</c>, <c>fallbackAttribute</c>, <c>seed</c> (default the flag key) and <c>hashVersion: 2</c> (GrowthBook's default is 1)</description></item>
+/// <item><term>rollout rule</term><description>rule with <c>force</c>, <c>coverage</c> (the stage), <c>hashAttribute</c>, <c>fallbackAttribute</c>, <c>seed</c> (default the flag key) and <c>hashVersion</c>, always written (GrowthBook's default is 1, FailSmart's 2)</description></item>
 /// <item><term>experiment rule</term><description>rule with <c>key</c>, <c>variations</c> (the flag values), <c>weights</c>, <c>coverage</c>, <c>hashAttribute</c>, <c>fallbackAttribute</c>, <c>seed</c>, <c>hashVersion</c>, <c>phase</c> and <c>meta</c> (the variation keys); a stopped or draft experiment's rule is left out</description></item>
 /// <item><term>guarded rollout rule</term><description>experiment rule with <c>key</c> (the analysis key), <c>variations</c> [control, feature, control] indexed by arm (not yet, in, holdback), explicit <c>ranges</c> (the arms' exact bucket blocks), <c>meta</c> (the arm names), the rollout's <c>hashAttribute</c>, <c>seed</c> and <c>hashVersion: 2</c>, <c>phase</c>, and <c>disableStickyBucketing</c> (a unit not yet in moves in when the stage rises)</description></item>
 /// <item><term>factorial launch rule</term><description>experiment rule of its own feature, keyed <c>{launch}:{flag}</c>: <c>variations</c> [on, off] with weights ½ and ½ hashed with the feature's <c>seed</c> (version 2), the launch's coverage as a <c>filters</c> entry (the launch seed and the cells' coverage ranges); GrowthBook serves every unit the same value, but its exposure names the feature's on or off, not the cell, which a GrowthBook rule cannot compute</description></item>
@@ -100,7 +100,7 @@ public static partial class GrowthBookPayloadMapping
                     }
 
                     mapped["seed"] = rollout.Seed ?? flag.Key;
-                    mapped["hashVersion"] = 2;
+                    mapped["hashVersion"] = (int)rollout.HashVersion;
                     break;
                 case ExperimentAction run:
                     Experiment experiment = experiments[run.ExperimentKey];

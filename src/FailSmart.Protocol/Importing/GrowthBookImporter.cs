@@ -9,8 +9,8 @@ namespace FailSmart.Protocol.Importing;
 /// <summary>
 /// A GrowthBook SDK payload (<c>{"features": …, "savedGroups": …}</c>) as FailSmart flags for one
 /// environment, through <see cref="GrowthBookPayloadMapping"/>'s import direction: a feature whose rules
-/// FailSmart cannot serve identically (namespaces, filters, explicit ranges, parent conditions, version 1
-/// percentage rollouts, sticky bucket versions…) is refused with the reason, never approximated.
+/// FailSmart cannot serve identically (namespaces, filters, explicit ranges, parent conditions, rollouts on a
+/// hash version GrowthBook does not compute, sticky bucket versions…) is refused with the reason, never approximated.
 /// </summary>
 public static class GrowthBookImporter
 {

@@ -17,7 +17,8 @@ internal static class GrowthBookScenario
 
     private static readonly HashSet<string> s_contextKeys = ["attributes", "savedGroups", "features"];
     private static readonly HashSet<string> s_experimentKeys = ["id", "key", "variations", "weights", "coverage", "hashAttribute", "seed", "hashVersion", "condition", "active", "name", "phase", "meta"];
-    private static readonly HashSet<string> s_forceRuleKeys = ["id", "force", "condition"];
+    // With coverage, a force rule is a percentage rollout on its hashVersion (1 when absent, as in GrowthBook).
+    private static readonly HashSet<string> s_forceRuleKeys = ["id", "force", "condition", "coverage", "hashAttribute", "fallbackAttribute", "seed", "hashVersion"];
 
     public static string? Unsupported(JsonElement context, bool allowFeatures)
     {
@@ -71,6 +72,11 @@ internal static class GrowthBookScenario
                 {
                     return "force rule with " + p.Name;
                 }
+            }
+
+            if (rule.TryGetProperty("coverage", out _) && rule.TryGetProperty("hashVersion", out JsonElement version) && version.GetDouble() is not (0 or 1 or 2))
+            {
+                return "rollout on a hash version GrowthBook does not compute (refused by the import)";
             }
 
             return null;

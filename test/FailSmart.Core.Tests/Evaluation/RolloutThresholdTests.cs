@@ -58,6 +58,15 @@ public sealed class RolloutThresholdTests
         return Enumerable.Range(0, 10_000).All(bucket => (bucket < threshold) == (fraction != 0 && bucket / 10_000.0 <= fraction));
     }
 
+    // Version 1 has 1,000 buckets: its point is bucket / 1000, compared with n <= coverage as in version 2.
+    [Property(MaxTest = 300)]
+    public bool Rollout_threshold_over_version_1_buckets_agrees_with_growthbooks_inclusive_test(int numerator)
+    {
+        double fraction = Math.Abs(numerator % 1_000_001) / 1_000_000.0;
+        int threshold = FlagCompiler.BucketsThrough(fraction, 1_000);
+        return Enumerable.Range(0, 1_000).All(bucket => (bucket < threshold) == (fraction != 0 && bucket / 1_000.0 <= fraction));
+    }
+
     [Property(MaxTest = 300)]
     public bool Threshold_agrees_with_the_division_for_any_fraction(int numerator)
     {

@@ -259,8 +259,9 @@ internal sealed class DifferentialGenerator(int seed)
             }
             else if (roll < 0.7)
             {
-                double coverage = Chance(0.4) ? BoundaryCoverage(seedText ?? flagKey, HashVersion.V2) : Coverage();
-                rules.Add(new Rule(id, condition, new RolloutAction(Pick(keys), new RolloutStage(coverage)) { HashAttribute = attribute, FallbackAttribute = fallback, Seed = seedText }));
+                HashVersion version = Chance(0.4) ? HashVersion.V1 : HashVersion.V2;
+                double coverage = Chance(0.4) ? BoundaryCoverage(seedText ?? flagKey, version) : Coverage();
+                rules.Add(new Rule(id, condition, new RolloutAction(Pick(keys), new RolloutStage(coverage)) { HashAttribute = attribute, FallbackAttribute = fallback, Seed = seedText, HashVersion = version }));
             }
             else
             {

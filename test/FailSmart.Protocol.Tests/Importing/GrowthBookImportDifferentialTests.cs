@@ -63,9 +63,9 @@ public sealed class GrowthBookImportDifferentialTests
         TestContext.Current.TestOutputHelper?.WriteLine($"{compared} answers compared with GrowthBook 1.8.0, {differences.Count} differ.");
         differences.Take(10).ShouldBeEmpty();
         compared.ShouldBe(3_000 * features.Length);
-        // The population reaches every way a feature decides: forced, rolled out, each experiment's arms, and the default.
+        // The population reaches every way a feature decides: forced, rolled out (on hash versions 1 and 2), each experiment's arms, and the default.
         string[] rules = [.. users.SelectMany(u => features.Select(f => evaluator.Evaluate(f, Attributes.Parse(u)).RuleId ?? "default")).Distinct().Order(StringComparer.Ordinal)];
-        rules.ShouldBe(["default", "fr_beta", "fr_country", "fr_exp", "fr_exp2", "fr_old", "fr_ramp", "fr_rollout", "fr_staff", "fr_v1", "fr_version"]);
+        rules.ShouldBe(["default", "fr_beta", "fr_country", "fr_exp", "fr_exp2", "fr_old", "fr_onboard", "fr_onboard_staff", "fr_ramp", "fr_rollout", "fr_staff", "fr_v1", "fr_version"]);
     }
 
     private static IEnumerable<string> Population(Random random, int count)

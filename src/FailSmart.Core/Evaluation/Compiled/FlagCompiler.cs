@@ -86,17 +86,7 @@ internal static class FlagCompiler
                     Slot = HashSlot.Create(imported.Seed ?? flag.Key, imported.HashAttribute, imported.FallbackAttribute, HashVersion.V2),
                     Outcome = Outcome(flag, IndexOf(imported.Variation), EvaluationReason.RolloutSplit) with { RuleId = rule.Id, RuleIndex = i },
                 },
-                RolloutAction rollout => new CompiledRule
-                {
-                    Rule = rule,
-                    Index = i,
-                    Segments = ruleSegments,
-                    VariationIndex = IndexOf(rollout.Variation),
-                    RolloutFraction = rollout.Stage.Fraction,
-                    RolloutBuckets = BucketsThrough(rollout.Stage.Fraction, BucketHash.BucketCount),
-                    Slot = planner.Assign(HashSlot.Create(rollout.Seed ?? flag.Key, rollout.HashAttribute, rollout.FallbackAttribute, HashVersion.V2)),
-                    Outcome = Outcome(flag, IndexOf(rollout.Variation), EvaluationReason.RolloutSplit) with { RuleId = rule.Id, RuleIndex = i },
-                },
+                RolloutAction rollout => CompileRolloutRule(flag, rule, i, ruleSegments, rollout, planner, IndexOf),
                 ExperimentAction run => CompileExperimentRule(flag, rule, i, ruleSegments, experiments[run.ExperimentKey], holdouts, flagHoldouts, planner, IndexOf),
                 _ => throw new InvalidOperationException("Unknown rule action " + rule.Action.GetType().Name),
             };
@@ -118,6 +108,23 @@ internal static class FlagCompiler
             FinalRolloutOutcomes = rules.Length > 0 && rules[^1].Kind == RuleKind.Rollout ? [defaultOutcome, rules[^1].Outcome!] : [],
             Holdouts = flagHoldouts,
             Lanes = planner.Build(),
+        };
+    }
+
+    // A version 1 slot gets no lane (the shared pass computes version 2 only): it is hashed on its own.
+    private static CompiledRule CompileRolloutRule(Flag flag, Rule rule, int index, CompiledSegment[] segments, RolloutAction rollout, LanePlanner planner, Func<string, int> indexOf)
+    {
+        HashSlot slot = planner.Assign(HashSlot.Create(rollout.Seed ?? flag.Key, rollout.HashAttribute, rollout.FallbackAttribute, rollout.HashVersion));
+        return new CompiledRule
+        {
+            Rule = rule,
+            Index = index,
+            Segments = segments,
+            VariationIndex = indexOf(rollout.Variation),
+            RolloutFraction = rollout.Stage.Fraction,
+            RolloutBuckets = BucketsThrough(rollout.Stage.Fraction, (int)slot.Scale),
+            Slot = slot,
+            Outcome = Outcome(flag, indexOf(rollout.Variation), EvaluationReason.RolloutSplit) with { RuleId = rule.Id, RuleIndex = index, BucketScale = slot.Scale },
         };
     }
 

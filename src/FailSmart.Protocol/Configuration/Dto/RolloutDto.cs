@@ -12,6 +12,8 @@ internal sealed class RolloutDto : DtoBase
 
     public string? Seed { get; set; }
 
+    public int? HashVersion { get; set; }
+
     public RolloutPlanDto? Plan { get; set; }
 
     public string? Bucketing { get; set; }
