@@ -1,7 +1,7 @@
 namespace FailSmart.Web.Experiments;
 
 /// <summary>
-/// How a chart plots an effect in the metric's own unit, so it reads like the table beside it (<see cref="ResultsText.Effect"/>):
+/// How a chart plots an effect in the metric's own unit, so it reads like the table beside it (<c>ResultsText.Effect</c>):
 /// a rate's in percentage points (0.05 is drawn at +5), any other metric's as the difference in its mean per unit.
 /// </summary>
 /// <param name="Scale">What an effect is multiplied by to be drawn.</param>
