@@ -112,7 +112,7 @@ public sealed class RolloutJourneyTests(UiJourney journey) : IClassFixture<UiJou
             $"Units in this stage: {Units(unitsIn)} got the feature, {Units(notYet)} not yet, {Units(heldBack)} held back.");
         ILocator gate = page.GetByTestId("gate-" + Metric);
         (await gate.GetByTestId("gate-estimate").InnerTextAsync()).ShouldBe(Change(change));
-        (await gate.Locator("td").AllInnerTextsAsync()).TakeLast(2).ShouldBe([Units(unitsIn), Units(notYet + heldBack)]);
+        (await gate.GetByTestId("gate-units").InnerTextAsync()).ShouldBe($"{Units(unitsIn)} / {Units(notYet + heldBack)}");
         await UiJourney.CheckPageAsync(page, "rollout-running");
 
         await page.GetByLabel("Reason (required)").FillAsync("Support tickets about checkout doubled");
