@@ -96,7 +96,9 @@ public sealed class AnalyzeTargetTests : IDisposable
         output.ShouldContain("Cohort of checkout phase 1 against launch:");
         output.ShouldContain("country: χ² =");
         output.ShouldContain("Effect reweighted to the target");
-        output.ShouldContain("reweighted to the target population it is 0.04 ");
+        // Signed, with its interval at the same precision (the decimals follow the interval's width).
+        System.Text.RegularExpressions.Regex.IsMatch(output, @"reweighted to the target population it is \+0\.04\d* \([+−]\d+\.\d+ to [+−]\d+\.\d+\)\.")
+            .ShouldBeTrue(output);
         output.ShouldNotContain("{");
     }
 

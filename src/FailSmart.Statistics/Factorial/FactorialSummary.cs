@@ -49,7 +49,7 @@ public sealed record FactorialSummary(
         if (interacts)
         {
             explanation +=
-                $" The features interact (interaction test p = {result.InteractionTest.PValue:G3}): a feature's effect depends on which others are on, so check the cell means for the combination you ship.";
+                $" The features interact (interaction test {EffectText.P(result.InteractionTest.PValue)}): a feature's effect depends on which others are on, so check the cell means for the combination you ship.";
         }
 
         return new FactorialSummary(direction, helpingNames, hurting, carrier, interacts, recommendation, explanation);

@@ -203,8 +203,8 @@ public static class PostStratification
         Heterogeneity heterogeneity,
         bool mayNotCarryOver)
     {
-        string text = $"In the cohort the effect is {plain.Estimate:G4}; reweighted to the target population it is {reweighted.Estimate:G4} " +
-            $"({reweighted.ConfidenceInterval.Lower:G4} to {reweighted.ConfidenceInterval.Upper:G4}).";
+        string text = $"In the cohort the effect is {EffectText.WithInterval(plain.Estimate, plain.ConfidenceInterval.Lower, plain.ConfidenceInterval.Upper)}; " +
+            $"reweighted to the target population it is {EffectText.WithInterval(reweighted.Estimate, reweighted.ConfidenceInterval.Lower, reweighted.ConfidenceInterval.Upper)}.";
         if (uncovered.Length > 0)
         {
             text += $" The cohort has no effect for {string.Join(", ", uncovered)} ({Percent(1 - coveredTarget)} of the target): the reweighted effect covers only the other {Percent(coveredTarget)}.";
@@ -212,7 +212,7 @@ public static class PostStratification
 
         if (mayNotCarryOver)
         {
-            text += $" The effect differs between strata (Q p = {heterogeneity.PValue:G3}, I² = {Percent(heterogeneity.ISquared)}) and {dominant.Level} is " +
+            text += $" The effect differs between strata (Cochran's Q {EffectText.P(heterogeneity.PValue)}, I² = {Percent(heterogeneity.ISquared)}) and {dominant.Level} is " +
                 $"{Percent(dominant.CohortShare)} of the cohort but {Percent(dominant.TargetShare)} of the target: the cohort's effect is mostly {dominant.Level}'s and may not carry over.";
         }
 

@@ -57,6 +57,24 @@ public sealed class PostStratificationTests
     }
 
     [Fact]
+    public void Explanation_writes_each_effect_and_its_interval_with_one_precision_and_the_p_value_in_words()
+    {
+        PostStratifiedEffect result = PostStratification.Estimate(RepresentativenessReference.Strata(RepresentativenessReference.Case("post_stratification", "market_skewed")));
+
+        // Decimals for two significant digits of the interval's half-width, the same for the estimate and both ends.
+        NormalEstimate r = result.Reweighted;
+        int decimals = Math.Clamp((int)Math.Ceiling(-Math.Log10((r.ConfidenceInterval.Upper - r.ConfidenceInterval.Lower) / 2)) + 1, 0, 12);
+        // A value that rounds to zero is written without a sign ("0.00", never "−0.00").
+        string F(double v) => Math.Round(v, decimals) == 0
+            ? 0.0.ToString("F" + decimals, System.Globalization.CultureInfo.InvariantCulture)
+            : (v < 0 ? "−" : "+") + Math.Abs(v).ToString("F" + decimals, System.Globalization.CultureInfo.InvariantCulture);
+        result.Explanation.ShouldContain($"reweighted to the target population it is {F(r.Estimate)} ({F(r.ConfidenceInterval.Lower)} to {F(r.ConfidenceInterval.Upper)}).");
+        string p = result.Heterogeneity.PValue < 0.0001 ? "p < 0.0001" : "p = " + result.Heterogeneity.PValue.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture);
+        result.Explanation.ShouldContain($"(Cochran's Q {p}, I² = ");
+        result.Explanation.ShouldNotContain("E-");
+    }
+
+    [Fact]
     public void Estimate_homogeneous_effect_does_not_warn()
     {
         PostStratifiedEffect result = PostStratification.Estimate(RepresentativenessReference.Strata(RepresentativenessReference.Case("post_stratification", "homogeneous")));
