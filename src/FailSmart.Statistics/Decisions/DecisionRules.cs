@@ -24,7 +24,7 @@ public static class DecisionRules
         Interval ci = input.RelativeInterval;
         bool up = ci.IsAbove(0);
         bool down = ci.IsBelow(0);
-        string range = $"{Percent(input.RelativeEstimate)} (interval {Percent(ci.Lower)} to {Percent(ci.Upper)})";
+        string range = RelativeRange(input.RelativeEstimate, ci);
 
         if (canRead && (up || down))
         {
@@ -61,6 +61,24 @@ public static class DecisionRules
 
         MetricDecision Make(DecisionStatus status, DateTimeOffset? date, string message) =>
             new(status, progress, input.Units, input.PlannedUnits, date, ci, message);
+    }
+
+    /// <summary>
+    /// A relative effect and its interval as the results page's columns write them, so a reason reads like the table beside
+    /// it: one decimal for all three, a real minus sign, "+4.0% (interval +2.0% to +6.0%)".
+    /// </summary>
+    internal static string RelativeRange(double estimate, Interval interval) =>
+        $"{Lift(estimate)} (interval {Lift(interval.Lower)} to {Lift(interval.Upper)})";
+
+    private static string Lift(double fraction)
+    {
+        if (!double.IsFinite(fraction * 100))
+        {
+            return "undefined";
+        }
+
+        string text = Math.Abs(fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+        return text == "0.0%" ? text : (fraction < 0 ? "−" : "+") + text;
     }
 
     internal static string Percent(double fraction, bool signed = true)

@@ -197,7 +197,7 @@ public static class ExperimentVerdict
     }
 
     private static string Range(VerdictMetric m) =>
-        $"{DecisionRules.Percent(m.Estimate)} (interval {DecisionRules.Percent(m.AlwaysValidInterval.Lower)} to {DecisionRules.Percent(m.AlwaysValidInterval.Upper)})";
+        DecisionRules.RelativeRange(m.Estimate, m.AlwaysValidInterval);
 
     private static string N(long units) => units.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -13,7 +13,7 @@ public static class Guardrail
         bool higher = nonInferiority.Direction == MetricDirection.HigherIsBetter;
         bool harm = higher ? relativeInterval.IsBelow(0) : relativeInterval.IsAbove(0);
         string margin = DecisionRules.Percent(nonInferiority.Margin, false);
-        string range = $"{DecisionRules.Percent(nonInferiority.Estimate)} (interval {DecisionRules.Percent(relativeInterval.Lower)} to {DecisionRules.Percent(relativeInterval.Upper)})";
+        string range = DecisionRules.RelativeRange(nonInferiority.Estimate, relativeInterval);
         if (harm)
         {
             return new GuardrailResult(GuardrailVerdict.Harm, false, nonInferiority.Margin, relativeInterval, $"Harm: this guardrail got worse by {range}.");

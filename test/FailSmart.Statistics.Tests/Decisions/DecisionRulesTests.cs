@@ -15,7 +15,7 @@ public sealed class DecisionRulesTests
         MetricDecision d = DecisionRules.Decide(Input(0.01, 0.05, alwaysValid: true, units: 3_000));
 
         d.Status.ShouldBe(DecisionStatus.SignificantImprovement);
-        d.Message.ShouldStartWith("Significant improvement: +3%");
+        d.Message.ShouldStartWith("Significant improvement: +3.0%");
         d.Progress.ShouldBe(0.3);
     }
 

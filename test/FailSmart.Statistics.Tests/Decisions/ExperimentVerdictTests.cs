@@ -42,7 +42,7 @@ public sealed class ExperimentVerdictTests
         // revenue/t1 is significant alone (0.03 < 0.05) but not after Holm; t2's conversion has the smaller adjusted p.
         v.Kind.ShouldBe(VerdictKind.Ship);
         v.Variation.ShouldBe("t2");
-        v.Reason.ShouldBe("Ship t2: conversion improved +4% (interval +2% to +6%) (Holm-adjusted p = 0.016), and every guardrail rules out a loss beyond its margin.");
+        v.Reason.ShouldBe("Ship t2: conversion improved +4.0% (interval +2.0% to +6.0%) (Holm-adjusted p = 0.016), and every guardrail rules out a loss beyond its margin.");
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class ExperimentVerdictTests
         Verdict v = Decide(4_000, Primary("conversion", "t1", 0.001, 0.02, 0.06), Latency(0.01, 0.05));
 
         v.Kind.ShouldBe(VerdictKind.DoNotShip);
-        v.Reason.ShouldBe("Do not ship: latency got worse for t1, +3% (interval +1% to +5%).");
+        v.Reason.ShouldBe("Do not ship: latency got worse for t1, +3.0% (interval +1.0% to +5.0%).");
     }
 
     [Fact]

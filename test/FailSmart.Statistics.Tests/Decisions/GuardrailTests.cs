@@ -22,7 +22,7 @@ public sealed class GuardrailTests
 
         g.Verdict.ShouldBe(GuardrailVerdict.NoHarmDetected);
         g.WithinMargin.ShouldBeTrue();
-        g.Message.ShouldBe("No harm detected: +0.1% (interval -0.5% to +0.7%); a loss larger than 1% is ruled out.");
+        g.Message.ShouldBe("No harm detected: +0.1% (interval −0.5% to +0.7%); a loss larger than 1% is ruled out.");
     }
 
     [Fact]
