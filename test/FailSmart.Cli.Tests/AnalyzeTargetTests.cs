@@ -114,12 +114,13 @@ public sealed class AnalyzeTargetTests : IDisposable
         exitCode.ShouldBe(0, error);
         PostStratifiedEffect expected = PostStratification.Estimate(
             [new StratumArms("NZ", Arm("NZ", 0), Arm("NZ", 1), 100), new StratumArms("US", Arm("US", 0), Arm("US", 1), 900)]);
-        // The sentence writes an effect and its interval at one precision, as the results page does (ResultNumbers).
+        // The sentence writes an effect and its interval at one precision, as the results page does (ResultNumbers):
+        // the metric is a conversion, so in percentage points.
         (double estimate, double lower, double upper) = (expected.Reweighted.Estimate, expected.Reweighted.ConfidenceInterval.Lower, expected.Reweighted.ConfidenceInterval.Upper);
         (double plain, double plainLower, double plainUpper) = (expected.Plain.Estimate, expected.Plain.ConfidenceInterval.Lower, expected.Plain.ConfidenceInterval.Upper);
         string caveat = "The cohort does not look like launch: 50% NZ against 10% in launch (country mix χ² p < 0.0001). " +
-            $"purchase-conversion for treatment reweighted to launch is {ResultNumbers.AbsoluteWithin(estimate, lower, upper, null)} " +
-            $"({ResultNumbers.AbsoluteInterval(lower, upper, null)}) against {ResultNumbers.AbsoluteWithin(plain, plainLower, plainUpper, null)} in the cohort.";
+            $"purchase-conversion for treatment reweighted to launch is {ResultNumbers.AbsoluteWithin(estimate, lower, upper, "conversion")} " +
+            $"({ResultNumbers.AbsoluteInterval(lower, upper, "conversion")}) against {ResultNumbers.AbsoluteWithin(plain, plainLower, plainUpper, "conversion")} in the cohort.";
         // NZ's 40-point effect against none in the US, and NZ five times its target share: it may not carry over.
         expected.MayNotCarryOver.ShouldBeTrue();
         caveat += " purchase-conversion for treatment may not carry over: its effect is mostly NZ's, which dominates the cohort by country.";

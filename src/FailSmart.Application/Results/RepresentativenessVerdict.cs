@@ -13,6 +13,13 @@ public static class RepresentativenessVerdict
     /// <summary>The level at which a mix is called different, the same as the experiment checks'.</summary>
     public const double Alpha = 0.05;
 
+    /// <summary>Each analysed metric's type by key, as <see cref="Caveat"/> takes them, from an experiment's results.</summary>
+    public static Dictionary<string, string> MetricTypes(ExperimentResultsResponse results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        return results.Metrics.DistinctBy(m => m.Metric).ToDictionary(m => m.Metric, m => m.Type, StringComparer.Ordinal);
+    }
+
     /// <summary>The caveat, or null when every mix compared looks like the target's and every effect carries over.</summary>
     /// <param name="result">The comparison with the target population.</param>
     /// <param name="metricTypes">

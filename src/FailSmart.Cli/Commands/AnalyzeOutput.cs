@@ -63,7 +63,7 @@ internal static class AnalyzeOutput
     /// carry over), so neither the table nor the JSON verdict can be read without it.
     /// </summary>
     public static ExperimentResultsResponse WithCaveat(ExperimentResultsResponse result, RepresentativenessResponse representativeness) =>
-        result.Verdict is { } verdict && RepresentativenessVerdict.Caveat(representativeness) is { } caveat
+        result.Verdict is { } verdict && RepresentativenessVerdict.Caveat(representativeness, RepresentativenessVerdict.MetricTypes(result)) is { } caveat
             ? result with { Verdict = verdict with { Reason = $"{verdict.Reason} {caveat}" } }
             : result;
 
