@@ -132,7 +132,10 @@ internal sealed class ApiKeyConnectionWatch(ApiKeyCache keys, ConfigChangeNotifi
         }
         else if (record.ExpiresAt is { } expires && expires - now <= s_longestTimer)
         {
-            watched.EndAfter(expires - now);
+            // Timers count whole milliseconds (a fraction is dropped) on a clock other than the wall clock the key's
+            // expiry is read against: without the margin a stream could end a moment before the key expires, and a
+            // client reconnecting at once would still be let in.
+            watched.EndAfter(TimeSpan.FromMilliseconds(Math.Ceiling((expires - now).TotalMilliseconds) + 1));
         }
     }
 
